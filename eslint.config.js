@@ -1,0 +1,58 @@
+// Lint policy: typescript-eslint recommended, no console outside the CLI, and the layer
+// direction of DESIGN.md enforced with no-restricted-imports (imports only go down).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: layer(['**/protocol/**', '**/idp/**', '**/entra/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'core imports nothing of the project'),
+  },
+  {
+    files: ['src/protocol/**'],
+    rules: layer(['**/idp/**', '**/entra/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'protocol is the bottom layer (DESIGN.md)'),
+  },
+  {
+    files: ['src/idp/**'],
+    rules: layer(['**/entra/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'parties never import each other or anything above (DESIGN.md)'),
+  },
+  {
+    files: ['src/entra/**'],
+    rules: layer(['**/idp/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'parties never import each other or anything above (DESIGN.md)'),
+  },
+  {
+    files: ['src/onprem/**'],
+    rules: layer(['**/idp/**', '**/entra/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'parties never import each other or anything above (DESIGN.md)'),
+  },
+  {
+    files: ['src/client/**'],
+    rules: layer(['**/idp/**', '**/entra/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'the client talks to the parties only over HTTP (DESIGN.md)'),
+  },
+  {
+    files: ['src/transport/**'],
+    rules: layer(['**/client/**', '**/scenario/**', '**/cli/**'], 'transport mounts parties; it knows nothing above'),
+  },
+  {
+    files: ['src/scenario/**'],
+    rules: layer(['**/cli/**'], 'the scenario layer sits below the tools'),
+  },
+  {
+    files: ['src/cli/**', 'scripts/**', 'bin/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

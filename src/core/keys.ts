@@ -1,0 +1,85 @@
+/**
+ * Key store: reads the TEST ONLY keys and certificates under certs/ once per process and hands
+ * out KeyObjects, so no scenario ever generates or re-reads a key on the hot path.
+ * Paths are resolved against the scenario's folder first, then the hjsim package root.
+ */
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SimError } from './errors.ts';
+
+/** The hjsim package root (where `certs/` and `scenarios/` ship). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CERTS_DIR = join(PACKAGE_ROOT, 'certs');
+export const DEVICE_KEY_POOL_SIZE = 16;
+
+const textCache = new Map<string, string>();
+const keyCache = new Map<string, KeyObject>();
+
+/** Resolves a key/cert path named in a scenario. */
+export function resolveMaterialPath(path: string, baseDir?: string): string {
+  if (isAbsolute(path)) return path;
+  if (baseDir) {
+    const local = resolve(baseDir, path);
+    if (existsSync(local)) return local;
+  }
+  return resolve(PACKAGE_ROOT, path);
+}
+
+export function readPem(path: string, baseDir?: string): string {
+  const full = resolveMaterialPath(path, baseDir);
+  let text = textCache.get(full);
+  if (text === undefined) {
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch (cause) {
+      throw new SimError('ERR_KEY_STORE', `cannot read key material ${path}`, {
+        cause,
+        where: full,
+        hint: 'name a file under certs/ (see certs/README.md) or a path relative to the scenario file',
+      });
+    }
+    textCache.set(full, text);
+  }
+  return text;
+}
+
+export function privateKey(path: string, baseDir?: string): KeyObject {
+  const full = resolveMaterialPath(path, baseDir);
+  let key = keyCache.get(full);
+  if (!key) {
+    try {
+      key = createPrivateKey(readPem(full));
+    } catch (cause) {
+      if (cause instanceof SimError) throw cause;
+      throw new SimError('ERR_KEY_STORE', `${path} is not a PEM private key`, { cause, where: full });
+    }
+    keyCache.set(full, key);
+  }
+  return key;
+}
+
+export function publicKeyOf(key: KeyObject): KeyObject {
+  return key.type === 'public' ? key : createPublicKey(key);
+}
+
+/** Reads a PEM certificate file and checks it parses. */
+export function certificatePem(path: string, baseDir?: string): string {
+  const pem = readPem(path, baseDir);
+  try {
+    new X509Certificate(pem);
+  } catch (cause) {
+    throw new SimError('ERR_CERTIFICATE', `${path} is not a PEM certificate`, {
+      cause,
+      where: resolveMaterialPath(path, baseDir),
+    });
+  }
+  return pem;
+}
+
+/** A key from the device pool; `index` wraps around the pool. */
+export function deviceKey(index: number): KeyObject {
+  const i = ((index % DEVICE_KEY_POOL_SIZE) + DEVICE_KEY_POOL_SIZE) % DEVICE_KEY_POOL_SIZE;
+  return privateKey(join(CERTS_DIR, 'pool', `device-${String(i).padStart(2, '0')}.key`));
+}

@@ -1,0 +1,63 @@
+/**
+ * The access token mock Entra issues for a SAML bearer grant and DRS accepts as `Bearer`.
+ * A JWT (RS256) whose claims reflect the device the federated assertion described.
+ * @see ../shared/research/protocol.md §1.7 (device token has no upn; unique_name from issuerid)
+ * modeled: claim names `onprem_object_guid`/`onprem_sid`/`deviceid` follow Entra's device-token
+ * vocabulary where public (deviceid, onprem_sid); the exact set real Entra emits is not published.
+ */
+import { DRS_RESOURCE } from '../core/defaults.ts';
+import { publicKeyOf } from '../core/keys.ts';
+import { signJwt, verifyJwt } from '../protocol/jwt/jws.ts';
+import type { EntraContext } from './tenant.ts';
+
+export interface AccessTokenClaims {
+  readonly aud: string;
+  readonly iss: string;
+  readonly tid: string;
+  readonly appid: string;
+  readonly iat: number;
+  readonly nbf: number;
+  readonly exp: number;
+  /** The federated IdP's issuer (`idp` in Entra tokens). */
+  readonly idp: string;
+  /** `DJ` for a domain-joined computer. */
+  readonly accounttype?: string;
+  /** The device id: objectGUID decoded from the `onpremobjectguid` claim. */
+  readonly deviceid?: string;
+  /** The `onpremobjectguid` claim as sent (base64 of the GUID bytes). */
+  readonly onprem_object_guid?: string;
+  readonly onprem_sid?: string;
+  readonly unique_name?: string;
+}
+
+const KID = 'hjsim-test-entra';
+const LIFETIME_S = 3600;
+
+export function issueAccessToken(
+  ctx: EntraContext,
+  claims: Omit<AccessTokenClaims, 'iat' | 'nbf' | 'exp' | 'iss' | 'tid' | 'aud'> & { aud?: string },
+): { token: string; expiresIn: number; claims: AccessTokenClaims } {
+  const now = Math.floor(ctx.clock.now().getTime() / 1000);
+  const full: AccessTokenClaims = {
+    aud: DRS_RESOURCE,
+    iss: `https://sts.windows.net/${ctx.tenant.id}/`,
+    tid: ctx.tenant.id,
+    iat: now,
+    nbf: now,
+    exp: now + LIFETIME_S,
+    ...claims,
+  };
+  return { token: signJwt(full, ctx.tokenSigningKey, KID), expiresIn: LIFETIME_S, claims: full };
+}
+
+/** Reads `Authorization: Bearer …`; undefined when absent, forged, expired or for another tenant/audience. */
+export function readAccessToken(ctx: EntraContext, authorization: string | undefined): AccessTokenClaims | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!m) return undefined;
+  const claims = verifyJwt(m[1]!, publicKeyOf(ctx.tokenSigningKey)) as AccessTokenClaims | undefined;
+  if (!claims) return undefined;
+  const now = Math.floor(ctx.clock.now().getTime() / 1000);
+  if (claims.tid !== ctx.tenant.id || claims.aud !== DRS_RESOURCE) return undefined;
+  if (typeof claims.exp !== 'number' || claims.exp <= now) return undefined;
+  return claims;
+}
