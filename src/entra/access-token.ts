@@ -47,7 +47,7 @@ export function issueAccessToken(
     exp: now + LIFETIME_S,
     ...claims,
   };
-  return { token: signJwt(full, ctx.tokenSigningKey, KID), expiresIn: LIFETIME_S, claims: full };
+  return { token: signJwt({ ...full }, ctx.tokenSigningKey, KID), expiresIn: LIFETIME_S, claims: full };
 }
 
 /** Reads `Authorization: Bearer …`; undefined when absent, forged, expired or for another tenant/audience. */

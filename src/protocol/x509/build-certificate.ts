@@ -23,6 +23,12 @@ export interface CertificateSpec {
 
 const SHA256_WITH_RSA = forge.pki.oids['sha256WithRSAEncryption']!;
 
+// Present in node-forge at run time, missing from @types/node-forge.
+const pkiExtra = forge.pki as unknown as {
+  getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
+  getCertificationRequestInfo(csr: forge.pki.CertificateSigningRequest): forge.asn1.Asn1;
+};
+
 function forgePublicKey(key: KeyObject): forge.pki.PublicKey {
   const pub = key.type === 'public' ? key : createPublicKey(key);
   const pem = pub.export({ type: 'spki', format: 'pem' }).toString();
@@ -47,7 +53,7 @@ export function buildCertificate(spec: CertificateSpec): Buffer {
   if (spec.extensions) cert.setExtensions([...spec.extensions]);
   cert.siginfo.algorithmOid = SHA256_WITH_RSA;
   cert.signatureOid = SHA256_WITH_RSA;
-  const tbs = derOf(forge.pki.getTBSCertificate(cert));
+  const tbs = derOf(pkiExtra.getTBSCertificate(cert));
   (cert as unknown as { signature: string }).signature = sign('sha256', tbs, spec.signingKey).toString('binary');
   return derOf(forge.pki.certificateToAsn1(cert));
 }
@@ -76,7 +82,7 @@ export function buildCsr(spec: CsrSpec): Buffer {
   csr.setSubject([...spec.subject]);
   (csr as unknown as { siginfo: { algorithmOid: string } }).siginfo.algorithmOid = SHA256_WITH_RSA;
   (csr as unknown as { signatureOid: string }).signatureOid = SHA256_WITH_RSA;
-  const info = derOf(forge.pki.getCertificationRequestInfo(csr));
+  const info = derOf(pkiExtra.getCertificationRequestInfo(csr));
   (csr as unknown as { signature: string }).signature = sign('sha256', info, spec.privateKey).toString('binary');
   return derOf(forge.pki.certificationRequestToAsn1(csr));
 }
