@@ -70,6 +70,8 @@ export interface EntraContext {
   readonly tokenSigningKey: KeyObject;
   /** The test MS-Organization-Access CA that issues device certificates. */
   readonly deviceCa: { readonly key: KeyObject; readonly certificatePem: string };
+  /** Internal detail that must not go on the wire (which check failed and why) goes here. */
+  readonly log?: (message: string) => void;
 }
 
 export function federatedDomains(tenant: Tenant): TenantDomain[] {

@@ -1,0 +1,174 @@
+/**
+ * GetComputerTokenForADRS: ADAL's Windows-integrated-auth path as dsreg runs it — user realm,
+ * MEX, WS-Trust windowstransport with the computer's Kerberos ticket, then the SAML bearer grant
+ * to `https://login.microsoftonline.com/common/oauth2/token` — with its ADAL log lines.
+ * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (the AdalLog lines and their order, success and
+ *   AADSTS51004); ../shared/research/protocol.md §1.3–§1.7, §3a
+ * modeled: which ADAL log entry belongs to which request (the seed shows three "sending web
+ *   request" entries for realm, MEX + WS-Trust and token), and the lines of failures the seeds do
+ *   not show (MEX, WS-Trust): they reuse the seed's pattern (error HRESULTs, "GetStatus returned
+ *   failure", 0xcaa1000e).
+ * modeled: the TokenType → grant mapping is exact-match on `urn:oasis:names:tc:SAML:1.0:assertion`;
+ *   any other spelling is sent as saml2-bearer (the MSAL.NET #1871 behaviour behind AADSTS7500514).
+ */
+import { DRS_RESOURCE, DSREG_CLIENT_ID, ENTRA_AUDIENCE, GRANT_SAML11, GRANT_SAML2, LOGIN_HOST } from '../../core/defaults.ts';
+import { isSimError } from '../../core/errors.ts';
+import { parseMex } from '../../protocol/mex/select-endpoint.ts';
+import { buildRst } from '../../protocol/wstrust/rst.ts';
+import { parseRstr } from '../../protocol/wstrust/rstr.ts';
+import { parseJson, send } from '../http-client.ts';
+import type { MachineEnvironment } from '../machine.ts';
+import type { TraceRecorder } from '../trace-recorder.ts';
+
+export const HR = {
+  sending: '0x4aa90010',
+  tokenResponse: '0x4aa9000f',
+  tokenStored: '0x4aa9000d',
+  aggregate: '0xcaa1000e',
+  invalidGrant: '0xcaa20003',
+  invalidRequest: '0xcaa20002',
+  interactionRequired: '0xcaa2000c',
+  wstrustTokenRequestFail: '0xcaa90006',
+  wstrustFault: '0xcaa90014',
+  wstrustUnparsable: '0xcaa90013',
+  noAssertion: '0xcaa90002',
+  protocolNotSupported: '0xcaa90017',
+  realmFailed: '0xcaa90018',
+  mexNotSecure: '0xcaa90020',
+  noIntegratedEndpoint: '0xcaa90022',
+  mexRequest: '0xcaa9002b',
+  notXml: '0xcaa9002c',
+} as const;
+
+const OAUTH_ERROR_HRESULT: Readonly<Record<string, string>> = {
+  invalid_grant: HR.invalidGrant,
+  invalid_request: HR.invalidRequest,
+  interaction_required: HR.interactionRequired,
+};
+
+/** ADAL logs a response on one line: CR LF (raw, or as JSON escapes) become one space. */
+export function foldLogText(text: string): string {
+  return text.replace(/\\r\\n|\r\n|\r|\n/g, ' ');
+}
+
+export type TokenResult =
+  | { readonly ok: true; readonly accessToken: string }
+  | { readonly ok: false; readonly first: string; readonly httpStatus?: number; readonly serverError?: string; readonly serverMessage?: string };
+
+function fail(t: TraceRecorder, chain: readonly string[], extra: Omit<Extract<TokenResult, { ok: false }>, 'ok' | 'first'> = {}): TokenResult {
+  for (const hr of chain) t.adal(hr);
+  t.note('GetStatus returned failure');
+  t.adal(HR.aggregate);
+  return { ok: false, first: chain[0] ?? HR.aggregate, ...extra };
+}
+
+export async function acquireComputerToken(
+  env: MachineEnvironment,
+  t: TraceRecorder,
+  tenant: { tenantName: string; clientRequestId: string },
+): Promise<TokenResult> {
+  const authority = `https://${LOGIN_HOST}/common`;
+  t.adal('0x0', 'Token is not available in the cache');
+  t.adal('0x0', 'Authority validation is enabled');
+  t.adal('0x0', 'Authority validation is completed');
+  t.adal('0x0', 'AggregatedTokenRequest::AcquireToken get refresh token info');
+  t.adal('0x0', 'AggregatedTokenRequest::AcquireToken- refresh token is not available');
+  t.adal('0x0', 'AggregatedTokenRequest::AcquireToken- returns false');
+  t.adal('0x0', 'AggregatedTokenRequest::UseWindowsIntegratedAuth w Tenant');
+
+  // User realm
+  t.adal(HR.sending);
+  const realmRes = await send(`${authority}/userrealm/${encodeURIComponent(tenant.tenantName)}?api-version=1.0`, {
+    headers: { accept: 'application/json', 'client-request-id': tenant.clientRequestId },
+  });
+  const realm = realmRes.ok && realmRes.status === 200 ? (parseJson(realmRes.body) as Record<string, unknown> | undefined) : undefined;
+  if (!realm || typeof realm['account_type'] !== 'string') return fail(t, [HR.realmFailed]);
+  t.adal('0x0', 'AggregatedTokenRequest::UseWindowsIntegratedAuth- received realm info');
+  if (String(realm['account_type']).toLowerCase() !== 'federated' || String(realm['federation_protocol'] ?? '').toLowerCase() !== 'wstrust') {
+    return fail(t, [HR.protocolNotSupported]);
+  }
+  const appliesTo = typeof realm['cloud_audience_urn'] === 'string' ? realm['cloud_audience_urn'] : ENTRA_AUDIENCE;
+  t.adal('0x0', `AggregatedTokenRequest::GetAppliesTo: using resource ID "${appliesTo}" for authority "${authority}".`);
+
+  // MEX
+  const mexUrl = typeof realm['federation_metadata_url'] === 'string' ? realm['federation_metadata_url'] : '';
+  t.adal(HR.sending);
+  if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.mexNotSecure]);
+  const mexRes = await send(mexUrl, { headers: { 'client-request-id': tenant.clientRequestId } });
+  if (!mexRes.ok || mexRes.status !== 200) return fail(t, [HR.mexRequest], mexRes.ok ? { httpStatus: mexRes.status } : {});
+  let selection;
+  try {
+    selection = parseMex(mexRes.body);
+  } catch (e) {
+    if (isSimError(e)) return fail(t, [HR.notXml]);
+    throw e;
+  }
+  for (const w of selection.warnings) t.adal(w.hresult);
+  if (!selection.integrated) return fail(t, [HR.noIntegratedEndpoint]);
+
+  // WS-Trust windowstransport with the computer's Kerberos ticket
+  const sts = selection.integrated;
+  t.adal('0x0', 'Webrequest opening connection');
+  const rst = buildRst({ version: sts.version, to: sts.address, messageId: `urn:uuid:${env.ids.uuid()}`, appliesTo });
+  const action =
+    sts.version === '1.3'
+      ? 'http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'
+      : 'http://schemas.xmlsoap.org/ws/2005/02/trust/RST/Issue';
+  const stsRes = await send(sts.address, {
+    method: 'POST',
+    headers: {
+      'content-type': `application/soap+xml; charset=utf-8; action="${action}"`,
+      authorization: `Negotiate ${env.negotiate(`HTTP/${new URL(sts.address).host}`)}`,
+      'client-request-id': tenant.clientRequestId,
+    },
+    body: rst,
+  });
+  if (!stsRes.ok) return fail(t, [HR.wstrustFault]);
+  let rstr;
+  try {
+    rstr = parseRstr(stsRes.body);
+  } catch (e) {
+    if (!isSimError(e)) throw e;
+    return fail(t, [e.code === 'ERR_XML_SHAPE' ? HR.noAssertion : stsRes.status === 401 ? HR.wstrustFault : HR.wstrustUnparsable]);
+  }
+  if (rstr.kind === 'fault') return fail(t, [HR.wstrustFault], { httpStatus: stsRes.status, serverMessage: rstr.reason ?? '' });
+
+  // SAML bearer grant
+  const grant = rstr.tokenType === 'urn:oasis:names:tc:SAML:1.0:assertion' ? GRANT_SAML11 : GRANT_SAML2;
+  t.adal(HR.sending);
+  const tokenRes = await send(`${authority}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      'client-request-id': tenant.clientRequestId,
+      'return-client-request-id': 'true',
+    },
+    body: new URLSearchParams({
+      grant_type: grant,
+      assertion: Buffer.from(rstr.assertionXml, 'utf8').toString('base64'),
+      client_id: DSREG_CLIENT_ID,
+      resource: DRS_RESOURCE,
+    }).toString(),
+  });
+  if (!tokenRes.ok) return fail(t, [HR.wstrustTokenRequestFail]);
+  t.adal('0x0', 'Webrequest has valid state');
+  t.adal('0x0', `WebRequest Status:${tokenRes.status}`);
+  const body = parseJson(tokenRes.body) as Record<string, unknown> | undefined;
+  if (tokenRes.status === 200 && body && typeof body['access_token'] === 'string') {
+    t.adal('0x0', 'Webrequest returns success for oauth response');
+    t.adal(HR.tokenResponse);
+    t.adal(HR.tokenStored);
+    return { ok: true, accessToken: body['access_token'] };
+  }
+  t.adal('0x0', `Token response is not successfull. Status:${tokenRes.status} ResponseText:${foldLogText(tokenRes.body)}`);
+  const error = typeof body?.['error'] === 'string' ? body['error'] : 'unknown_error';
+  const description = typeof body?.['error_description'] === 'string' ? body['error_description'] : '';
+  if (Array.isArray(body?.['error_codes'])) t.aadstsCodes(body['error_codes'].filter((c): c is number => typeof c === 'number'));
+  t.adal('0x0', `Webrequest returns error code:${error} and error description:${foldLogText(description)}`);
+  return fail(t, [OAUTH_ERROR_HRESULT[error] ?? HR.invalidRequest, HR.wstrustTokenRequestFail], {
+    httpStatus: tokenRes.status,
+    serverError: error,
+    serverMessage: description.split(/\r\n/)[0] ?? '',
+  });
+}

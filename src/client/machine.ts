@@ -1,0 +1,43 @@
+/**
+ * What the Windows machine sees of its world, handed to the join client as data: OS, domain
+ * membership, the DC locator's answer, the SCP read over LDAP, its registry, its keys, and SSPI
+ * (a Negotiate token for a service principal). The on-prem model builds it; nothing here talks
+ * to a party.
+ * @see ../shared/research/protocol.md §1.0, §1.1, §1.9
+ */
+import type { KeyObject } from 'node:crypto';
+import type { Clock } from '../core/clock.ts';
+import type { IdSource } from '../core/ids.ts';
+
+export type WindowsVersion = 'windows10' | 'windows11' | 'server2016' | 'server2019' | 'server2022';
+
+export interface MachineEnvironment {
+  readonly os: WindowsVersion;
+  /** Printed as OSVersion in the join request, e.g. `10.0.19045.5965`. */
+  readonly osVersion: string;
+  readonly computerName: string;
+  readonly domain: { readonly name: string; readonly forest: string; readonly netbiosName: string };
+  /** DsGetDcName's answer; undefined when no domain controller can be located. */
+  readonly domainController: { readonly name: string } | undefined;
+  readonly runningAsSystem: boolean;
+  /** SCP keywords; 'unreadable' when the LDAP read fails; undefined when there is no SCP. */
+  readonly scp: { readonly keywords: readonly string[] } | 'unreadable' | undefined;
+  readonly registry: {
+    /** HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\CDJ FallbackToSyncJoin; undefined = not set (enabled). */
+    readonly fallbackToSyncJoin?: 0 | 1;
+    /** HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\CDJ\AAD TenantId / TenantName (client-side SCP). */
+    readonly cdjAadTenantId?: string;
+    readonly cdjAadTenantName?: string;
+  };
+  readonly computer: {
+    readonly objectGuid: string;
+    readonly objectSid: string;
+    /** The self-signed certificate in the computer's `userCertificate`, with its private key. */
+    readonly userCertificate: { readonly pem: string; readonly key: KeyObject } | undefined;
+  };
+  readonly keys: { readonly deviceKey: KeyObject; readonly transportKey: KeyObject };
+  /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */
+  readonly negotiate: (spn: string) => string;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}

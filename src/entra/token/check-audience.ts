@@ -1,0 +1,15 @@
+/**
+ * The audience restriction must name Entra (`urn:federation:MicrosoftOnline`).
+ * @see ../shared/research/protocol.md §1.6; code modeled (see AADSTS 50013 provenance)
+ */
+import { ENTRA_AUDIENCE } from '../../core/defaults.ts';
+import type { TokenCheck } from './token-state.ts';
+
+export const checkAudience: TokenCheck = (s) => {
+  const audiences = s.assertion?.audiences ?? [];
+  if (audiences.includes(ENTRA_AUDIENCE)) return undefined;
+  return {
+    code: 50013,
+    params: { detail: `The audience '${audiences.join(', ')}' is not '${ENTRA_AUDIENCE}'.` },
+  };
+};

@@ -1,0 +1,21 @@
+/**
+ * NotBefore / NotOnOrAfter against Entra's clock, with a clock-skew allowance.
+ * @see ../shared/research/protocol.md §3b (70002 + 500133); skew value modeled (core/defaults.ts)
+ */
+import { CLOCK_SKEW_MS } from '../../core/defaults.ts';
+import { entraTimestamp } from '../../protocol/oauth/error-response.ts';
+import type { TokenCheck } from './token-state.ts';
+
+export const checkValidity: TokenCheck = (s) => {
+  const now = s.ctx.clock.now();
+  const nb = s.assertion?.notBefore ? new Date(s.assertion.notBefore) : undefined;
+  const na = s.assertion?.notOnOrAfter ? new Date(s.assertion.notOnOrAfter) : undefined;
+  const early = nb !== undefined && (Number.isNaN(nb.getTime()) || nb.getTime() - CLOCK_SKEW_MS > now.getTime());
+  const late = na !== undefined && (Number.isNaN(na.getTime()) || na.getTime() + CLOCK_SKEW_MS <= now.getTime());
+  if (!early && !late) return undefined;
+  return {
+    code: 500133,
+    params: { now: entraTimestamp(now), expiry: na && !Number.isNaN(na.getTime()) ? entraTimestamp(na) : 'unknown' },
+    detail: early ? `NotBefore ${s.assertion?.notBefore} is in the future` : `NotOnOrAfter ${s.assertion?.notOnOrAfter} has passed`,
+  };
+};

@@ -1,0 +1,23 @@
+/**
+ * The `assertion` parameter: standard base64 (ADAL, AADInternals) or base64url without padding
+ * (MSAL, RFC 7522); both are accepted.
+ * @see ../shared/research/protocol.md §1.7
+ * modeled: text that is neither decodes to 50008 (no public source shows Entra's answer).
+ */
+import type { TokenCheck } from './token-state.ts';
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+export const decodeAssertion: TokenCheck = (s) => {
+  const raw = (s.form.get('assertion') ?? '').replace(/\s+/g, '');
+  if (!(B64.test(raw) || B64URL.test(raw)) || raw.length % 4 === 1) {
+    return { code: 50008, params: { detail: 'SAML token is invalid.' }, detail: 'assertion parameter is not base64' };
+  }
+  const xml = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  if (!xml.trimStart().startsWith('<')) {
+    return { code: 50008, params: { detail: 'SAML token is invalid.' }, detail: 'assertion does not decode to XML' };
+  }
+  s.assertionXml = xml;
+  return undefined;
+};

@@ -1,0 +1,188 @@
+/**
+ * The AADSTS codes mock Entra answers with: OAuth `error`, the runtime message (with parameters),
+ * the public doc name, and provenance.
+ * @see ../shared/research/protocol.md §3b, §3c; learn.microsoft.com/entra/identity-platform/reference-error-codes
+ */
+import type { Provenance } from '../../core/provenance.ts';
+
+export type OAuthErrorValue =
+  | 'invalid_request'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'invalid_client'
+  | 'unsupported_grant_type'
+  | 'invalid_resource'
+  | 'interaction_required'
+  | 'temporarily_unavailable';
+
+export interface AadstsEntry {
+  readonly code: number;
+  /** The doc's symbolic name, e.g. `UserAccountNotInDirectory`. */
+  readonly name: string;
+  readonly error: OAuthErrorValue;
+  /** Codes listed in `error_codes`, in order (500133 travels with 70002). */
+  readonly errorCodes: readonly number[];
+  /** The doc's description. */
+  readonly doc: string;
+  /** Builds the text after `AADSTSnnnn: ` (for compound codes, the whole text after the first prefix). */
+  readonly message: (p: Readonly<Record<string, string>>) => string;
+  readonly provenance: Provenance;
+}
+
+const ERR_DOC = 'learn.microsoft.com/entra/identity-platform/reference-error-codes (research/protocol.md §3b)';
+
+function entry(e: Omit<AadstsEntry, 'errorCodes'> & { errorCodes?: readonly number[] }): AadstsEntry {
+  return { ...e, errorCodes: e.errorCodes ?? [e.code] };
+}
+
+export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
+  [
+    entry({
+      code: 51004,
+      name: 'UserAccountNotInDirectory',
+      error: 'invalid_grant',
+      doc: "The user account doesn't exist in the directory.",
+      message: (p) =>
+        `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
+      provenance: { source: 'PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript (../shared/seeds)' },
+    }),
+    entry({
+      code: 50034,
+      name: 'UserAccountNotFound',
+      error: 'invalid_grant',
+      doc: 'To sign into this application, the account must be added to the directory.',
+      message: (p) =>
+        `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
+      provenance: { source: `${ERR_DOC}; runtime text research §3b` },
+    }),
+    entry({
+      code: 50107,
+      name: 'InvalidRealmUri',
+      error: 'invalid_request',
+      doc: "The requested federation realm object doesn't exist. Contact the tenant admin.",
+      message: (p) => `The requested federation realm object '${p['issuer']}' does not exist.`,
+      provenance: { source: 'research §3b (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)' },
+    }),
+    entry({
+      code: 5000811,
+      name: 'InvalidSigningKey',
+      error: 'invalid_request',
+      doc: 'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
+      message: () =>
+        'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
+      provenance: {
+        source:
+          'blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811" (AD FS certificate rollover); OAuth `error` value modeled',
+      },
+    }),
+    entry({
+      code: 50008,
+      name: 'InvalidSamlToken',
+      error: 'invalid_grant',
+      doc: 'SAML assertion is missing or misconfigured in the token. Contact your federation provider.',
+      message: (p) => p['detail'] ?? 'SAML token is invalid.',
+      provenance: {
+        modeled:
+          'the code and the "Cannot read SecurityToken. Expected element is …" text are public (research §3b); the choice of 50008 for unsigned / badly signed / wrapped assertions is DESIGN.md\'s (no public source says which code Entra gives)',
+      },
+    }),
+    entry({
+      code: 50013,
+      name: 'InvalidAssertion',
+      error: 'invalid_grant',
+      doc: 'Assertion is invalid because of various reasons.',
+      message: (p) => `Assertion is invalid because of various reasons. ${p['detail'] ?? ''}`.trimEnd(),
+      provenance: {
+        modeled:
+          'used for an audience restriction that does not name urn:federation:MicrosoftOnline; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion"',
+      },
+    }),
+    entry({
+      code: 500133,
+      name: 'AssertionNotWithinValidTimeRange',
+      error: 'invalid_grant',
+      errorCodes: [70002, 500133],
+      doc: "Assertion isn't within its valid time range.",
+      message: (p) =>
+        `Error validating credentials. AADSTS500133: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: ${p['now']}, expiry time of assertion ${p['expiry']}.`,
+      provenance: {
+        source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); research §3b',
+      },
+    }),
+    entry({
+      code: 7500514,
+      name: 'SamlResponseTypeNotSupported',
+      error: 'invalid_request',
+      doc: 'A supported type of SAML response was not found.',
+      message: () =>
+        "A supported type of SAML response was not found. The supported response types are 'Response' (in XML namespace 'urn:oasis:names:tc:SAML:2.0:protocol') or 'Assertion' (in XML namespace 'urn:oasis:names:tc:SAML:2.0:assertion').",
+      provenance: {
+        source: `${ERR_DOC}; AzureAD/microsoft-authentication-library-for-dotnet#1871 (Ping token sent as saml2-bearer)`,
+      },
+    }),
+    entry({
+      code: 90020,
+      name: 'SAML11AssertionMissingImmutableId',
+      error: 'invalid_grant',
+      doc: 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
+      message: () => 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
+      provenance: { source: ERR_DOC },
+    }),
+    entry({
+      code: 900144,
+      name: 'MissingRequiredParameter',
+      error: 'invalid_request',
+      doc: "The request body must contain the following parameter: '{name}'.",
+      message: (p) => `The request body must contain the following parameter: '${p['name']}'.`,
+      provenance: { source: ERR_DOC },
+    }),
+    entry({
+      code: 90014,
+      name: 'MissingRequiredField',
+      error: 'invalid_request',
+      doc: "This error code might appear in various cases when an expected field isn't present in the credential.",
+      message: (p) =>
+        `The required field '${p['name']}' is missing from the credential. Ensure that you have all the necessary parameters for the login request.`,
+      provenance: { modeled: 'doc name and meaning public; the runtime sentence is modeled' },
+    }),
+    entry({
+      code: 90002,
+      name: 'InvalidTenantName',
+      error: 'invalid_request',
+      doc: "The tenant name wasn't found in the data store.",
+      message: (p) =>
+        `Tenant '${p['tenant']}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+      provenance: { source: `${ERR_DOC}; runtime sentence as commonly reported (research §1.9 "Tenant UUID not found…")` },
+    }),
+    entry({
+      code: 90019,
+      name: 'MissingTenantRealm',
+      error: 'invalid_request',
+      doc: 'Microsoft Entra ID was unable to determine the tenant identifier from the request.',
+      message: () =>
+        'No tenant-identifying information found in either the request or implied by any provided credentials.',
+      provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
+    }),
+    entry({
+      code: 70003,
+      name: 'UnsupportedGrantType',
+      error: 'unsupported_grant_type',
+      doc: "The app returned an unsupported grant type.",
+      message: (p) => `The app requested an unsupported grant type '${p['grantType']}'.`,
+      provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
+    }),
+    entry({
+      code: 50076,
+      name: 'UserStrongAuthClientAuthNRequired',
+      error: 'interaction_required',
+      doc: 'Due to a configuration change made by your administrator, or because you moved to a new location, the user must use multifactor authentication to access the resource.',
+      message: (p) =>
+        `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p['resource']}'.`,
+      provenance: { source: 'research §3b runtime text' },
+    }),
+  ].map((e) => [e.code, e]),
+);
+
+export function aadstsEntry(code: number): AadstsEntry | undefined {
+  return AADSTS[code];
+}

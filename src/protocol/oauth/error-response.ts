@@ -1,0 +1,47 @@
+/**
+ * Entra's token-endpoint error JSON, in its exact shape and key order: error, error_description
+ * (message, then Trace ID, Correlation ID and Timestamp separated by CR LF), error_codes,
+ * timestamp, trace_id, correlation_id, error_uri.
+ * @see ../shared/research/protocol.md §3c
+ */
+import { LOGIN_HOST } from '../../core/defaults.ts';
+import { aadstsEntry, type OAuthErrorValue } from './aadsts.ts';
+
+export interface EntraErrorBody {
+  readonly error: OAuthErrorValue;
+  readonly error_description: string;
+  readonly error_codes: readonly number[];
+  readonly timestamp: string;
+  readonly trace_id: string;
+  readonly correlation_id: string;
+  readonly error_uri: string;
+}
+
+/** `2016-01-09 02:02:12Z` */
+export function entraTimestamp(d: Date): string {
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+export function buildEntraError(
+  code: number,
+  params: Readonly<Record<string, string>>,
+  ids: { traceId: string; correlationId: string; now: Date },
+): { status: number; body: EntraErrorBody } {
+  const e = aadstsEntry(code);
+  if (!e) throw new RangeError(`no AADSTS catalogue entry for ${code}`);
+  const ts = entraTimestamp(ids.now);
+  const first = e.errorCodes[0] ?? code;
+  const message = `AADSTS${first}: ${e.message(params)}`;
+  return {
+    status: 400,
+    body: {
+      error: e.error,
+      error_description: `${message}\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}\r\nTimestamp: ${ts}`,
+      error_codes: e.errorCodes,
+      timestamp: ts,
+      trace_id: ids.traceId,
+      correlation_id: ids.correlationId,
+      error_uri: `https://${LOGIN_HOST}/error?code=${first}`,
+    },
+  };
+}

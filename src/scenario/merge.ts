@@ -1,0 +1,32 @@
+/**
+ * `extends:` patching: objects merge deeply, the patch wins on scalars; lists of named things
+ * merge by their key (domains by `name`, devices by `objectGuid`, users by `upn`); other lists
+ * are replaced whole.
+ */
+const LIST_KEYS: Readonly<Record<string, string>> = { domains: 'name', devices: 'objectGuid', users: 'upn' };
+
+type Json = unknown;
+
+function isPlainObject(v: Json): v is Record<string, Json> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function mergeScenario(base: Json, patch: Json, key?: string): Json {
+  if (isPlainObject(base) && isPlainObject(patch)) {
+    const out: Record<string, Json> = { ...base };
+    for (const [k, v] of Object.entries(patch)) out[k] = k in base ? mergeScenario(base[k], v, k) : v;
+    return out;
+  }
+  const listKey = key ? LIST_KEYS[key] : undefined;
+  if (listKey && Array.isArray(base) && Array.isArray(patch)) {
+    const out = [...base];
+    for (const item of patch) {
+      const id = isPlainObject(item) ? item[listKey] : undefined;
+      const i = id === undefined ? -1 : out.findIndex((b) => isPlainObject(b) && b[listKey] === id);
+      if (i >= 0) out[i] = mergeScenario(out[i], item);
+      else out.push(item);
+    }
+    return out;
+  }
+  return patch;
+}

@@ -1,0 +1,38 @@
+/**
+ * `--reporter json`: one JSON object, the shape of DESIGN.md "CLI contract".
+ */
+import type { ScenarioResult } from '../run-scenario.ts';
+
+export function jsonReport(results: readonly ScenarioResult[], durationMs: number, opts: { transcripts?: boolean } = {}): string {
+  return JSON.stringify(
+    {
+      summary: {
+        total: results.length,
+        passed: results.filter((r) => r.status === 'passed').length,
+        failed: results.filter((r) => r.status === 'failed').length,
+        errors: results.filter((r) => r.status === 'error').length,
+        durationMs: Math.round(durationMs),
+      },
+      scenarios: results.map((r) => ({
+        file: r.file,
+        name: r.name,
+        status: r.status,
+        outcome: r.outcome
+          ? {
+              joined: r.outcome.joined,
+              joinType: r.outcome.joinType,
+              aadsts: r.outcome.aadsts,
+              hresults: r.outcome.hresults,
+              fallbackAttempted: r.outcome.fallbackAttempted,
+              ...(r.outcome.errorPhase ? { errorPhase: r.outcome.errorPhase } : {}),
+            }
+          : null,
+        failures: r.failures,
+        ...(r.error ? { error: r.error } : {}),
+        ...(opts.transcripts ? { transcript: r.transcript, status: r.statusOutput } : {}),
+      })),
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * `--reporter pretty`: a line per scenario, what failed and what happened instead, a summary.
+ * Colour only when the output is a terminal.
+ */
+import { relative } from 'node:path';
+import type { ScenarioResult } from '../run-scenario.ts';
+
+export type Show = 'transcript' | 'status' | 'exchanges' | 'entra-log';
+
+export function prettyReport(results: readonly ScenarioResult[], durationMs: number, opts: { color: boolean; show: readonly Show[]; cwd: string }): string {
+  const c = (code: number, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  for (const r of results) {
+    const file = relative(opts.cwd, r.file) || r.file;
+    const mark = r.status === 'passed' ? c(32, '✓') : r.status === 'failed' ? c(31, '✗') : c(33, '!');
+    const o = r.outcome;
+    const summary = o
+      ? `joined=${o.joined ? 'yes' : 'no'} type=${o.joinType}${o.aadsts.length ? ` AADSTS${o.aadsts.join(',')}` : ''}${o.hresults.length ? ` ${o.hresults.join(',')}` : ''}`
+      : '';
+    out.push(`${mark} ${r.name} ${c(90, `(${file}, ${r.durationMs.toFixed(0)} ms)`)}${summary ? `  ${c(90, summary)}` : ''}`);
+    for (const f of r.failures) out.push(`    ${c(31, f)}`);
+    if (r.error) out.push(`    ${c(33, `${r.error.code}: ${r.error.message}`)}`);
+    if (r.status !== 'passed' && r.entraLog.length) out.push(...r.entraLog.map((l) => `    ${c(90, `mock Entra: ${l}`)}`));
+    for (const what of opts.show) {
+      const lines =
+        what === 'transcript'
+          ? ['PS C:\\Windows\\System32> dsregcmd /join /debug', ...r.transcript]
+          : what === 'status'
+            ? ['PS C:\\Windows\\System32> dsregcmd /status', ...r.statusOutput]
+            : what === 'entra-log'
+              ? r.entraLog
+              : r.exchanges.map((e) => `${e.method} ${e.url} → ${e.status}${e.internalError ? ` (internal error: ${e.internalError})` : ''}`);
+      out.push('', ...lines.map((l) => `  ${l}`), '');
+    }
+  }
+  const passed = results.filter((r) => r.status === 'passed').length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const errors = results.filter((r) => r.status === 'error').length;
+  out.push('');
+  out.push(
+    `${results.length} scenarios: ${c(32, `${passed} passed`)}, ${failed ? c(31, `${failed} failed`) : '0 failed'}${errors ? `, ${c(33, `${errors} errors`)}` : ''} (${(durationMs / 1000).toFixed(2)} s)`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs one scenario: builds its world, replays `dsregcmd /join` against the parties over HTTP
+ * (in-process), renders what Windows prints, and checks `expect`.
+ */
+import { isSimError } from '../core/errors.ts';
+import { runDsregJoin } from '../client/dsreg/dsreg-join.ts';
+import { renderJoinDebug } from '../client/render/join-debug.ts';
+import { renderStatus } from '../client/render/status.ts';
+import type { JoinOutcome } from '../client/trace.ts';
+import type { Exchange } from '../transport/dispatch.ts';
+import { withInProcessParties } from '../transport/msw-transport.ts';
+import { buildWorld } from './build-world.ts';
+import { checkExpectations } from './expectations.ts';
+import { loadScenario, type LoadedScenario } from './load-scenario.ts';
+
+export interface ScenarioResult {
+  readonly file: string;
+  readonly name: string;
+  readonly tags: readonly string[];
+  readonly status: 'passed' | 'failed' | 'error';
+  readonly outcome?: JoinOutcome;
+  readonly failures: readonly string[];
+  /** `dsregcmd /join /debug` */
+  readonly transcript: readonly string[];
+  /** `dsregcmd /status` */
+  readonly statusOutput: readonly string[];
+  readonly exchanges: readonly Exchange[];
+  /** Mock Entra's internal notes (which check failed and why). */
+  readonly entraLog: readonly string[];
+  readonly durationMs: number;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export async function runLoadedScenario(loaded: LoadedScenario): Promise<ScenarioResult> {
+  const started = performance.now();
+  const s = loaded.scenario;
+  const base = { file: loaded.file, name: s.name, tags: s.tags };
+  try {
+    const world = buildWorld(s, loaded.dir);
+    const { result: trace, exchanges } = await withInProcessParties(world.parties, () => runDsregJoin(world.machine));
+    const transcript = renderJoinDebug(trace);
+    const internal = exchanges.filter((e) => e.internalError).map((e) => `internal error in ${e.party} (${e.method} ${e.url}): ${e.internalError}`);
+    const failures = [...internal, ...checkExpectations(s.expect, trace.outcome, transcript)];
+    return {
+      ...base,
+      status: failures.length ? 'failed' : 'passed',
+      outcome: trace.outcome,
+      failures,
+      transcript,
+      statusOutput: renderStatus(trace),
+      exchanges,
+      entraLog: world.entraLog,
+      durationMs: performance.now() - started,
+    };
+  } catch (e) {
+    return {
+      ...base,
+      status: 'error',
+      failures: [],
+      transcript: [],
+      statusOutput: [],
+      exchanges: [],
+      entraLog: [],
+      durationMs: performance.now() - started,
+      error: isSimError(e) ? { code: e.code, message: e.message } : { code: 'ERR_INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+    };
+  }
+}
+
+export async function runScenarioFile(file: string): Promise<ScenarioResult> {
+  return runLoadedScenario(await loadScenario(file));
+}

@@ -1,0 +1,52 @@
+/**
+ * In-process transport: msw intercepts the client's `fetch` and hands each request to the
+ * parties of the run it belongs to. One msw server per process (it patches globals); each run's
+ * parties travel in an AsyncLocalStorage context, so concurrent runs never see each other's
+ * parties. Anything no party answers is an error (`onUnhandledRequest: 'error'`): no request
+ * leaves the process.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { http, HttpResponse } from 'msw';
+import { setupServer, type SetupServer } from 'msw/node';
+import type { Party } from '../core/http.ts';
+import { createRouter, dispatch, hasParty, type Exchange, type PartyRouter } from './dispatch.ts';
+
+const current = new AsyncLocalStorage<PartyRouter>();
+let server: SetupServer | undefined;
+
+function ensureServer(): void {
+  if (server) return;
+  const s = setupServer(
+    http.all('*', async ({ request }) => {
+      const router = current.getStore();
+      const url = new URL(request.url);
+      if (!router || !hasParty(router, url)) return undefined; // unhandled → msw errors
+      const headers: Record<string, string> = {};
+      request.headers.forEach((v, k) => {
+        headers[k.toLowerCase()] = v;
+      });
+      const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+      const res = await dispatch(router, { method: request.method, url, headers, body });
+      return new HttpResponse(res.body, { status: res.status, headers: res.headers });
+    }),
+  );
+  s.listen({ onUnhandledRequest: 'error' });
+  server = s;
+}
+
+/** Runs `fn` with `parties` answering its fetches; returns its result and the recorded exchanges. */
+export async function withInProcessParties<T>(
+  parties: readonly Party[],
+  fn: () => Promise<T>,
+): Promise<{ result: T; exchanges: Exchange[] }> {
+  ensureServer();
+  const router = createRouter(parties);
+  const result = await current.run(router, fn);
+  return { result, exchanges: router.exchanges };
+}
+
+/** Stops intercepting (tests and the CLI call it before exit). */
+export function closeInProcessTransport(): void {
+  server?.close();
+  server = undefined;
+}
