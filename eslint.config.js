@@ -21,31 +21,90 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: layer(['**/protocol/**', '**/idp/**', '**/entra/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'core imports nothing of the project'),
+    rules: layer(
+      [
+        '**/protocol/**',
+        '**/idp/**',
+        '**/entra/**',
+        '**/onprem/**',
+        '**/client/**',
+        '**/transport/**',
+        '**/scenario/**',
+        '**/cli/**',
+      ],
+      'core imports nothing of the project',
+    ),
   },
   {
     files: ['src/protocol/**'],
-    rules: layer(['**/idp/**', '**/entra/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'protocol is the bottom layer (DESIGN.md)'),
+    rules: layer(
+      [
+        '**/idp/**',
+        '**/entra/**',
+        '**/onprem/**',
+        '**/client/**',
+        '**/transport/**',
+        '**/scenario/**',
+        '**/cli/**',
+      ],
+      'protocol is the bottom layer (DESIGN.md)',
+    ),
   },
   {
     files: ['src/idp/**'],
-    rules: layer(['**/entra/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'parties never import each other or anything above (DESIGN.md)'),
+    rules: layer(
+      [
+        '**/entra/**',
+        '**/onprem/**',
+        '**/client/**',
+        '**/transport/**',
+        '**/scenario/**',
+        '**/cli/**',
+      ],
+      'parties never import each other or anything above (DESIGN.md)',
+    ),
   },
   {
     files: ['src/entra/**'],
-    rules: layer(['**/idp/**', '**/onprem/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'parties never import each other or anything above (DESIGN.md)'),
+    rules: layer(
+      [
+        '**/idp/**',
+        '**/onprem/**',
+        '**/client/**',
+        '**/transport/**',
+        '**/scenario/**',
+        '**/cli/**',
+      ],
+      'parties never import each other or anything above (DESIGN.md)',
+    ),
   },
   {
     files: ['src/onprem/**'],
-    rules: layer(['**/idp/**', '**/entra/**', '**/client/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'parties never import each other or anything above (DESIGN.md)'),
+    rules: layer(
+      [
+        '**/idp/**',
+        '**/entra/**',
+        '**/client/**',
+        '**/transport/**',
+        '**/scenario/**',
+        '**/cli/**',
+      ],
+      'parties never import each other or anything above (DESIGN.md)',
+    ),
   },
   {
     files: ['src/client/**'],
-    rules: layer(['**/idp/**', '**/entra/**', '**/transport/**', '**/scenario/**', '**/cli/**'], 'the client talks to the parties only over HTTP (DESIGN.md)'),
+    rules: layer(
+      ['**/idp/**', '**/entra/**', '**/transport/**', '**/scenario/**', '**/cli/**'],
+      'the client talks to the parties only over HTTP (DESIGN.md)',
+    ),
   },
   {
     files: ['src/transport/**'],
-    rules: layer(['**/client/**', '**/scenario/**', '**/cli/**'], 'transport mounts parties; it knows nothing above'),
+    rules: layer(
+      ['**/client/**', '**/scenario/**', '**/cli/**'],
+      'transport mounts parties; it knows nothing above',
+    ),
   },
   {
     files: ['src/scenario/**'],

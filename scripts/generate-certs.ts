@@ -53,7 +53,13 @@ mkdirSync(join(root, 'pool'), { recursive: true });
 selfSigned('idp-signing', 'TEST ONLY hjsim IdP token signing', 'hjsim TEST ONLY', 20);
 selfSigned('idp-signing-next', 'TEST ONLY hjsim IdP token signing (next)', 'hjsim TEST ONLY', 20);
 selfSigned('attacker-signing', 'TEST ONLY hjsim attacker signing', 'hjsim TEST ONLY attacker', 20);
-selfSigned('ms-organization-access', 'MS-Organization-Access TEST ONLY', 'hjsim TEST ONLY', 30, true);
+selfSigned(
+  'ms-organization-access',
+  'MS-Organization-Access TEST ONLY',
+  'hjsim TEST ONLY',
+  30,
+  true,
+);
 writeKey(join(root, 'entra-token-signing.key'), keyPair().privateKey);
 for (let i = 0; i < POOL_SIZE; i++) {
   writeKey(join(root, 'pool', `device-${String(i).padStart(2, '0')}.key`), keyPair().privateKey);

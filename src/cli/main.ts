@@ -19,7 +19,10 @@ function errorText(e: unknown): string {
   return `hjsim: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-async function runCommand(paths: string[], opts: { reporter: 'pretty' | 'json'; out?: string; show: Show[] }): Promise<number> {
+async function runCommand(
+  paths: string[],
+  opts: { reporter: 'pretty' | 'json'; out?: string; show: Show[] },
+): Promise<number> {
   const started = performance.now();
   const files = await findScenarioFiles(paths.length ? paths : ['scenarios']);
   if (files.length === 0) {
@@ -37,7 +40,9 @@ async function runCommand(paths: string[], opts: { reporter: 'pretty' | 'json'; 
   }
   if (invalid.length) {
     console.error(invalid.join('\n'));
-    console.error(`hjsim: ${invalid.length} of ${files.length} scenario files are invalid; nothing was run`);
+    console.error(
+      `hjsim: ${invalid.length} of ${files.length} scenario files are invalid; nothing was run`,
+    );
     return EXIT.invalid;
   }
   const results: ScenarioResult[] = [];
@@ -45,8 +50,14 @@ async function runCommand(paths: string[], opts: { reporter: 'pretty' | 'json'; 
   const duration = performance.now() - started;
   const text =
     opts.reporter === 'json'
-      ? jsonReport(results, duration, { transcripts: opts.show.includes('transcript') || opts.show.includes('status') })
-      : prettyReport(results, duration, { color: !opts.out && process.stdout.isTTY === true && !process.env['NO_COLOR'], show: opts.show, cwd: process.cwd() });
+      ? jsonReport(results, duration, {
+          transcripts: opts.show.includes('transcript') || opts.show.includes('status'),
+        })
+      : prettyReport(results, duration, {
+          color: !opts.out && process.stdout.isTTY === true && !process.env['NO_COLOR'],
+          show: opts.show,
+          cwd: process.cwd(),
+        });
   if (opts.out) await writeFile(opts.out, `${text}\n`);
   else console.log(text);
   return results.every((r) => r.status === 'passed') ? EXIT.ok : EXIT.failed;
@@ -54,19 +65,37 @@ async function runCommand(paths: string[], opts: { reporter: 'pretty' | 'json'; 
 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('hjsim')
-    .description('Simulates the Microsoft Entra federated hybrid join offline: mock IdP, mock Entra, and the Windows join client.')
+    .description(
+      'Simulates the Microsoft Entra federated hybrid join offline: mock IdP, mock Entra, and the Windows join client.',
+    )
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+    });
   program
     .command('run')
     .description('run scenario files or folders (default: scenarios/) and check each expect')
     .argument('[paths...]', 'scenario files or folders')
-    .addOption(new Option('--reporter <name>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(
+      new Option('--reporter <name>', 'output format')
+        .choices(['pretty', 'json'])
+        .default('pretty'),
+    )
     .option('--out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--show <what...>', 'also print, per scenario').choices(['transcript', 'status', 'exchanges', 'entra-log']).default([]))
-    .action(async (paths: string[], opts: { reporter: 'pretty' | 'json'; out?: string; show: Show[] }) => {
-      onExit(await runCommand(paths, opts));
-    });
+    .addOption(
+      new Option('--show <what...>', 'also print, per scenario')
+        .choices(['transcript', 'status', 'exchanges', 'entra-log'])
+        .default([]),
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { reporter: 'pretty' | 'json'; out?: string; show: Show[] },
+      ) => {
+        onExit(await runCommand(paths, opts));
+      },
+    );
   return program;
 }
 

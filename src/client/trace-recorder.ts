@@ -15,7 +15,9 @@ export class TraceRecorder {
   }
 
   adal(hresult: string, message?: string): void {
-    this.steps.push(message === undefined ? { k: 'adal', hresult } : { k: 'adal', message, hresult });
+    this.steps.push(
+      message === undefined ? { k: 'adal', hresult } : { k: 'adal', message, hresult },
+    );
     this.failure(hresult);
   }
 

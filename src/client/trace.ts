@@ -5,18 +5,43 @@
 export type TraceStep =
   | { readonly k: 'cli-init' }
   | { readonly k: 'join-start'; readonly clientRequestId: string }
-  | { readonly k: 'dc-found'; readonly domain: string; readonly forest: string; readonly dc: string }
+  | {
+      readonly k: 'dc-found';
+      readonly domain: string;
+      readonly forest: string;
+      readonly dc: string;
+    }
   | { readonly k: 'dc-missing'; readonly domain: string }
-  | { readonly k: 'pre-check'; readonly isDcAvailable: boolean; readonly isSystem: boolean; readonly resultCode: string }
+  | {
+      readonly k: 'pre-check';
+      readonly isDcAvailable: boolean;
+      readonly isSystem: boolean;
+      readonly resultCode: string;
+    }
   | { readonly k: 'scp-failed'; readonly hresult: string; readonly reason: string }
-  | { readonly k: 'discovery-failed'; readonly hresult: string; readonly httpStatus?: number; readonly body?: string }
-  | { readonly k: 'tenant-info'; readonly tenantType: 'Federated' | 'Managed'; readonly tenantId: string; readonly tenantName: string }
+  | {
+      readonly k: 'discovery-failed';
+      readonly hresult: string;
+      readonly httpStatus?: number;
+      readonly body?: string;
+    }
+  | {
+      readonly k: 'tenant-info';
+      readonly tenantType: 'Federated' | 'Managed';
+      readonly tenantId: string;
+      readonly tenantName: string;
+    }
   | { readonly k: 'token-start'; readonly authCodeUrl: string; readonly authority: string }
   /** One ADAL log entry: `AdalLog: <message> ; HRESULT: <hr>` or `AdalLog:  HRESULT: <hr>`. */
   | { readonly k: 'adal'; readonly message?: string; readonly hresult: string }
   /** A line dsreg interleaves into the ADAL log (`GetStatus returned failure`). */
   | { readonly k: 'adal-note'; readonly text: string }
-  | { readonly k: 'token-failed'; readonly aggregate: string; readonly first: string; readonly correlationId: string }
+  | {
+      readonly k: 'token-failed';
+      readonly aggregate: string;
+      readonly first: string;
+      readonly correlationId: string;
+    }
   | { readonly k: 'fallback'; readonly aggregate: string }
   | { readonly k: 'no-fallback'; readonly aggregate: string }
   | {

@@ -21,7 +21,10 @@ export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
   /** A path pattern: literal segments and `:name` parameters, e.g. `/:tenant/oauth2/token`. */
   readonly path: string;
-  readonly handle: (req: PartyRequest, params: Readonly<Record<string, string>>) => Promise<PartyResponse> | PartyResponse;
+  readonly handle: (
+    req: PartyRequest,
+    params: Readonly<Record<string, string>>,
+  ) => Promise<PartyResponse> | PartyResponse;
 }
 
 export interface Party {
@@ -32,7 +35,11 @@ export interface Party {
   readonly routes: readonly Route[];
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): PartyResponse {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): PartyResponse {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -40,7 +47,11 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   };
 }
 
-export function xmlResponse(status: number, body: string, contentType = 'application/soap+xml; charset=utf-8'): PartyResponse {
+export function xmlResponse(
+  status: number,
+  body: string,
+  contentType = 'application/soap+xml; charset=utf-8',
+): PartyResponse {
   return { status, headers: { 'content-type': contentType }, body };
 }
 

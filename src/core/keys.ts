@@ -53,7 +53,10 @@ export function privateKey(path: string, baseDir?: string): KeyObject {
       key = createPrivateKey(readPem(full));
     } catch (cause) {
       if (cause instanceof SimError) throw cause;
-      throw new SimError('ERR_KEY_STORE', `${path} is not a PEM private key`, { cause, where: full });
+      throw new SimError('ERR_KEY_STORE', `${path} is not a PEM private key`, {
+        cause,
+        where: full,
+      });
     }
     keyCache.set(full, key);
   }

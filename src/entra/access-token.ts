@@ -47,14 +47,22 @@ export function issueAccessToken(
     exp: now + LIFETIME_S,
     ...claims,
   };
-  return { token: signJwt({ ...full }, ctx.tokenSigningKey, KID), expiresIn: LIFETIME_S, claims: full };
+  return {
+    token: signJwt({ ...full }, ctx.tokenSigningKey, KID),
+    expiresIn: LIFETIME_S,
+    claims: full,
+  };
 }
 
 /** Reads `Authorization: Bearer …`; undefined when absent, forged, expired or for another tenant/audience. */
-export function readAccessToken(ctx: EntraContext, authorization: string | undefined): AccessTokenClaims | undefined {
+export function readAccessToken(
+  ctx: EntraContext,
+  authorization: string | undefined,
+): AccessTokenClaims | undefined {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!m) return undefined;
-  const claims = verifyJwt(m[1]!, publicKeyOf(ctx.tokenSigningKey)) as AccessTokenClaims | undefined;
+  const claims = verifyJwt(m[1]!, publicKeyOf(ctx.tokenSigningKey)) as
+    AccessTokenClaims | undefined;
   if (!claims) return undefined;
   const now = Math.floor(ctx.clock.now().getTime() / 1000);
   if (claims.tid !== ctx.tenant.id || claims.aud !== DRS_RESOURCE) return undefined;

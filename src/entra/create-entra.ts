@@ -13,8 +13,16 @@ export function createLoginParty(ctx: EntraContext): Party {
     name: 'mock-entra-login',
     host: LOGIN_HOST,
     routes: [
-      { method: 'GET', path: '/common/userrealm/:user', handle: (req, p) => handleUserRealm(ctx, req, p['user'] ?? '') },
-      { method: 'POST', path: '/:tenant/oauth2/token', handle: (req, p) => handleTokenRequest(ctx, req, p['tenant'] ?? '') },
+      {
+        method: 'GET',
+        path: '/common/userrealm/:user',
+        handle: (req, p) => handleUserRealm(ctx, req, p['user'] ?? ''),
+      },
+      {
+        method: 'POST',
+        path: '/:tenant/oauth2/token',
+        handle: (req, p) => handleTokenRequest(ctx, req, p['tenant'] ?? ''),
+      },
     ],
   };
 }

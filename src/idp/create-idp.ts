@@ -28,9 +28,16 @@ export function createIdpParty(cfg: IdpConfig): Party {
     {
       method: 'GET',
       path: PINGONE_PATHS.mex2005(cfg.appId),
-      handle: () => mexXml(buildMex({ endpoints: [{ kind: 'usernamemixed', version: '2005', address: stsUrl }] })),
+      handle: () =>
+        mexXml(
+          buildMex({ endpoints: [{ kind: 'usernamemixed', version: '2005', address: stsUrl }] }),
+        ),
     },
-    { method: 'POST', path: PINGONE_PATHS.sts(cfg.appId), handle: (req) => handleWindowsTransport(cfg, req) },
+    {
+      method: 'POST',
+      path: PINGONE_PATHS.sts(cfg.appId),
+      handle: (req) => handleWindowsTransport(cfg, req),
+    },
   ];
   return { name: 'mock-idp', host: cfg.host, routes };
 }

@@ -30,7 +30,9 @@ export interface DirectoryComputer {
   readonly objectSid: string;
 }
 
-export type TokenTypeSpelling = 'urn:oasis:names:tc:SAML:1.0:assertion' | 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1';
+export type TokenTypeSpelling =
+  | 'urn:oasis:names:tc:SAML:1.0:assertion'
+  | 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1';
 
 export interface IdpConfig {
   readonly profile: 'pingone';
@@ -42,7 +44,8 @@ export interface IdpConfig {
   readonly signingKey: KeyObject;
   readonly signingCertificatePem: string;
   readonly claims: readonly ClaimRule[];
-  readonly nameIdentifier: { readonly format: string; readonly value: ClaimValueSource } | undefined;
+  readonly nameIdentifier:
+    { readonly format: string; readonly value: ClaimValueSource } | undefined;
   readonly tokenType: TokenTypeSpelling;
   /** Assertion validity relative to issuance. */
   readonly validity: { readonly notBeforeOffsetSeconds: number; readonly lifetimeSeconds: number };

@@ -6,7 +6,10 @@
  * @see ../shared/research/protocol.md §1.0, §1.1, §1.9
  */
 import type { KeyObject } from 'node:crypto';
-import type { KerberosEncryptionType, ServiceTicket } from '../protocol/kerberos/negotiate-token.ts';
+import type {
+  KerberosEncryptionType,
+  ServiceTicket,
+} from '../protocol/kerberos/negotiate-token.ts';
 
 export interface ComputerObject {
   /** `IMOK-HYJD` */
@@ -41,7 +44,10 @@ export function domainSidOf(sid: string): string {
 }
 
 /** SCP keywords as the admin wrote them (research §1.1). */
-export function scpKeywords(azureADName: string | undefined, azureADId: string | undefined): string[] {
+export function scpKeywords(
+  azureADName: string | undefined,
+  azureADId: string | undefined,
+): string[] {
   const k: string[] = [];
   if (azureADName !== undefined) k.push(`azureADName:${azureADName}`);
   if (azureADId !== undefined) k.push(`azureADId:${azureADId}`);
@@ -54,7 +60,9 @@ export function scpKeywords(azureADName: string | undefined, azureADId: string |
  */
 export function issueServiceTicket(dir: OnPremDirectory, spn: string): ServiceTicket {
   const realm = dir.domain.toUpperCase();
-  const encryptionType: KerberosEncryptionType = dir.serviceAccountSupportsAes ? 'aes256-cts-hmac-sha1-96' : 'rc4-hmac';
+  const encryptionType: KerberosEncryptionType = dir.serviceAccountSupportsAes
+    ? 'aes256-cts-hmac-sha1-96'
+    : 'rc4-hmac';
   return {
     spn,
     client: `${dir.computer.name}$@${realm}`,

@@ -15,7 +15,11 @@ import { createEntraParties } from '../entra/create-entra.ts';
 import type { FederationSettings, Tenant } from '../entra/tenant.ts';
 import type { ClaimRule, IdpConfig } from '../idp/idp-config.ts';
 import { createIdpParty } from '../idp/create-idp.ts';
-import { pingoneDeviceClaims, pingoneIssuer, pingoneNameIdentifier } from '../idp/profiles/pingone.ts';
+import {
+  pingoneDeviceClaims,
+  pingoneIssuer,
+  pingoneNameIdentifier,
+} from '../idp/profiles/pingone.ts';
 import { issueServiceTicket, scpKeywords, type OnPremDirectory } from '../onprem/directory.ts';
 import { encodeNegotiateToken } from '../protocol/kerberos/negotiate-token.ts';
 import { buildCertificate, derToPem } from '../protocol/x509/build-certificate.ts';
@@ -39,9 +43,13 @@ function certificateText(value: string, baseDir: string): string {
   if (/^[A-Za-z0-9+/]+=*$/.test(b64) && b64.length > 200) {
     return `-----BEGIN CERTIFICATE-----\n${b64.replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
   }
-  throw new SimError('ERR_SCENARIO_INVALID', `signingCertificate '${value.slice(0, 40)}' is neither a certificate file nor base64`, {
-    hint: 'name a PEM file (certs/idp-signing.crt) or paste the base64 Get-MgDomainFederationConfiguration prints',
-  });
+  throw new SimError(
+    'ERR_SCENARIO_INVALID',
+    `signingCertificate '${value.slice(0, 40)}' is neither a certificate file nor base64`,
+    {
+      hint: 'name a PEM file (certs/idp-signing.crt) or paste the base64 Get-MgDomainFederationConfiguration prints',
+    },
+  );
 }
 
 function appIdOf(s: Scenario): string {
@@ -50,9 +58,13 @@ function appIdOf(s: Scenario): string {
     const m = /\/wsf\/sts\/([^/?#]+)/.exec(d.federation?.activeSignInUri ?? '');
     if (m) return m[1]!;
   }
-  throw new SimError('ERR_SCENARIO_INVALID', 'idp.appId is not set and no federated domain has a PingOne activeSignInUri (…/wsf/sts/<appId>)', {
-    hint: 'add idp.appId',
-  });
+  throw new SimError(
+    'ERR_SCENARIO_INVALID',
+    'idp.appId is not set and no federated domain has a PingOne activeSignInUri (…/wsf/sts/<appId>)',
+    {
+      hint: 'add idp.appId',
+    },
+  );
 }
 
 function claimRules(s: Scenario): ClaimRule[] {
@@ -70,17 +82,33 @@ function claimRules(s: Scenario): ClaimRule[] {
           : o.encoding && rule.value.kind === 'objectGuid'
             ? ({ kind: 'objectGuid', encoding: o.encoding } as const)
             : rule.value;
-      out.push({ ...rule, namespace: o.namespace ?? rule.namespace, name: o.name ?? rule.name, value, ...(o.duplicate ? { duplicate: true } : {}) });
+      out.push({
+        ...rule,
+        namespace: o.namespace ?? rule.namespace,
+        name: o.name ?? rule.name,
+        value,
+        ...(o.duplicate ? { duplicate: true } : {}),
+      });
     }
   }
   for (const [key, o] of Object.entries(overrides)) {
     if (rules.some((r) => r.key === key) || o === 'omit' || o.omit) continue;
     if (o.namespace === undefined || o.value === undefined) {
-      throw new SimError('ERR_SCENARIO_INVALID', `idp.claims.${key}: an extra claim needs namespace and value`, {
-        hint: `the profile issues ${rules.map((r) => r.key).join(', ')}; other claims must say what they are`,
-      });
+      throw new SimError(
+        'ERR_SCENARIO_INVALID',
+        `idp.claims.${key}: an extra claim needs namespace and value`,
+        {
+          hint: `the profile issues ${rules.map((r) => r.key).join(', ')}; other claims must say what they are`,
+        },
+      );
     }
-    out.push({ key, namespace: o.namespace, name: o.name ?? key, value: { kind: 'literal', value: o.value }, ...(o.duplicate ? { duplicate: true } : {}) });
+    out.push({
+      key,
+      namespace: o.namespace,
+      name: o.name ?? key,
+      value: { kind: 'literal', value: o.value },
+      ...(o.duplicate ? { duplicate: true } : {}),
+    });
   }
   return out;
 }
@@ -88,7 +116,11 @@ function claimRules(s: Scenario): ClaimRule[] {
 export function buildWorld(s: Scenario, baseDir: string): World {
   const ids: IdSource = s.seed !== undefined ? seededIds(s.seed) : randomIds();
   const clock: Clock =
-    s.clock !== undefined ? manualClock(new Date(s.clock)) : s.seed !== undefined ? manualClock(new Date(SEEDED_EPOCH)) : systemClock();
+    s.clock !== undefined
+      ? manualClock(new Date(s.clock))
+      : s.seed !== undefined
+        ? manualClock(new Date(SEEDED_EPOCH))
+        : systemClock();
   const entraLog: string[] = [];
 
   // Device keys from the pool: device key, transport key, userCertificate key.
@@ -115,8 +147,18 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     forest: s.onprem.forest ?? s.onprem.domain,
     netbiosName: s.onprem.netbiosName ?? s.onprem.domain.split('.')[0]!.toUpperCase(),
     domainController: { name: s.onprem.domainController, reachable: s.onprem.dcReachable },
-    scp: s.onprem.scp === 'missing' ? undefined : s.onprem.scp === 'unreadable' ? 'unreadable' : { keywords: scpKeywords(s.onprem.scp.azureADName, s.onprem.scp.azureADId) },
-    computer: { name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid, ...(userCertificate ? { userCertificate } : {}) },
+    scp:
+      s.onprem.scp === 'missing'
+        ? undefined
+        : s.onprem.scp === 'unreadable'
+          ? 'unreadable'
+          : { keywords: scpKeywords(s.onprem.scp.azureADName, s.onprem.scp.azureADId) },
+    computer: {
+      name: s.device.name,
+      objectGuid: s.device.objectGuid,
+      objectSid: s.device.objectSid,
+      ...(userCertificate ? { userCertificate } : {}),
+    },
     serviceAccountSupportsAes: s.idp.kerberos.aes,
   };
 
@@ -132,24 +174,48 @@ export function buildWorld(s: Scenario, baseDir: string): World {
               issuerUri: d.federation.issuerUri,
               metadataExchangeUri: d.federation.metadataExchangeUri,
               activeSignInUri: d.federation.activeSignInUri,
-              ...(d.federation.passiveSignInUri ? { passiveSignInUri: d.federation.passiveSignInUri } : {}),
+              ...(d.federation.passiveSignInUri
+                ? { passiveSignInUri: d.federation.passiveSignInUri }
+                : {}),
               signingCertificate: certificateText(d.federation.signingCertificate, baseDir),
-              ...(d.federation.nextSigningCertificate ? { nextSigningCertificate: certificateText(d.federation.nextSigningCertificate, baseDir) } : {}),
+              ...(d.federation.nextSigningCertificate
+                ? {
+                    nextSigningCertificate: certificateText(
+                      d.federation.nextSigningCertificate,
+                      baseDir,
+                    ),
+                  }
+                : {}),
               preferredAuthenticationProtocol: d.federation.preferredAuthenticationProtocol,
-              ...(d.federation.federatedIdpMfaBehavior ? { federatedIdpMfaBehavior: d.federation.federatedIdpMfaBehavior } : {}),
+              ...(d.federation.federatedIdpMfaBehavior
+                ? { federatedIdpMfaBehavior: d.federation.federatedIdpMfaBehavior }
+                : {}),
             } satisfies FederationSettings,
           }
         : {}),
     })),
-    users: s.tenant.users.map((u) => ({ upn: u.upn, ...(u.immutableId ? { immutableId: u.immutableId } : {}) })),
+    users: s.tenant.users.map((u) => ({
+      upn: u.upn,
+      ...(u.immutableId ? { immutableId: u.immutableId } : {}),
+    })),
     syncedDevices: s.tenant.devices.map((d) => ({
       objectGuid: d.objectGuid,
       objectSid: d.objectSid,
-      userCertificates: d.userCertificate && d.objectGuid.toLowerCase() === s.device.objectGuid.toLowerCase() && userCertificate ? [userCertificate.pem] : [],
+      userCertificates:
+        d.userCertificate &&
+        d.objectGuid.toLowerCase() === s.device.objectGuid.toLowerCase() &&
+        userCertificate
+          ? [userCertificate.pem]
+          : [],
     })),
     registeredDevices: [],
   };
-  if (s.device.syncedToEntra && !tenant.syncedDevices.some((d) => d.objectGuid.toLowerCase() === s.device.objectGuid.toLowerCase())) {
+  if (
+    s.device.syncedToEntra &&
+    !tenant.syncedDevices.some(
+      (d) => d.objectGuid.toLowerCase() === s.device.objectGuid.toLowerCase(),
+    )
+  ) {
     tenant.syncedDevices.push({
       objectGuid: s.device.objectGuid,
       objectSid: s.device.objectSid,
@@ -171,10 +237,15 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     claims: claimRules(s),
     nameIdentifier: pingoneNameIdentifier(),
     tokenType: s.idp.tokenType ?? 'urn:oasis:names:tc:SAML:1.0:assertion',
-    validity: { notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0, lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600 },
+    validity: {
+      notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0,
+      lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600,
+    },
     relyingParties: [ENTRA_AUDIENCE],
     kerberos: { acceptRc4: false },
-    directory: [{ name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid }],
+    directory: [
+      { name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid },
+    ],
     clock,
     ids,
   };
@@ -186,7 +257,10 @@ export function buildWorld(s: Scenario, baseDir: string): World {
       clock,
       ids,
       tokenSigningKey: privateKey(`${CERTS_DIR}/entra-token-signing.key`),
-      deviceCa: { key: privateKey(`${CERTS_DIR}/ms-organization-access.key`), certificatePem: certificatePem(`${CERTS_DIR}/ms-organization-access.crt`) },
+      deviceCa: {
+        key: privateKey(`${CERTS_DIR}/ms-organization-access.key`),
+        certificatePem: certificatePem(`${CERTS_DIR}/ms-organization-access.crt`),
+      },
       log: (m) => entraLog.push(m),
     }),
   ];
@@ -196,9 +270,14 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     osVersion: s.device.osVersion,
     computerName: s.device.name,
     domain: { name: onprem.domain, forest: onprem.forest, netbiosName: onprem.netbiosName },
-    domainController: onprem.domainController.reachable ? { name: onprem.domainController.name } : undefined,
+    domainController: onprem.domainController.reachable
+      ? { name: onprem.domainController.name }
+      : undefined,
     runningAsSystem: s.device.runAsSystem,
-    scp: onprem.scp === undefined || onprem.scp === 'unreadable' ? onprem.scp : { keywords: onprem.scp.keywords },
+    scp:
+      onprem.scp === undefined || onprem.scp === 'unreadable'
+        ? onprem.scp
+        : { keywords: onprem.scp.keywords },
     registry: {
       ...(s.device.fallbackToSyncJoin ? {} : { fallbackToSyncJoin: 0 as const }),
       ...(s.onprem.registry?.tenantId ? { cdjAadTenantId: s.onprem.registry.tenantId } : {}),

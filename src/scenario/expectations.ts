@@ -5,7 +5,11 @@
 import type { JoinOutcome } from '../client/trace.ts';
 import type { Scenario } from './schema.ts';
 
-export function checkExpectations(expect: Scenario['expect'], outcome: JoinOutcome, transcript: readonly string[]): string[] {
+export function checkExpectations(
+  expect: Scenario['expect'],
+  outcome: JoinOutcome,
+  transcript: readonly string[],
+): string[] {
   const failures: string[] = [];
   const text = transcript.join('\n');
   if (expect.joined !== undefined && expect.joined !== outcome.joined) {
@@ -23,20 +27,31 @@ export function checkExpectations(expect: Scenario['expect'], outcome: JoinOutco
   }
   for (const hr of expect.hresults ?? []) {
     if (!outcome.hresults.includes(hr.toLowerCase())) {
-      failures.push(`expect.hresults: ${hr} was not reported; reported: [${outcome.hresults.join(', ')}]`);
+      failures.push(
+        `expect.hresults: ${hr} was not reported; reported: [${outcome.hresults.join(', ')}]`,
+      );
     }
   }
   if (expect.errorPhase !== undefined && expect.errorPhase !== outcome.errorPhase) {
-    failures.push(`expect.errorPhase: expected ${expect.errorPhase}, got ${outcome.errorPhase ?? '(none)'}`);
+    failures.push(
+      `expect.errorPhase: expected ${expect.errorPhase}, got ${outcome.errorPhase ?? '(none)'}`,
+    );
   }
-  if (expect.fallbackAttempted !== undefined && expect.fallbackAttempted !== outcome.fallbackAttempted) {
-    failures.push(`expect.fallbackAttempted: expected ${expect.fallbackAttempted}, got ${outcome.fallbackAttempted}`);
+  if (
+    expect.fallbackAttempted !== undefined &&
+    expect.fallbackAttempted !== outcome.fallbackAttempted
+  ) {
+    failures.push(
+      `expect.fallbackAttempted: expected ${expect.fallbackAttempted}, got ${outcome.fallbackAttempted}`,
+    );
   }
   for (const line of expect.transcriptIncludes ?? []) {
-    if (!text.includes(line)) failures.push(`expect.transcriptIncludes: the transcript has no "${line}"`);
+    if (!text.includes(line))
+      failures.push(`expect.transcriptIncludes: the transcript has no "${line}"`);
   }
   for (const line of expect.transcriptExcludes ?? []) {
-    if (text.includes(line)) failures.push(`expect.transcriptExcludes: the transcript has "${line}"`);
+    if (text.includes(line))
+      failures.push(`expect.transcriptExcludes: the transcript has "${line}"`);
   }
   return failures;
 }

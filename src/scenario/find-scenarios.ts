@@ -25,7 +25,11 @@ export async function findScenarioFiles(paths: readonly string[]): Promise<strin
     try {
       st = await stat(full);
     } catch (cause) {
-      throw new SimError('ERR_USAGE', `no such file or folder: ${p}`, { cause, where: full, hint: 'hjsim run takes scenario files (.yaml) or folders of them' });
+      throw new SimError('ERR_USAGE', `no such file or folder: ${p}`, {
+        cause,
+        where: full,
+        hint: 'hjsim run takes scenario files (.yaml) or folders of them',
+      });
     }
     if (st.isDirectory()) files.push(...(await walk(full)));
     else files.push(full);

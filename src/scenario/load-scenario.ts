@@ -42,13 +42,21 @@ async function parseFile(file: string): Promise<Parsed> {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
-    throw new SimError('ERR_SCENARIO_YAML', `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`, {
-      where: file,
-    });
+    throw new SimError(
+      'ERR_SCENARIO_YAML',
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`,
+      {
+        where: file,
+      },
+    );
   }
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new SimError('ERR_SCENARIO_INVALID', `${file}: a scenario is a YAML mapping (name:, tenant:, idp:, onprem:, device:, expect:)`, { where: file });
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      `${file}: a scenario is a YAML mapping (name:, tenant:, idp:, onprem:, device:, expect:)`,
+      { where: file },
+    );
   }
   return { file, doc, lines, data };
 }
@@ -79,7 +87,11 @@ function levenshtein(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
   return d[a.length]![b.length]!;
 }
 
@@ -110,7 +122,10 @@ function describeIssue(issue: z.core.$ZodIssue): { path: readonly PropertyKey[];
     const best = candidates
       .map((c) => ({ c, d: levenshtein(key.toLowerCase(), c.toLowerCase()) }))
       .sort((a, b) => a.d - b.d)[0];
-    const guess = best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
+    const guess =
+      best && best.d <= Math.max(2, Math.floor(key.length / 3))
+        ? ` (did you mean '${best.c}'?)`
+        : '';
     return {
       path: [...issue.path, key],
       text: `unknown field '${key}'${guess}; allowed here: ${candidates.join(', ') || '(none)'}`,
@@ -119,15 +134,26 @@ function describeIssue(issue: z.core.$ZodIssue): { path: readonly PropertyKey[];
   return { path: issue.path, text: issue.message };
 }
 
-async function loadChain(file: string, seen: string[]): Promise<{ data: unknown; parsed: Parsed[] }> {
+async function loadChain(
+  file: string,
+  seen: string[],
+): Promise<{ data: unknown; parsed: Parsed[] }> {
   if (seen.includes(file)) {
-    throw new SimError('ERR_SCENARIO_INVALID', `${file}: extends forms a cycle: ${[...seen, file].join(' → ')}`, { where: file });
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      `${file}: extends forms a cycle: ${[...seen, file].join(' → ')}`,
+      { where: file },
+    );
   }
   const p = await parseFile(file);
   const ext = (p.data as Record<string, unknown>)['extends'];
   if (ext === undefined) return { data: p.data, parsed: [p] };
   if (typeof ext !== 'string') {
-    throw new SimError('ERR_SCENARIO_INVALID', `${file}:${lineOf(p, ['extends']) ?? 1}: extends: expected a file path`, { where: file });
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      `${file}:${lineOf(p, ['extends']) ?? 1}: extends: expected a file path`,
+      { where: file },
+    );
   }
   const base = await loadChain(resolve(dirname(file), ext), [...seen, file]);
   const patch = { ...(p.data as Record<string, unknown>) };
@@ -146,14 +172,25 @@ export async function loadScenario(path: string): Promise<LoadedScenario> {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const { path: at, text } = describeIssue(issue);
-      const where = parsed.map((p) => ({ p, line: lineOf(p, at) })).find((x) => x.line !== undefined);
+      const where = parsed
+        .map((p) => ({ p, line: lineOf(p, at) }))
+        .find((x) => x.line !== undefined);
       const pointer = at.length ? at.map(String).join('.') : '(top level)';
       return `${where ? `${where.p.file}:${where.line}` : file}: ${pointer}: ${text}`;
     });
-    throw new SimError('ERR_SCENARIO_INVALID', `invalid scenario ${file}\n  ${problems.join('\n  ')}`, {
-      where: file,
-      hint: 'see "Scenario file" in the README for every field',
-    });
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      `invalid scenario ${file}\n  ${problems.join('\n  ')}`,
+      {
+        where: file,
+        hint: 'see "Scenario file" in the README for every field',
+      },
+    );
   }
-  return { file, dir: dirname(file), scenario: result.data, chain: parsed.map((p) => p.file).reverse() };
+  return {
+    file,
+    dir: dirname(file),
+    scenario: result.data,
+    chain: parsed.map((p) => p.file).reverse(),
+  };
 }

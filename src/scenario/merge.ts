@@ -3,7 +3,11 @@
  * merge by their key (domains by `name`, devices by `objectGuid`, users by `upn`); other lists
  * are replaced whole.
  */
-const LIST_KEYS: Readonly<Record<string, string>> = { domains: 'name', devices: 'objectGuid', users: 'upn' };
+const LIST_KEYS: Readonly<Record<string, string>> = {
+  domains: 'name',
+  devices: 'objectGuid',
+  users: 'upn',
+};
 
 type Json = unknown;
 
@@ -14,7 +18,8 @@ function isPlainObject(v: Json): v is Record<string, Json> {
 export function mergeScenario(base: Json, patch: Json, key?: string): Json {
   if (isPlainObject(base) && isPlainObject(patch)) {
     const out: Record<string, Json> = { ...base };
-    for (const [k, v] of Object.entries(patch)) out[k] = k in base ? mergeScenario(base[k], v, k) : v;
+    for (const [k, v] of Object.entries(patch))
+      out[k] = k in base ? mergeScenario(base[k], v, k) : v;
     return out;
   }
   const listKey = key ? LIST_KEYS[key] : undefined;

@@ -37,9 +37,13 @@ export async function runLoadedScenario(loaded: LoadedScenario): Promise<Scenari
   const base = { file: loaded.file, name: s.name, tags: s.tags };
   try {
     const world = buildWorld(s, loaded.dir);
-    const { result: trace, exchanges } = await withInProcessParties(world.parties, () => runDsregJoin(world.machine));
+    const { result: trace, exchanges } = await withInProcessParties(world.parties, () =>
+      runDsregJoin(world.machine),
+    );
     const transcript = renderJoinDebug(trace);
-    const internal = exchanges.filter((e) => e.internalError).map((e) => `internal error in ${e.party} (${e.method} ${e.url}): ${e.internalError}`);
+    const internal = exchanges
+      .filter((e) => e.internalError)
+      .map((e) => `internal error in ${e.party} (${e.method} ${e.url}): ${e.internalError}`);
     const failures = [...internal, ...checkExpectations(s.expect, trace.outcome, transcript)];
     return {
       ...base,
@@ -62,7 +66,12 @@ export async function runLoadedScenario(loaded: LoadedScenario): Promise<Scenari
       exchanges: [],
       entraLog: [],
       durationMs: performance.now() - started,
-      error: isSimError(e) ? { code: e.code, message: e.message } : { code: 'ERR_INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+      error: isSimError(e)
+        ? { code: e.code, message: e.message }
+        : {
+            code: 'ERR_INTERNAL',
+            message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+          },
     };
   }
 }

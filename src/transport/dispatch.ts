@@ -30,27 +30,47 @@ export function createRouter(parties: readonly Party[]): PartyRouter {
 }
 
 export function hasParty(router: PartyRouter, url: URL): boolean {
-  return router.parties.has(url.host.toLowerCase()) || router.parties.has(url.hostname.toLowerCase());
+  return (
+    router.parties.has(url.host.toLowerCase()) || router.parties.has(url.hostname.toLowerCase())
+  );
 }
 
 export async function dispatch(router: PartyRouter, req: PartyRequest): Promise<PartyResponse> {
-  const party = router.parties.get(req.url.host.toLowerCase()) ?? router.parties.get(req.url.hostname.toLowerCase());
+  const party =
+    router.parties.get(req.url.host.toLowerCase()) ??
+    router.parties.get(req.url.hostname.toLowerCase());
   let res: PartyResponse;
   let internalError: string | undefined;
   if (!party) {
-    res = { status: 502, headers: { 'content-type': 'text/plain' }, body: `hjsim: no simulated party answers for ${req.url.host}` };
+    res = {
+      status: 502,
+      headers: { 'content-type': 'text/plain' },
+      body: `hjsim: no simulated party answers for ${req.url.host}`,
+    };
   } else {
     const found = findRoute(party, req.method, req.url.pathname);
     if (!found) {
-      res = { status: 404, headers: { 'content-type': 'text/plain' }, body: `Not Found: ${req.url.pathname}` };
+      res = {
+        status: 404,
+        headers: { 'content-type': 'text/plain' },
+        body: `Not Found: ${req.url.pathname}`,
+      };
     } else if ('methodNotAllowed' in found) {
-      res = { status: 405, headers: { 'content-type': 'text/plain' }, body: `Method Not Allowed: ${req.method}` };
+      res = {
+        status: 405,
+        headers: { 'content-type': 'text/plain' },
+        body: `Method Not Allowed: ${req.method}`,
+      };
     } else {
       try {
         res = await found.route.handle(req, found.params);
       } catch (e) {
         internalError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        res = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
+        res = {
+          status: 500,
+          headers: { 'content-type': 'text/plain' },
+          body: 'Internal Server Error',
+        };
       }
     }
   }

@@ -6,8 +6,18 @@ const party = (host: string, tag: string): Party => ({
   name: tag,
   host,
   routes: [
-    { method: 'GET', path: '/hello/:who', handle: (_req, p) => jsonResponse(200, { tag, who: p['who'] }) },
-    { method: 'GET', path: '/boom', handle: () => { throw new Error('kaput'); } },
+    {
+      method: 'GET',
+      path: '/hello/:who',
+      handle: (_req, p) => jsonResponse(200, { tag, who: p['who'] }),
+    },
+    {
+      method: 'GET',
+      path: '/boom',
+      handle: () => {
+        throw new Error('kaput');
+      },
+    },
   ],
 });
 
@@ -15,10 +25,13 @@ afterAll(() => closeInProcessTransport());
 
 describe('in-process transport', () => {
   it('routes by host and records the exchange', async () => {
-    const { result, exchanges } = await withInProcessParties([party('a.example', 'A')], async () => {
-      const r = await fetch('https://a.example/hello/bob');
-      return r.json();
-    });
+    const { result, exchanges } = await withInProcessParties(
+      [party('a.example', 'A')],
+      async () => {
+        const r = await fetch('https://a.example/hello/bob');
+        return r.json();
+      },
+    );
     expect(result).toEqual({ tag: 'A', who: 'bob' });
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]).toMatchObject({ party: 'A', method: 'GET', status: 200 });
@@ -43,7 +56,10 @@ describe('in-process transport', () => {
   });
 
   it('turns a handler crash into a flagged 500', async () => {
-    const { result, exchanges } = await withInProcessParties([party('a.example', 'A')], async () => (await fetch('https://a.example/boom')).status);
+    const { result, exchanges } = await withInProcessParties(
+      [party('a.example', 'A')],
+      async () => (await fetch('https://a.example/boom')).status,
+    );
     expect(result).toBe(500);
     expect(exchanges[0]?.internalError).toContain('kaput');
   });

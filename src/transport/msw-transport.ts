@@ -25,7 +25,8 @@ function ensureServer(): void {
       request.headers.forEach((v, k) => {
         headers[k.toLowerCase()] = v;
       });
-      const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+      const body =
+        request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
       const res = await dispatch(router, { method: request.method, url, headers, body });
       return new HttpResponse(res.body, { status: res.status, headers: res.headers });
     }),

@@ -11,7 +11,14 @@
  * modeled: the TokenType → grant mapping is exact-match on `urn:oasis:names:tc:SAML:1.0:assertion`;
  *   any other spelling is sent as saml2-bearer (the MSAL.NET #1871 behaviour behind AADSTS7500514).
  */
-import { DRS_RESOURCE, DSREG_CLIENT_ID, ENTRA_AUDIENCE, GRANT_SAML11, GRANT_SAML2, LOGIN_HOST } from '../../core/defaults.ts';
+import {
+  DRS_RESOURCE,
+  DSREG_CLIENT_ID,
+  ENTRA_AUDIENCE,
+  GRANT_SAML11,
+  GRANT_SAML2,
+  LOGIN_HOST,
+} from '../../core/defaults.ts';
 import { isSimError } from '../../core/errors.ts';
 import { parseMex } from '../../protocol/mex/select-endpoint.ts';
 import { buildRst } from '../../protocol/wstrust/rst.ts';
@@ -53,9 +60,19 @@ export function foldLogText(text: string): string {
 
 export type TokenResult =
   | { readonly ok: true; readonly accessToken: string }
-  | { readonly ok: false; readonly first: string; readonly httpStatus?: number; readonly serverError?: string; readonly serverMessage?: string };
+  | {
+      readonly ok: false;
+      readonly first: string;
+      readonly httpStatus?: number;
+      readonly serverError?: string;
+      readonly serverMessage?: string;
+    };
 
-function fail(t: TraceRecorder, chain: readonly string[], extra: Omit<Extract<TokenResult, { ok: false }>, 'ok' | 'first'> = {}): TokenResult {
+function fail(
+  t: TraceRecorder,
+  chain: readonly string[],
+  extra: Omit<Extract<TokenResult, { ok: false }>, 'ok' | 'first'> = {},
+): TokenResult {
   for (const hr of chain) t.adal(hr);
   t.note('GetStatus returned failure');
   t.adal(HR.aggregate);
@@ -78,24 +95,39 @@ export async function acquireComputerToken(
 
   // User realm
   t.adal(HR.sending);
-  const realmRes = await send(`${authority}/userrealm/${encodeURIComponent(tenant.tenantName)}?api-version=1.0`, {
-    headers: { accept: 'application/json', 'client-request-id': tenant.clientRequestId },
-  });
-  const realm = realmRes.ok && realmRes.status === 200 ? (parseJson(realmRes.body) as Record<string, unknown> | undefined) : undefined;
+  const realmRes = await send(
+    `${authority}/userrealm/${encodeURIComponent(tenant.tenantName)}?api-version=1.0`,
+    {
+      headers: { accept: 'application/json', 'client-request-id': tenant.clientRequestId },
+    },
+  );
+  const realm =
+    realmRes.ok && realmRes.status === 200
+      ? (parseJson(realmRes.body) as Record<string, unknown> | undefined)
+      : undefined;
   if (!realm || typeof realm['account_type'] !== 'string') return fail(t, [HR.realmFailed]);
   t.adal('0x0', 'AggregatedTokenRequest::UseWindowsIntegratedAuth- received realm info');
-  if (String(realm['account_type']).toLowerCase() !== 'federated' || String(realm['federation_protocol'] ?? '').toLowerCase() !== 'wstrust') {
+  if (
+    String(realm['account_type']).toLowerCase() !== 'federated' ||
+    String(realm['federation_protocol'] ?? '').toLowerCase() !== 'wstrust'
+  ) {
     return fail(t, [HR.protocolNotSupported]);
   }
-  const appliesTo = typeof realm['cloud_audience_urn'] === 'string' ? realm['cloud_audience_urn'] : ENTRA_AUDIENCE;
-  t.adal('0x0', `AggregatedTokenRequest::GetAppliesTo: using resource ID "${appliesTo}" for authority "${authority}".`);
+  const appliesTo =
+    typeof realm['cloud_audience_urn'] === 'string' ? realm['cloud_audience_urn'] : ENTRA_AUDIENCE;
+  t.adal(
+    '0x0',
+    `AggregatedTokenRequest::GetAppliesTo: using resource ID "${appliesTo}" for authority "${authority}".`,
+  );
 
   // MEX
-  const mexUrl = typeof realm['federation_metadata_url'] === 'string' ? realm['federation_metadata_url'] : '';
+  const mexUrl =
+    typeof realm['federation_metadata_url'] === 'string' ? realm['federation_metadata_url'] : '';
   t.adal(HR.sending);
   if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.mexNotSecure]);
   const mexRes = await send(mexUrl, { headers: { 'client-request-id': tenant.clientRequestId } });
-  if (!mexRes.ok || mexRes.status !== 200) return fail(t, [HR.mexRequest], mexRes.ok ? { httpStatus: mexRes.status } : {});
+  if (!mexRes.ok || mexRes.status !== 200)
+    return fail(t, [HR.mexRequest], mexRes.ok ? { httpStatus: mexRes.status } : {});
   let selection;
   try {
     selection = parseMex(mexRes.body);
@@ -109,7 +141,12 @@ export async function acquireComputerToken(
   // WS-Trust windowstransport with the computer's Kerberos ticket
   const sts = selection.integrated;
   t.adal('0x0', 'Webrequest opening connection');
-  const rst = buildRst({ version: sts.version, to: sts.address, messageId: `urn:uuid:${env.ids.uuid()}`, appliesTo });
+  const rst = buildRst({
+    version: sts.version,
+    to: sts.address,
+    messageId: `urn:uuid:${env.ids.uuid()}`,
+    appliesTo,
+  });
   const action =
     sts.version === '1.3'
       ? 'http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'
@@ -129,12 +166,23 @@ export async function acquireComputerToken(
     rstr = parseRstr(stsRes.body);
   } catch (e) {
     if (!isSimError(e)) throw e;
-    return fail(t, [e.code === 'ERR_XML_SHAPE' ? HR.noAssertion : stsRes.status === 401 ? HR.wstrustFault : HR.wstrustUnparsable]);
+    return fail(t, [
+      e.code === 'ERR_XML_SHAPE'
+        ? HR.noAssertion
+        : stsRes.status === 401
+          ? HR.wstrustFault
+          : HR.wstrustUnparsable,
+    ]);
   }
-  if (rstr.kind === 'fault') return fail(t, [HR.wstrustFault], { httpStatus: stsRes.status, serverMessage: rstr.reason ?? '' });
+  if (rstr.kind === 'fault')
+    return fail(t, [HR.wstrustFault], {
+      httpStatus: stsRes.status,
+      serverMessage: rstr.reason ?? '',
+    });
 
   // SAML bearer grant
-  const grant = rstr.tokenType === 'urn:oasis:names:tc:SAML:1.0:assertion' ? GRANT_SAML11 : GRANT_SAML2;
+  const grant =
+    rstr.tokenType === 'urn:oasis:names:tc:SAML:1.0:assertion' ? GRANT_SAML11 : GRANT_SAML2;
   t.adal(HR.sending);
   const tokenRes = await send(`${authority}/oauth2/token`, {
     method: 'POST',
@@ -161,11 +209,19 @@ export async function acquireComputerToken(
     t.adal(HR.tokenStored);
     return { ok: true, accessToken: body['access_token'] };
   }
-  t.adal('0x0', `Token response is not successfull. Status:${tokenRes.status} ResponseText:${foldLogText(tokenRes.body)}`);
+  t.adal(
+    '0x0',
+    `Token response is not successfull. Status:${tokenRes.status} ResponseText:${foldLogText(tokenRes.body)}`,
+  );
   const error = typeof body?.['error'] === 'string' ? body['error'] : 'unknown_error';
-  const description = typeof body?.['error_description'] === 'string' ? body['error_description'] : '';
-  if (Array.isArray(body?.['error_codes'])) t.aadstsCodes(body['error_codes'].filter((c): c is number => typeof c === 'number'));
-  t.adal('0x0', `Webrequest returns error code:${error} and error description:${foldLogText(description)}`);
+  const description =
+    typeof body?.['error_description'] === 'string' ? body['error_description'] : '';
+  if (Array.isArray(body?.['error_codes']))
+    t.aadstsCodes(body['error_codes'].filter((c): c is number => typeof c === 'number'));
+  t.adal(
+    '0x0',
+    `Webrequest returns error code:${error} and error description:${foldLogText(description)}`,
+  );
   return fail(t, [OAUTH_ERROR_HRESULT[error] ?? HR.invalidRequest, HR.wstrustTokenRequestFail], {
     httpStatus: tokenRes.status,
     serverError: error,

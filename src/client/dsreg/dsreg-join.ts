@@ -8,8 +8,16 @@ import { X509Certificate } from 'node:crypto';
 import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
 import { buildCsr } from '../../protocol/x509/build-certificate.ts';
 import { readDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
-import { formatHresult, hresultForDiscoveryError, hresultForDrsError, readDrsError } from '../../protocol/drs/drs-error.ts';
-import { buildFederatedJoinRequest, buildSyncJoinRequest } from '../../protocol/drs/join-request.ts';
+import {
+  formatHresult,
+  hresultForDiscoveryError,
+  hresultForDrsError,
+  readDrsError,
+} from '../../protocol/drs/drs-error.ts';
+import {
+  buildFederatedJoinRequest,
+  buildSyncJoinRequest,
+} from '../../protocol/drs/join-request.ts';
 import { readJoinResponse } from '../../protocol/drs/join-response.ts';
 import { parseJson, send } from '../http-client.ts';
 import type { MachineEnvironment } from '../machine.ts';
@@ -36,12 +44,17 @@ interface TenantFromScp {
 /** SCP keywords (or the CDJ\AAD registry override) → tenant name and id. [research §1.1] */
 export function readScp(env: MachineEnvironment): TenantFromScp | { error: string } {
   if (env.registry.cdjAadTenantName || env.registry.cdjAadTenantId) {
-    return { tenantName: env.registry.cdjAadTenantName ?? env.registry.cdjAadTenantId ?? '', tenantId: env.registry.cdjAadTenantId };
+    return {
+      tenantName: env.registry.cdjAadTenantName ?? env.registry.cdjAadTenantId ?? '',
+      tenantId: env.registry.cdjAadTenantId,
+    };
   }
   if (env.scp === 'unreadable') return { error: 'the SCP object could not be read over LDAP' };
   if (!env.scp) return { error: 'no Service Connection Point object in the forest' };
   // Field names are case-sensitive: exactly `azureADName:` and `azureADId:`. [WIKI]
-  const name = env.scp.keywords.find((k) => k.startsWith('azureADName:'))?.slice('azureADName:'.length);
+  const name = env.scp.keywords
+    .find((k) => k.startsWith('azureADName:'))
+    ?.slice('azureADName:'.length);
   const id = env.scp.keywords.find((k) => k.startsWith('azureADId:'))?.slice('azureADId:'.length);
   if (!name) return { error: 'the SCP keywords have no azureADName: value' };
   return { tenantName: name, tenantId: id };
@@ -57,7 +70,12 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   const fallbackEnabled = env.registry.fallbackToSyncJoin !== 0;
   const domainName = env.domain.netbiosName;
   const deviceName = `${env.computerName}.${env.domain.name}`;
-  const notJoined: DeviceState = { azureAdJoined: false, domainJoined: true, domainName, deviceName };
+  const notJoined: DeviceState = {
+    azureAdJoined: false,
+    domainJoined: true,
+    domainName,
+    deviceName,
+  };
   const diag: {
     -readonly [K in keyof Diagnostics]: Diagnostics[K];
   } = {
@@ -69,7 +87,11 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   };
   let fallbackAttempted = false;
 
-  const finish = (state: DeviceState, joinType: 'federated' | 'sync' | 'none', errorPhase?: ErrorPhase): JoinTrace => {
+  const finish = (
+    state: DeviceState,
+    joinType: 'federated' | 'sync' | 'none',
+    errorPhase?: ErrorPhase,
+  ): JoinTrace => {
     t.push({ k: 'end-status' });
     if (errorPhase) diag.errorPhase = errorPhase;
     return {
@@ -98,13 +120,23 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   // Pre-check: DC line of sight, SYSTEM context. [research §1.0]
   if (!env.domainController) {
     t.push({ k: 'dc-missing', domain: env.domain.name });
-    t.push({ k: 'pre-check', isDcAvailable: false, isSystem: env.runningAsSystem, resultCode: DSREG_HR.noDomainController });
+    t.push({
+      k: 'pre-check',
+      isDcAvailable: false,
+      isSystem: env.runningAsSystem,
+      resultCode: DSREG_HR.noDomainController,
+    });
     diag.adConnectivity = 'FAIL';
     diag.adConfiguration = 'SKIPPED';
     diag.drsDiscovery = 'SKIPPED';
     return failPhase('pre-check', DSREG_HR.noDomainController);
   }
-  t.push({ k: 'dc-found', domain: env.domain.name, forest: env.domain.forest, dc: `${env.domainController.name}.${env.domain.name}` });
+  t.push({
+    k: 'dc-found',
+    domain: env.domain.name,
+    forest: env.domain.forest,
+    dc: `${env.domainController.name}.${env.domain.name}`,
+  });
   t.push({ k: 'pre-check', isDcAvailable: true, isSystem: env.runningAsSystem, resultCode: '0x0' });
 
   // SCP
@@ -119,14 +151,25 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   // DRS discovery [research §1.2]
   const discoverRes = await send(
     `https://${DRS_HOST}/${encodeURIComponent(scp.tenantId ?? scp.tenantName)}/discover?api-version=1.7`,
-    { headers: { accept: 'application/json', 'ocp-adrs-client-name': 'dsreg', 'ocp-adrs-client-version': '10', 'client-request-id': clientRequestId } },
+    {
+      headers: {
+        accept: 'application/json',
+        'ocp-adrs-client-name': 'dsreg',
+        'ocp-adrs-client-version': '10',
+        'client-request-id': clientRequestId,
+      },
+    },
   );
   let discovery: ClientDiscovery;
   {
     let hr: string | undefined;
     if (!discoverRes.ok) hr = DSREG_HR.discoveryFailed;
-    else if (discoverRes.status !== 200) hr = formatHresult(hresultForDiscoveryError(discoverRes.status));
-    const doc = hr === undefined && discoverRes.ok ? readDiscoveryDocument(parseJson(discoverRes.body)) : undefined;
+    else if (discoverRes.status !== 200)
+      hr = formatHresult(hresultForDiscoveryError(discoverRes.status));
+    const doc =
+      hr === undefined && discoverRes.ok
+        ? readDiscoveryDocument(parseJson(discoverRes.body))
+        : undefined;
     if (hr === undefined && (!doc || !doc.ok)) hr = DSREG_HR.invalidData;
     if (hr !== undefined || !doc || !doc.ok) {
       const code = hr ?? DSREG_HR.discoveryFailed;
@@ -144,13 +187,25 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   const tenantId = discovery.TenantInfo.TenantId;
 
   // User realm for the verified domain (Windows 10 1809+). [research §1.3]
-  const realmRes = await send(`https://${LOGIN_HOST}/common/userrealm/${encodeURIComponent(scp.tenantName)}?api-version=1.0`, {
-    headers: { accept: 'application/json', 'client-request-id': clientRequestId },
-  });
-  const realm = realmRes.ok && realmRes.status === 200 ? (parseJson(realmRes.body) as Record<string, unknown> | undefined) : undefined;
-  if (!realm || typeof realm['account_type'] !== 'string') return failPhase('discover', DSREG_HR.realmDiscoveryFailed);
+  const realmRes = await send(
+    `https://${LOGIN_HOST}/common/userrealm/${encodeURIComponent(scp.tenantName)}?api-version=1.0`,
+    {
+      headers: { accept: 'application/json', 'client-request-id': clientRequestId },
+    },
+  );
+  const realm =
+    realmRes.ok && realmRes.status === 200
+      ? (parseJson(realmRes.body) as Record<string, unknown> | undefined)
+      : undefined;
+  if (!realm || typeof realm['account_type'] !== 'string')
+    return failPhase('discover', DSREG_HR.realmDiscoveryFailed);
   const federated = String(realm['account_type']).toLowerCase() === 'federated';
-  t.push({ k: 'tenant-info', tenantType: federated ? 'Federated' : 'Managed', tenantId, tenantName: scp.tenantName });
+  t.push({
+    k: 'tenant-info',
+    tenantType: federated ? 'Federated' : 'Managed',
+    tenantId,
+    tenantName: scp.tenantName,
+  });
 
   const tenantState: NonNullable<DeviceState['tenant']> = {
     tenantName: '',
@@ -171,7 +226,12 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     deviceManagementSrvId: discovery.DeviceManagementService.DeviceManagementResourceId,
   };
   const joinUrl = `${discovery.DeviceJoinService.JoinEndpoint}?api-version=${discovery.DeviceJoinService.ServiceVersion}`;
-  const csr = () => buildCsr({ subject: [{ name: 'commonName', value: env.computer.objectGuid }], publicKey: env.keys.deviceKey, privateKey: env.keys.deviceKey });
+  const csr = () =>
+    buildCsr({
+      subject: [{ name: 'commonName', value: env.computer.objectGuid }],
+      publicKey: env.keys.deviceKey,
+      privateKey: env.keys.deviceKey,
+    });
 
   const joinedState = (certificateB64: string): DeviceState => {
     const cert = new X509Certificate(Buffer.from(certificateB64, 'base64'));
@@ -192,7 +252,12 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   };
 
   /** Sends a join request and records its response lines; returns the certificate on success. */
-  const join = async (registrationType: 'fed' | 'sync', requestId: string, url: string, init: { method: string; headers: Record<string, string>; body: string }) => {
+  const join = async (
+    registrationType: 'fed' | 'sync',
+    requestId: string,
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ) => {
     diag.registrationType = registrationType;
     diag.requestId = requestId;
     const res = await send(url, init);
@@ -206,7 +271,13 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     if (res.status === 200 || res.status === 201) {
       const r = readJoinResponse(body);
       if (r.ok) {
-        t.push({ k: 'join-response', registrationType, requestId, responseTime, httpStatus: res.status });
+        t.push({
+          k: 'join-response',
+          registrationType,
+          requestId,
+          responseTime,
+          httpStatus: res.status,
+        });
         t.push({ k: 'join-done', registrationType });
         return { ok: true as const, certificate: r.value.Certificate.RawBody };
       }
@@ -253,11 +324,22 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
       signedAt: env.clock.now(),
       userCertificateKey: userCert.key,
     });
-    return join('sync', requestId, `${discovery.DeviceJoinService.JoinEndpoint}${env.computer.objectGuid}?api-version=${discovery.DeviceJoinService.ServiceVersion}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'client-request-id': requestId, 'ocp-adrs-client-name': 'dsreg', 'ocp-adrs-client-version': '10' },
-      body: JSON.stringify(body),
-    });
+    return join(
+      'sync',
+      requestId,
+      `${discovery.DeviceJoinService.JoinEndpoint}${env.computer.objectGuid}?api-version=${discovery.DeviceJoinService.ServiceVersion}`,
+      {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'client-request-id': requestId,
+          'ocp-adrs-client-name': 'dsreg',
+          'ocp-adrs-client-version': '10',
+        },
+        body: JSON.stringify(body),
+      },
+    );
   };
 
   if (!federated) {
@@ -292,10 +374,17 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
       },
       body: JSON.stringify(body),
     });
-    return r.ok ? finish(joinedState(r.certificate), 'federated') : finish(notJoined, 'none', 'join');
+    return r.ok
+      ? finish(joinedState(r.certificate), 'federated')
+      : finish(notJoined, 'none', 'join');
   }
 
-  t.push({ k: 'token-failed', aggregate: HR.aggregate, first: token.first, correlationId: clientRequestId });
+  t.push({
+    k: 'token-failed',
+    aggregate: HR.aggregate,
+    first: token.first,
+    correlationId: clientRequestId,
+  });
   diag.registrationType = 'fed';
   diag.clientErrorCode = token.first;
   if (token.httpStatus !== undefined) diag.httpsStatus = token.httpStatus;
@@ -307,7 +396,14 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   }
   t.push({ k: 'fallback', aggregate: HR.aggregate });
   fallbackAttempted = true;
-  for (const key of ['errorPhase', 'clientErrorCode', 'serverErrorCode', 'serverMessage', 'httpsStatus'] as const) delete diag[key];
+  for (const key of [
+    'errorPhase',
+    'clientErrorCode',
+    'serverErrorCode',
+    'serverMessage',
+    'httpsStatus',
+  ] as const)
+    delete diag[key];
   const r = await syncJoin();
   return r.ok ? finish(joinedState(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
 }

@@ -13,7 +13,9 @@ import { field, yesNo } from './format.ts';
 
 function adalLine(s: Extract<TraceStep, { k: 'adal' | 'adal-note' }>): string {
   if (s.k === 'adal-note') return s.text;
-  return s.message === undefined ? `AdalLog:  HRESULT: ${s.hresult}` : `AdalLog: ${s.message} ; HRESULT: ${s.hresult}`;
+  return s.message === undefined
+    ? `AdalLog:  HRESULT: ${s.hresult}`
+    : `AdalLog: ${s.message} ; HRESULT: ${s.hresult}`;
 }
 
 export function renderJoinDebug(trace: JoinTrace): string[] {
@@ -56,12 +58,21 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
           'elapsedSeconds: 0',
           `resultCode: ${s.resultCode}`,
         );
-        if (s.isDcAvailable && s.isSystem) out.push('Automatic device join pre-check tasks completed.');
-        else if (!s.isDcAvailable) out.push('Automatic device join pre-check tasks completed. The device can NOT be joined because a domain controller could not be located.');
-        else out.push('Automatic device join pre-check tasks completed. The device can NOT be joined. The process MUST run as NT AUTHORITY\\SYSTEM.');
+        if (s.isDcAvailable && s.isSystem)
+          out.push('Automatic device join pre-check tasks completed.');
+        else if (!s.isDcAvailable)
+          out.push(
+            'Automatic device join pre-check tasks completed. The device can NOT be joined because a domain controller could not be located.',
+          );
+        else
+          out.push(
+            'Automatic device join pre-check tasks completed. The device can NOT be joined. The process MUST run as NT AUTHORITY\\SYSTEM.',
+          );
         break;
       case 'scp-failed':
-        out.push(`TenantInfo::Discover: Failed to read the registration service information from Active Directory (${s.reason}). Exit code: ${s.hresult}`);
+        out.push(
+          `TenantInfo::Discover: Failed to read the registration service information from Active Directory (${s.reason}). Exit code: ${s.hresult}`,
+        );
         break;
       case 'discovery-failed':
         out.push(
@@ -89,18 +100,32 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
         break;
       }
       case 'token-failed':
-        out.push(`GetComputerTokenForADRS: AdalErrorCode: ${s.aggregate}`, `AdalCorrelationId: ${s.correlationId}`);
+        out.push(
+          `GetComputerTokenForADRS: AdalErrorCode: ${s.aggregate}`,
+          `AdalCorrelationId: ${s.correlationId}`,
+        );
         out.push(...[...adalBuffer].reverse());
-        out.push(`AutoEnrollAsComputer: Unable to retrieve access token. GetComputerTokenForADRS failed with error ${s.first}.`);
+        out.push(
+          `AutoEnrollAsComputer: Unable to retrieve access token. GetComputerTokenForADRS failed with error ${s.first}.`,
+        );
         break;
       case 'fallback':
-        out.push(`DsrCmdJoinHelper::Join: Federated ADRS join failed with error ${s.aggregate}. Try synchronized join.`);
+        out.push(
+          `DsrCmdJoinHelper::Join: Federated ADRS join failed with error ${s.aggregate}. Try synchronized join.`,
+        );
         break;
       case 'no-fallback':
-        out.push(`DsrCmdJoinHelper::Join: Federated ADRS join failed with error ${s.aggregate}.`, `DsrDeviceAutoJoin failed ${s.aggregate}.`);
+        out.push(
+          `DsrCmdJoinHelper::Join: Federated ADRS join failed with error ${s.aggregate}.`,
+          `DsrDeviceAutoJoin failed ${s.aggregate}.`,
+        );
         break;
       case 'join-response':
-        out.push(`Join request ID: ${s.requestId}`, `Join response time: ${s.responseTime}`, `Join HTTP status: ${s.httpStatus}`);
+        out.push(
+          `Join request ID: ${s.requestId}`,
+          `Join response time: ${s.responseTime}`,
+          `Join HTTP status: ${s.httpStatus}`,
+        );
         if (s.errorType !== undefined) out.push(`Join error code: ${s.errorType}`);
         if (s.message !== undefined) out.push(`Join message: ${s.message}`);
         break;
@@ -116,7 +141,10 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
         break;
       case 'end-status':
         out.push('DSREGCMD_END_STATUS');
-        out.push(field('AzureAdJoined', yesNo(trace.state.azureAdJoined)), field('EnterpriseJoined', 'NO'));
+        out.push(
+          field('AzureAdJoined', yesNo(trace.state.azureAdJoined)),
+          field('EnterpriseJoined', 'NO'),
+        );
         out.push(...deviceDetailLines(trace.state), ...tenantDetailLines(trace.state));
         break;
     }

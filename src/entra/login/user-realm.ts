@@ -12,12 +12,20 @@ export function handleUserRealm(ctx: EntraContext, req: PartyRequest, user: stri
   const common = { cloud_instance_name: 'microsoftonline.com', cloud_audience_urn: ENTRA_AUDIENCE };
   const apiVersion = req.url.searchParams.get('api-version') ?? '1.0';
   if (apiVersion !== '1.0') {
-    return jsonResponse(400, { error: 'invalid_request', error_description: `api-version '${apiVersion}' is not supported by this user realm endpoint; use 1.0` });
+    return jsonResponse(400, {
+      error: 'invalid_request',
+      error_description: `api-version '${apiVersion}' is not supported by this user realm endpoint; use 1.0`,
+    });
   }
   const domain = findDomain(ctx.tenant, domainName);
   if (!domain) return jsonResponse(200, { ver: '1.0', account_type: 'Unknown', ...common });
   if (domain.authentication === 'managed' || !domain.federation) {
-    return jsonResponse(200, { ver: '1.0', account_type: 'Managed', domain_name: domain.name, ...common });
+    return jsonResponse(200, {
+      ver: '1.0',
+      account_type: 'Managed',
+      domain_name: domain.name,
+      ...common,
+    });
   }
   const f = domain.federation;
   return jsonResponse(200, {

@@ -11,7 +11,10 @@ export const checkAssertionVersion: TokenCheck = (s) => {
   if (s.grantType !== 'saml2-bearer') return undefined;
   const peek = peekAssertion(s.assertionXml ?? '');
   if (peek.rootNamespace !== NS.saml2) {
-    return { code: 7500514, detail: `saml2-bearer grant with a root element in ${peek.rootNamespace ?? 'no namespace'}` };
+    return {
+      code: 7500514,
+      detail: `saml2-bearer grant with a root element in ${peek.rootNamespace ?? 'no namespace'}`,
+    };
   }
   return undefined;
 };

@@ -13,7 +13,10 @@ import { isSid } from '../../protocol/encoding/sid.ts';
 import type { Saml11Attribute } from '../../protocol/saml11/types.ts';
 import type { TokenCheck } from './token-state.ts';
 
-function valueOf(attrs: readonly Saml11Attribute[], c: { namespace: string; name: string }): string | undefined {
+function valueOf(
+  attrs: readonly Saml11Attribute[],
+  c: { namespace: string; name: string },
+): string | undefined {
   const type = claimType(c.namespace, c.name);
   return attrs.find((a) => claimType(a.namespace, a.name) === type)?.values[0];
 }
@@ -26,16 +29,21 @@ export const checkDeviceClaims: TokenCheck = (s) => {
   const sid = valueOf(attrs, CLAIM.primarysid);
   const deviceId = guidClaim === undefined ? undefined : base64GuidToUuid(guidClaim);
   const problems: string[] = [];
-  if (accountType !== 'DJ') problems.push(`accounttype ${accountType === undefined ? 'missing' : `= '${accountType}'`}`);
-  if (!deviceId) problems.push(`onpremobjectguid ${guidClaim === undefined ? 'missing' : 'not a base64 GUID'}`);
-  if (!sid || !isSid(sid)) problems.push(`primarysid ${sid === undefined ? 'missing' : 'not a SID'}`);
+  if (accountType !== 'DJ')
+    problems.push(`accounttype ${accountType === undefined ? 'missing' : `= '${accountType}'`}`);
+  if (!deviceId)
+    problems.push(`onpremobjectguid ${guidClaim === undefined ? 'missing' : 'not a base64 GUID'}`);
+  if (!sid || !isSid(sid))
+    problems.push(`primarysid ${sid === undefined ? 'missing' : 'not a SID'}`);
   if (problems.length === 0 && deviceId && sid) {
     const synced = tenant.syncedDevices.find((d) => d.objectSid === sid);
     if (!synced || synced.objectGuid.toLowerCase() === deviceId) {
       s.device = { deviceId, objectGuidClaim: guidClaim!, sid };
       return undefined;
     }
-    problems.push(`onpremobjectguid decodes to ${deviceId}, the synced computer with SID ${sid} is ${synced.objectGuid}`);
+    problems.push(
+      `onpremobjectguid decodes to ${deviceId}, the synced computer with SID ${sid} is ${synced.objectGuid}`,
+    );
   }
   // Not a device token: the user lookup by ImmutableID follows.
   const immutableId = s.assertion?.nameIdentifier?.value;

@@ -11,8 +11,14 @@ export const checkIssuer: TokenCheck = (s) => {
   const domain = federatedDomains(s.ctx.tenant).find((d) => d.federation?.issuerUri === issuer);
   if (!domain) return { code: 50107, params: { issuer } };
   const f = domain.federation!;
-  if (s.signingCertificate !== f.signingCertificate && s.signingCertificate !== f.nextSigningCertificate) {
-    return { code: 5000811, detail: `signed with a key registered for another domain than ${domain.name}` };
+  if (
+    s.signingCertificate !== f.signingCertificate &&
+    s.signingCertificate !== f.nextSigningCertificate
+  ) {
+    return {
+      code: 5000811,
+      detail: `signed with a key registered for another domain than ${domain.name}`,
+    };
   }
   s.domain = domain;
   return undefined;

@@ -7,7 +7,11 @@ import type { TokenCheck } from './token-state.ts';
 
 export const checkRequestShape: TokenCheck = (s) => {
   if (!s.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    return { code: 900144, params: { name: 'grant_type' }, detail: `content-type '${s.contentType}' is not a form` };
+    return {
+      code: 900144,
+      params: { name: 'grant_type' },
+      detail: `content-type '${s.contentType}' is not a form`,
+    };
   }
   for (const name of ['grant_type', 'client_id']) {
     if (!s.form.get(name)) return { code: 900144, params: { name } };
@@ -17,6 +21,7 @@ export const checkRequestShape: TokenCheck = (s) => {
   else if (grant === GRANT_SAML2) s.grantType = 'saml2-bearer';
   else return { code: 70003, params: { grantType: grant ?? '' } };
   if (!s.form.get('assertion')) return { code: 900144, params: { name: 'assertion' } };
-  if (!s.form.get('resource') && !s.form.get('scope')) return { code: 900144, params: { name: 'resource' } };
+  if (!s.form.get('resource') && !s.form.get('scope'))
+    return { code: 900144, params: { name: 'resource' } };
   return undefined;
 };

@@ -27,6 +27,9 @@ export const checkSignature: TokenCheck = (s) => {
     return undefined;
   }
   if (r.failure === 'key-not-registered') return { code: 5000811, detail: r.detail };
-  const publicText = r.failure === 'not-an-assertion' ? `Cannot read SecurityToken. ${r.detail}.` : 'SAML token is invalid.';
+  const publicText =
+    r.failure === 'not-an-assertion'
+      ? `Cannot read SecurityToken. ${r.detail}.`
+      : 'SAML token is invalid.';
   return { code: 50008, params: { detail: publicText }, detail: `${r.failure}: ${r.detail}` };
 };

@@ -10,12 +10,21 @@ export const checkValidity: TokenCheck = (s) => {
   const now = s.ctx.clock.now();
   const nb = s.assertion?.notBefore ? new Date(s.assertion.notBefore) : undefined;
   const na = s.assertion?.notOnOrAfter ? new Date(s.assertion.notOnOrAfter) : undefined;
-  const early = nb !== undefined && (Number.isNaN(nb.getTime()) || nb.getTime() - CLOCK_SKEW_MS > now.getTime());
-  const late = na !== undefined && (Number.isNaN(na.getTime()) || na.getTime() + CLOCK_SKEW_MS <= now.getTime());
+  const early =
+    nb !== undefined &&
+    (Number.isNaN(nb.getTime()) || nb.getTime() - CLOCK_SKEW_MS > now.getTime());
+  const late =
+    na !== undefined &&
+    (Number.isNaN(na.getTime()) || na.getTime() + CLOCK_SKEW_MS <= now.getTime());
   if (!early && !late) return undefined;
   return {
     code: 500133,
-    params: { now: entraTimestamp(now), expiry: na && !Number.isNaN(na.getTime()) ? entraTimestamp(na) : 'unknown' },
-    detail: early ? `NotBefore ${s.assertion?.notBefore} is in the future` : `NotOnOrAfter ${s.assertion?.notOnOrAfter} has passed`,
+    params: {
+      now: entraTimestamp(now),
+      expiry: na && !Number.isNaN(na.getTime()) ? entraTimestamp(na) : 'unknown',
+    },
+    detail: early
+      ? `NotBefore ${s.assertion?.notBefore} is in the future`
+      : `NotOnOrAfter ${s.assertion?.notOnOrAfter} has passed`,
   };
 };

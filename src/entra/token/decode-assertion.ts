@@ -12,11 +12,19 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
 export const decodeAssertion: TokenCheck = (s) => {
   const raw = (s.form.get('assertion') ?? '').replace(/\s+/g, '');
   if (!(B64.test(raw) || B64URL.test(raw)) || raw.length % 4 === 1) {
-    return { code: 50008, params: { detail: 'SAML token is invalid.' }, detail: 'assertion parameter is not base64' };
+    return {
+      code: 50008,
+      params: { detail: 'SAML token is invalid.' },
+      detail: 'assertion parameter is not base64',
+    };
   }
   const xml = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
   if (!xml.trimStart().startsWith('<')) {
-    return { code: 50008, params: { detail: 'SAML token is invalid.' }, detail: 'assertion does not decode to XML' };
+    return {
+      code: 50008,
+      params: { detail: 'SAML token is invalid.' },
+      detail: 'assertion does not decode to XML',
+    };
   }
   s.assertionXml = xml;
   return undefined;

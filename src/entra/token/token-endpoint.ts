@@ -36,7 +36,11 @@ export const TOKEN_CHECKS: readonly (readonly [string, TokenCheck])[] = [
   ['device claims', checkDeviceClaims],
 ];
 
-export function handleTokenRequest(ctx: EntraContext, req: PartyRequest, tenantSegment: string): PartyResponse {
+export function handleTokenRequest(
+  ctx: EntraContext,
+  req: PartyRequest,
+  tenantSegment: string,
+): PartyResponse {
   const state: TokenState = {
     ctx,
     tenantSegment,
@@ -65,10 +69,17 @@ export function handleTokenRequest(ctx: EntraContext, req: PartyRequest, tenantS
     appid: state.form.get('client_id') ?? DSREG_CLIENT_ID,
     idp: a.issuer,
     ...(state.device
-      ? { accounttype: 'DJ', deviceid: state.device.deviceId, onprem_object_guid: state.device.objectGuidClaim, onprem_sid: state.device.sid }
+      ? {
+          accounttype: 'DJ',
+          deviceid: state.device.deviceId,
+          onprem_object_guid: state.device.objectGuidClaim,
+          onprem_sid: state.device.sid,
+        }
       : {}),
   });
-  ctx.log?.(`oauth2/token: issued an access token for ${state.device ? `device ${state.device.deviceId}` : 'a user'}`);
+  ctx.log?.(
+    `oauth2/token: issued an access token for ${state.device ? `device ${state.device.deviceId}` : 'a user'}`,
+  );
   return jsonResponse(
     200,
     {

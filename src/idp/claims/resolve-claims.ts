@@ -11,7 +11,9 @@ export function claimValue(source: ClaimValueSource, computer: DirectoryComputer
     case 'literal':
       return source.value;
     case 'objectGuid':
-      return source.encoding === 'bigEndian' ? uuidAsBase64BigEndian(computer.objectGuid) : uuidAsBase64Guid(computer.objectGuid);
+      return source.encoding === 'bigEndian'
+        ? uuidAsBase64BigEndian(computer.objectGuid)
+        : uuidAsBase64Guid(computer.objectGuid);
     case 'objectSid':
       return computer.objectSid;
     case 'issuerId':
@@ -19,10 +21,17 @@ export function claimValue(source: ClaimValueSource, computer: DirectoryComputer
   }
 }
 
-export function resolveClaims(rules: readonly ClaimRule[], computer: DirectoryComputer): Saml11Attribute[] {
+export function resolveClaims(
+  rules: readonly ClaimRule[],
+  computer: DirectoryComputer,
+): Saml11Attribute[] {
   const out: Saml11Attribute[] = [];
   for (const rule of rules) {
-    const attr = { namespace: rule.namespace, name: rule.name, values: [claimValue(rule.value, computer)] };
+    const attr = {
+      namespace: rule.namespace,
+      name: rule.name,
+      values: [claimValue(rule.value, computer)],
+    };
     out.push(attr);
     if (rule.duplicate) out.push(attr);
   }

@@ -30,11 +30,20 @@ export function issueAssertion(cfg: IdpConfig, computer: DirectoryComputer): Iss
     notOnOrAfter,
     audiences: [cfg.audience || ENTRA_AUDIENCE],
     ...(cfg.nameIdentifier
-      ? { nameIdentifier: { value: claimValue(cfg.nameIdentifier.value, computer), format: cfg.nameIdentifier.format } }
+      ? {
+          nameIdentifier: {
+            value: claimValue(cfg.nameIdentifier.value, computer),
+            format: cfg.nameIdentifier.format,
+          },
+        }
       : {}),
     attributes: resolveClaims(cfg.claims, computer),
     authenticationMethod: AUTHN_WINDOWS,
     authenticationInstant: now,
   });
-  return { xml: signAssertion(unsigned, cfg.signingKey, cfg.signingCertificatePem), created: notBefore, expires: notOnOrAfter };
+  return {
+    xml: signAssertion(unsigned, cfg.signingKey, cfg.signingCertificatePem),
+    created: notBefore,
+    expires: notOnOrAfter,
+  };
 }

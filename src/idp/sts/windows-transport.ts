@@ -24,7 +24,8 @@ function fault(subcode: string, reason: string): PartyResponse {
   );
 }
 
-export const FAULT_FAILED_AUTHENTICATION = 'ID3242: The security token could not be authenticated or authorized.';
+export const FAULT_FAILED_AUTHENTICATION =
+  'ID3242: The security token could not be authenticated or authorized.';
 export const FAULT_BAD_SCOPE = 'ID3082: The request scope is not valid or is unsupported.';
 
 export function handleWindowsTransport(cfg: IdpConfig, req: PartyRequest): PartyResponse {

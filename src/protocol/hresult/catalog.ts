@@ -12,49 +12,250 @@ export interface HresultEntry {
   readonly provenance: Provenance;
 }
 
-const TSC = { source: 'MicrosoftDocs/entra-docs troubleshoot-hybrid-join-windows-current.md (research §3a)' };
+const TSC = {
+  source: 'MicrosoftDocs/entra-docs troubleshoot-hybrid-join-windows-current.md (research §3a)',
+};
 const WINRT = { source: 'MicrosoftDocs/winrt-api webprovidererror_errorcode.md (research §3a)' };
 const SEED = { source: 'PingOne hybrid join troubleshooting transcripts (../shared/seeds)' };
 
 const rows: HresultEntry[] = [
   { hresult: '0x0', symbol: 'S_OK', meaning: 'Success.', provenance: SEED },
-  { hresult: '0x801c001d', symbol: 'DSREG_AUTOJOIN_ADCONFIG_READ_FAILED', meaning: 'Unable to read the SCP object and get the Microsoft Entra tenant information.', provenance: TSC },
-  { hresult: '0x801c0021', symbol: 'DSREG_AUTOJOIN_DISC_FAILED', meaning: 'Generic discovery failure. Failed to get the discovery metadata from DRS.', provenance: TSC },
-  { hresult: '0x801c001f', symbol: 'DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT', meaning: 'Operation timed out while performing discovery.', provenance: TSC },
-  { hresult: '0x801c003d', symbol: 'DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED', meaning: 'Generic realm discovery failure.', provenance: TSC },
-  { hresult: '0x801c003a', symbol: 'DSREG_DISCOVERY_TENANT_NOT_FOUND', meaning: 'The SCP object has the wrong tenant ID, or no active subscriptions were found in the tenant.', provenance: TSC },
-  { hresult: '0x801c0025', symbol: 'DSREG_SERVER_BUSY', meaning: 'HTTP 503 from the DRS server.', provenance: TSC },
-  { hresult: '0x801c03f2', symbol: 'DSREG_E_DIRECTORY_FAILURE', meaning: 'DRS returned an error response with ErrorCode "DirectoryError" (e.g. the device object is not found: not yet synced).', provenance: TSC },
-  { hresult: '0x801c0002', symbol: 'DSREG_E_DEVICE_AUTHENTICATION_ERROR', meaning: 'DRS returned "AuthenticationError" and ErrorSubCode is not "DeviceNotFound".', provenance: TSC },
-  { hresult: '0x801c0006', symbol: 'DSREG_E_DEVICE_INTERNALSERVICE_ERROR', meaning: 'DRS returned an error response.', provenance: TSC },
-  { hresult: '0xcaa20003', symbol: 'ERROR_ADAL_SERVER_ERROR_INVALID_GRANT', meaning: 'Authorization grant failed for this assertion: the SAML token from the on-premises identity provider was not accepted by Microsoft Entra ID.', provenance: TSC },
-  { hresult: '0xcaa20002', symbol: 'ERROR_ADAL_SERVER_ERROR_INVALID_REQUEST', meaning: 'The token endpoint answered invalid_request.', provenance: WINRT },
-  { hresult: '0xcaa2000c', symbol: 'ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED', meaning: 'The token endpoint answered interaction_required (e.g. AADSTS50076, MFA required).', provenance: WINRT },
-  { hresult: '0xcaa90006', symbol: 'ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL', meaning: 'It failed to get token by WS-Trust flow: the token endpoint returned an error.', provenance: TSC },
-  { hresult: '0xcaa90014', symbol: 'ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED', meaning: 'The WS-Trust response reported a fault and contained no assertion.', provenance: TSC },
-  { hresult: '0xcaa90013', symbol: 'ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE', meaning: 'The WS-Trust response could not be parsed.', provenance: WINRT },
-  { hresult: '0xcaa90002', symbol: 'ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND', meaning: 'The WS-Trust response contains no SAML assertion.', provenance: WINRT },
-  { hresult: '0xcaa90017', symbol: 'ERROR_ADAL_PROTOCOL_NOT_SUPPORTED', meaning: 'The authentication protocol of the domain is not WS-Trust.', provenance: TSC },
-  { hresult: '0xcaa90018', symbol: 'ERROR_ADAL_COULDNOT_DISCOVER_USERREALM', meaning: 'User realm discovery failed.', provenance: WINRT },
-  { hresult: '0xcaa90020', symbol: 'ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE', meaning: 'The metadata exchange URL is not https.', provenance: WINRT },
-  { hresult: '0xcaa90022', symbol: 'ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT', meaning: 'The MEX document has no Windows integrated authentication endpoint. It should support Integrate Widows Authentication for WS-Trust 1.3.', provenance: WINRT },
-  { hresult: '0xcaa90023', symbol: 'ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT', meaning: 'The MEX document has no username/password endpoint.', provenance: TSC },
-  { hresult: '0xcaa9002b', symbol: 'ERROR_ADAL_WS_TRUST_MEX_REQUEST', meaning: 'The MEX request failed.', provenance: WINRT },
-  { hresult: '0xcaa9002c', symbol: 'ERROR_ADAL_FAILED_TO_PARSE_XML', meaning: 'The STS did not return XML (proxy, no line of sight, Windows endpoints disabled, WIA not a primary authentication method).', provenance: TSC },
-  { hresult: '0xcaa1000e', symbol: 'ERROR_ADAL_HANDLE', meaning: 'The handle is invalid. dsreg reports it as the aggregate failure of the federated token acquisition ("Federated ADRS join failed with error 0xcaa1000e").', provenance: { source: 'research §3a ([WINRT] symbol; CSS wiki for dsreg use); PingOne seed transcript' } },
-  { hresult: '0x4aa90010', symbol: 'INFO_ADAL_REQUEST_SENDING', meaning: 'Informational: sending a web request.', provenance: WINRT },
-  { hresult: '0x4aa9000f', symbol: 'INFO_ADAL_TOKEN_RESPONSE (modeled name)', meaning: 'Informational: a token response was received and processed.', provenance: { modeled: 'printed after a successful token response in the PingOne seed; symbol not found in public tables' } },
-  { hresult: '0x4aa9000d', symbol: 'INFO_ADAL_TOKEN_CACHED (modeled name)', meaning: 'Informational: the token was stored.', provenance: { modeled: 'printed last after a successful token response in the PingOne seed; symbol not found in public tables' } },
-  { hresult: '0x8aa90024', symbol: 'WARNING_ADAL_MEX_NO_ADDRESS', meaning: 'A MEX port has no address.', provenance: WINRT },
-  { hresult: '0x8aa90025', symbol: 'WARNING_ADAL_MEX_ADDRESS_INSECURE', meaning: 'A MEX port address is not https; the port is ignored.', provenance: WINRT },
-  { hresult: '0x8aa90026', symbol: 'WARNING_ADAL_MEX_NO_BINDING_IN_PORT', meaning: 'A MEX port has no binding.', provenance: WINRT },
-  { hresult: '0x8aa90027', symbol: 'WARNING_ADAL_MEX_NO_SOAP_TRANSPORT', meaning: 'A MEX binding has no SOAP transport.', provenance: WINRT },
-  { hresult: '0x8aa90028', symbol: 'WARNING_ADAL_MEX_NO_SOAP_ACTION', meaning: 'A MEX binding operation has no soapAction.', provenance: WINRT },
-  { hresult: '0x8aa90029', symbol: 'WARNING_ADAL_MEX_NO_NAME_IN_BINDING', meaning: 'A MEX binding has no name.', provenance: WINRT },
-  { hresult: '0x8aa9002a', symbol: 'WARNING_ADAL_MEX_NO_URI_IN_POLICY_REFERENCE', meaning: 'A MEX PolicyReference has no URI.', provenance: WINRT },
-  { hresult: '0x80072ee2', symbol: 'WININET_E_TIMEOUT', meaning: 'The operation timed out.', provenance: TSC },
-  { hresult: '0x80072efd', symbol: 'WININET_E_CANNOT_CONNECT', meaning: 'The attempt to connect to the server failed.', provenance: TSC },
-  { hresult: '0x8007000d', symbol: 'E_INVALIDDATA', meaning: 'The data is invalid (e.g. a proxy returned HTML where discovery JSON was expected).', provenance: TSC },
+  {
+    hresult: '0x801c001d',
+    symbol: 'DSREG_AUTOJOIN_ADCONFIG_READ_FAILED',
+    meaning: 'Unable to read the SCP object and get the Microsoft Entra tenant information.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c0021',
+    symbol: 'DSREG_AUTOJOIN_DISC_FAILED',
+    meaning: 'Generic discovery failure. Failed to get the discovery metadata from DRS.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c001f',
+    symbol: 'DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT',
+    meaning: 'Operation timed out while performing discovery.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c003d',
+    symbol: 'DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED',
+    meaning: 'Generic realm discovery failure.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c003a',
+    symbol: 'DSREG_DISCOVERY_TENANT_NOT_FOUND',
+    meaning:
+      'The SCP object has the wrong tenant ID, or no active subscriptions were found in the tenant.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c0025',
+    symbol: 'DSREG_SERVER_BUSY',
+    meaning: 'HTTP 503 from the DRS server.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c03f2',
+    symbol: 'DSREG_E_DIRECTORY_FAILURE',
+    meaning:
+      'DRS returned an error response with ErrorCode "DirectoryError" (e.g. the device object is not found: not yet synced).',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c0002',
+    symbol: 'DSREG_E_DEVICE_AUTHENTICATION_ERROR',
+    meaning: 'DRS returned "AuthenticationError" and ErrorSubCode is not "DeviceNotFound".',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x801c0006',
+    symbol: 'DSREG_E_DEVICE_INTERNALSERVICE_ERROR',
+    meaning: 'DRS returned an error response.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa20003',
+    symbol: 'ERROR_ADAL_SERVER_ERROR_INVALID_GRANT',
+    meaning:
+      'Authorization grant failed for this assertion: the SAML token from the on-premises identity provider was not accepted by Microsoft Entra ID.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa20002',
+    symbol: 'ERROR_ADAL_SERVER_ERROR_INVALID_REQUEST',
+    meaning: 'The token endpoint answered invalid_request.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa2000c',
+    symbol: 'ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED',
+    meaning: 'The token endpoint answered interaction_required (e.g. AADSTS50076, MFA required).',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa90006',
+    symbol: 'ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL',
+    meaning: 'It failed to get token by WS-Trust flow: the token endpoint returned an error.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa90014',
+    symbol: 'ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED',
+    meaning: 'The WS-Trust response reported a fault and contained no assertion.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa90013',
+    symbol: 'ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE',
+    meaning: 'The WS-Trust response could not be parsed.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa90002',
+    symbol: 'ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND',
+    meaning: 'The WS-Trust response contains no SAML assertion.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa90017',
+    symbol: 'ERROR_ADAL_PROTOCOL_NOT_SUPPORTED',
+    meaning: 'The authentication protocol of the domain is not WS-Trust.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa90018',
+    symbol: 'ERROR_ADAL_COULDNOT_DISCOVER_USERREALM',
+    meaning: 'User realm discovery failed.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa90020',
+    symbol: 'ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE',
+    meaning: 'The metadata exchange URL is not https.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa90022',
+    symbol: 'ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT',
+    meaning:
+      'The MEX document has no Windows integrated authentication endpoint. It should support Integrate Widows Authentication for WS-Trust 1.3.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa90023',
+    symbol: 'ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT',
+    meaning: 'The MEX document has no username/password endpoint.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa9002b',
+    symbol: 'ERROR_ADAL_WS_TRUST_MEX_REQUEST',
+    meaning: 'The MEX request failed.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0xcaa9002c',
+    symbol: 'ERROR_ADAL_FAILED_TO_PARSE_XML',
+    meaning:
+      'The STS did not return XML (proxy, no line of sight, Windows endpoints disabled, WIA not a primary authentication method).',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa1000e',
+    symbol: 'ERROR_ADAL_HANDLE',
+    meaning:
+      'The handle is invalid. dsreg reports it as the aggregate failure of the federated token acquisition ("Federated ADRS join failed with error 0xcaa1000e").',
+    provenance: {
+      source: 'research §3a ([WINRT] symbol; CSS wiki for dsreg use); PingOne seed transcript',
+    },
+  },
+  {
+    hresult: '0x4aa90010',
+    symbol: 'INFO_ADAL_REQUEST_SENDING',
+    meaning: 'Informational: sending a web request.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x4aa9000f',
+    symbol: 'INFO_ADAL_TOKEN_RESPONSE (modeled name)',
+    meaning: 'Informational: a token response was received and processed.',
+    provenance: {
+      modeled:
+        'printed after a successful token response in the PingOne seed; symbol not found in public tables',
+    },
+  },
+  {
+    hresult: '0x4aa9000d',
+    symbol: 'INFO_ADAL_TOKEN_CACHED (modeled name)',
+    meaning: 'Informational: the token was stored.',
+    provenance: {
+      modeled:
+        'printed last after a successful token response in the PingOne seed; symbol not found in public tables',
+    },
+  },
+  {
+    hresult: '0x8aa90024',
+    symbol: 'WARNING_ADAL_MEX_NO_ADDRESS',
+    meaning: 'A MEX port has no address.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x8aa90025',
+    symbol: 'WARNING_ADAL_MEX_ADDRESS_INSECURE',
+    meaning: 'A MEX port address is not https; the port is ignored.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x8aa90026',
+    symbol: 'WARNING_ADAL_MEX_NO_BINDING_IN_PORT',
+    meaning: 'A MEX port has no binding.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x8aa90027',
+    symbol: 'WARNING_ADAL_MEX_NO_SOAP_TRANSPORT',
+    meaning: 'A MEX binding has no SOAP transport.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x8aa90028',
+    symbol: 'WARNING_ADAL_MEX_NO_SOAP_ACTION',
+    meaning: 'A MEX binding operation has no soapAction.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x8aa90029',
+    symbol: 'WARNING_ADAL_MEX_NO_NAME_IN_BINDING',
+    meaning: 'A MEX binding has no name.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x8aa9002a',
+    symbol: 'WARNING_ADAL_MEX_NO_URI_IN_POLICY_REFERENCE',
+    meaning: 'A MEX PolicyReference has no URI.',
+    provenance: WINRT,
+  },
+  {
+    hresult: '0x80072ee2',
+    symbol: 'WININET_E_TIMEOUT',
+    meaning: 'The operation timed out.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x80072efd',
+    symbol: 'WININET_E_CANNOT_CONNECT',
+    meaning: 'The attempt to connect to the server failed.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x8007000d',
+    symbol: 'E_INVALIDDATA',
+    meaning: 'The data is invalid (e.g. a proxy returned HTML where discovery JSON was expected).',
+    provenance: TSC,
+  },
 ];
 
 export const HRESULTS: ReadonlyMap<string, HresultEntry> = new Map(rows.map((r) => [r.hresult, r]));
@@ -67,7 +268,10 @@ export function hresultEntry(hresult: string): HresultEntry | undefined {
 export function normalizeHresult(value: string): string {
   const v = value.trim();
   if (/^-\d+$/.test(v)) return `0x${(Number(v) >>> 0).toString(16)}`;
-  return `0x${v.replace(/^0x/i, '').toLowerCase().replace(/^0+(?=.)/, '')}`;
+  return `0x${v
+    .replace(/^0x/i, '')
+    .toLowerCase()
+    .replace(/^0+(?=.)/, '')}`;
 }
 
 /** Failure HRESULTs have the severity bit set (0x8…/0xc…); 0x4… are informational. */

@@ -23,7 +23,8 @@ export function verifyJwt(token: string, key: KeyObject): JwtClaims | undefined 
   try {
     const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: unknown };
     if (header.alg !== 'RS256') return undefined;
-    if (!verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) return undefined;
+    if (!verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')))
+      return undefined;
     const claims: unknown = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
     return claims !== null && typeof claims === 'object' ? (claims as JwtClaims) : undefined;
   } catch {

@@ -29,9 +29,12 @@ export interface AadstsEntry {
   readonly provenance: Provenance;
 }
 
-const ERR_DOC = 'learn.microsoft.com/entra/identity-platform/reference-error-codes (research/protocol.md §3b)';
+const ERR_DOC =
+  'learn.microsoft.com/entra/identity-platform/reference-error-codes (research/protocol.md §3b)';
 
-function entry(e: Omit<AadstsEntry, 'errorCodes'> & { errorCodes?: readonly number[] }): AadstsEntry {
+function entry(
+  e: Omit<AadstsEntry, 'errorCodes'> & { errorCodes?: readonly number[] },
+): AadstsEntry {
   return { ...e, errorCodes: e.errorCodes ?? [e.code] };
 }
 
@@ -44,7 +47,10 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
       doc: "The user account doesn't exist in the directory.",
       message: (p) =>
         `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
-      provenance: { source: 'PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript (../shared/seeds)' },
+      provenance: {
+        source:
+          'PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript (../shared/seeds)',
+      },
     }),
     entry({
       code: 50034,
@@ -61,7 +67,9 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
       error: 'invalid_request',
       doc: "The requested federation realm object doesn't exist. Contact the tenant admin.",
       message: (p) => `The requested federation realm object '${p['issuer']}' does not exist.`,
-      provenance: { source: 'research §3b (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)' },
+      provenance: {
+        source: 'research §3b (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)',
+      },
     }),
     entry({
       code: 5000811,
@@ -91,7 +99,8 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
       name: 'InvalidAssertion',
       error: 'invalid_grant',
       doc: 'Assertion is invalid because of various reasons.',
-      message: (p) => `Assertion is invalid because of various reasons. ${p['detail'] ?? ''}`.trimEnd(),
+      message: (p) =>
+        `Assertion is invalid because of various reasons. ${p['detail'] ?? ''}`.trimEnd(),
       provenance: {
         modeled:
           'used for an audience restriction that does not name urn:federation:MicrosoftOnline; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion"',
@@ -152,7 +161,9 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
       doc: "The tenant name wasn't found in the data store.",
       message: (p) =>
         `Tenant '${p['tenant']}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
-      provenance: { source: `${ERR_DOC}; runtime sentence as commonly reported (research §1.9 "Tenant UUID not found…")` },
+      provenance: {
+        source: `${ERR_DOC}; runtime sentence as commonly reported (research §1.9 "Tenant UUID not found…")`,
+      },
     }),
     entry({
       code: 90019,
@@ -167,7 +178,7 @@ export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
       code: 70003,
       name: 'UnsupportedGrantType',
       error: 'unsupported_grant_type',
-      doc: "The app returned an unsupported grant type.",
+      doc: 'The app returned an unsupported grant type.',
       message: (p) => `The app requested an unsupported grant type '${p['grantType']}'.`,
       provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
     }),

@@ -54,7 +54,11 @@ export function buildCertificate(spec: CertificateSpec): Buffer {
   cert.siginfo.algorithmOid = SHA256_WITH_RSA;
   cert.signatureOid = SHA256_WITH_RSA;
   const tbs = derOf(pkiExtra.getTBSCertificate(cert));
-  (cert as unknown as { signature: string }).signature = sign('sha256', tbs, spec.signingKey).toString('binary');
+  (cert as unknown as { signature: string }).signature = sign(
+    'sha256',
+    tbs,
+    spec.signingKey,
+  ).toString('binary');
   return derOf(forge.pki.certificateToAsn1(cert));
 }
 
@@ -83,7 +87,11 @@ export function buildCsr(spec: CsrSpec): Buffer {
   (csr as unknown as { siginfo: { algorithmOid: string } }).siginfo.algorithmOid = SHA256_WITH_RSA;
   (csr as unknown as { signatureOid: string }).signatureOid = SHA256_WITH_RSA;
   const info = derOf(pkiExtra.getCertificationRequestInfo(csr));
-  (csr as unknown as { signature: string }).signature = sign('sha256', info, spec.privateKey).toString('binary');
+  (csr as unknown as { signature: string }).signature = sign(
+    'sha256',
+    info,
+    spec.privateKey,
+  ).toString('binary');
   return derOf(forge.pki.certificationRequestToAsn1(csr));
 }
 
@@ -99,7 +107,7 @@ export function parseCsr(der: Buffer): ParsedCsr {
   const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
   const csr = forge.pki.certificationRequestFromAsn1(asn1);
   const cn = csr.subject.getField('CN') as { value?: string } | null;
-  let signatureValid = false;
+  let signatureValid: boolean;
   try {
     signatureValid = csr.verify();
   } catch {

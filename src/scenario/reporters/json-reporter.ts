@@ -3,7 +3,11 @@
  */
 import type { ScenarioResult } from '../run-scenario.ts';
 
-export function jsonReport(results: readonly ScenarioResult[], durationMs: number, opts: { transcripts?: boolean } = {}): string {
+export function jsonReport(
+  results: readonly ScenarioResult[],
+  durationMs: number,
+  opts: { transcripts?: boolean } = {},
+): string {
   return JSON.stringify(
     {
       summary: {

@@ -7,20 +7,28 @@ import type { ScenarioResult } from '../run-scenario.ts';
 
 export type Show = 'transcript' | 'status' | 'exchanges' | 'entra-log';
 
-export function prettyReport(results: readonly ScenarioResult[], durationMs: number, opts: { color: boolean; show: readonly Show[]; cwd: string }): string {
+export function prettyReport(
+  results: readonly ScenarioResult[],
+  durationMs: number,
+  opts: { color: boolean; show: readonly Show[]; cwd: string },
+): string {
   const c = (code: number, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out: string[] = [];
   for (const r of results) {
     const file = relative(opts.cwd, r.file) || r.file;
-    const mark = r.status === 'passed' ? c(32, '✓') : r.status === 'failed' ? c(31, '✗') : c(33, '!');
+    const mark =
+      r.status === 'passed' ? c(32, '✓') : r.status === 'failed' ? c(31, '✗') : c(33, '!');
     const o = r.outcome;
     const summary = o
       ? `joined=${o.joined ? 'yes' : 'no'} type=${o.joinType}${o.aadsts.length ? ` AADSTS${o.aadsts.join(',')}` : ''}${o.hresults.length ? ` ${o.hresults.join(',')}` : ''}`
       : '';
-    out.push(`${mark} ${r.name} ${c(90, `(${file}, ${r.durationMs.toFixed(0)} ms)`)}${summary ? `  ${c(90, summary)}` : ''}`);
+    out.push(
+      `${mark} ${r.name} ${c(90, `(${file}, ${r.durationMs.toFixed(0)} ms)`)}${summary ? `  ${c(90, summary)}` : ''}`,
+    );
     for (const f of r.failures) out.push(`    ${c(31, f)}`);
     if (r.error) out.push(`    ${c(33, `${r.error.code}: ${r.error.message}`)}`);
-    if (r.status !== 'passed' && r.entraLog.length) out.push(...r.entraLog.map((l) => `    ${c(90, `mock Entra: ${l}`)}`));
+    if (r.status !== 'passed' && r.entraLog.length)
+      out.push(...r.entraLog.map((l) => `    ${c(90, `mock Entra: ${l}`)}`));
     for (const what of opts.show) {
       const lines =
         what === 'transcript'
@@ -29,7 +37,10 @@ export function prettyReport(results: readonly ScenarioResult[], durationMs: num
             ? ['PS C:\\Windows\\System32> dsregcmd /status', ...r.statusOutput]
             : what === 'entra-log'
               ? r.entraLog
-              : r.exchanges.map((e) => `${e.method} ${e.url} → ${e.status}${e.internalError ? ` (internal error: ${e.internalError})` : ''}`);
+              : r.exchanges.map(
+                  (e) =>
+                    `${e.method} ${e.url} → ${e.status}${e.internalError ? ` (internal error: ${e.internalError})` : ''}`,
+                );
       out.push('', ...lines.map((l) => `  ${l}`), '');
     }
   }

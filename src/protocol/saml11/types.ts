@@ -1,0 +1,45 @@
+/**
+ * SAML 1.1 assertion model: what the mock IdP builds and what a relying party reads back.
+ * @see oasis-sstc-saml-core-1.1 §2 (Assertion, Conditions, AttributeStatement)
+ */
+
+/** One `saml:Attribute`; its claim type is `claimType(namespace, name)`. */
+export interface Saml11Attribute {
+  readonly namespace: string;
+  readonly name: string;
+  readonly values: readonly string[];
+}
+
+export interface Saml11AssertionInput {
+  /** Becomes `AssertionID`; must be an NCName (AD FS: `_` + GUID). */
+  assertionId: string;
+  issuer: string;
+  issueInstant: Date;
+  notBefore: Date;
+  notOnOrAfter: Date;
+  audiences: readonly string[];
+  nameIdentifier?: { value: string; format: string };
+  attributes: readonly Saml11Attribute[];
+  authenticationMethod: string;
+  authenticationInstant: Date;
+}
+
+/** An assertion as read from XML: times stay the strings the issuer wrote. */
+export interface Saml11Assertion {
+  majorVersion: string;
+  minorVersion: string;
+  assertionId: string;
+  issuer: string;
+  issueInstant: string;
+  notBefore?: string;
+  notOnOrAfter?: string;
+  /** Every `Audience` of every `AudienceRestrictionCondition`, in document order. */
+  audiences: string[];
+  nameIdentifier?: { value: string; format?: string };
+  attributes: Saml11Attribute[];
+  authenticationMethod?: string;
+}
+
+declare const verified: unique symbol;
+/** Data read only from XML whose signature was verified; only verifiers create it. */
+export type Verified<T> = T & { readonly [verified]: true };
