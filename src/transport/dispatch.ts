@@ -19,60 +19,77 @@ export interface Exchange {
 }
 
 export interface PartyRouter {
-  readonly parties: ReadonlyMap<string, Party>;
+  /** Parties by host; several may share a host (one `hjsim serve` port): the first route match wins. */
+  readonly parties: ReadonlyMap<string, readonly Party[]>;
   readonly exchanges: Exchange[];
 }
 
 export function createRouter(parties: readonly Party[]): PartyRouter {
-  const map = new Map<string, Party>();
-  for (const p of parties) map.set(p.host.toLowerCase(), p);
+  const map = new Map<string, Party[]>();
+  for (const p of parties) {
+    const key = p.host.toLowerCase();
+    map.set(key, [...(map.get(key) ?? []), p]);
+  }
   return { parties: map, exchanges: [] };
 }
 
-export function hasParty(router: PartyRouter, url: URL): boolean {
+function partiesFor(router: PartyRouter, url: URL): readonly Party[] | undefined {
   return (
-    router.parties.has(url.host.toLowerCase()) || router.parties.has(url.hostname.toLowerCase())
+    router.parties.get(url.host.toLowerCase()) ?? router.parties.get(url.hostname.toLowerCase())
   );
 }
 
+export function hasParty(router: PartyRouter, url: URL): boolean {
+  return partiesFor(router, url) !== undefined;
+}
+
 export async function dispatch(router: PartyRouter, req: PartyRequest): Promise<PartyResponse> {
-  const party =
-    router.parties.get(req.url.host.toLowerCase()) ??
-    router.parties.get(req.url.hostname.toLowerCase());
-  let res: PartyResponse;
+  const candidates = partiesFor(router, req.url) ?? [];
+  let party: Party | undefined;
+  let res: PartyResponse | undefined;
   let internalError: string | undefined;
-  if (!party) {
-    res = {
-      status: 502,
-      headers: { 'content-type': 'text/plain' },
-      body: `hjsim: no simulated party answers for ${req.url.host}`,
-    };
-  } else {
-    const found = findRoute(party, req.method, req.url.pathname);
-    if (!found) {
-      res = {
-        status: 404,
-        headers: { 'content-type': 'text/plain' },
-        body: `Not Found: ${req.url.pathname}`,
-      };
-    } else if ('methodNotAllowed' in found) {
-      res = {
-        status: 405,
-        headers: { 'content-type': 'text/plain' },
-        body: `Method Not Allowed: ${req.method}`,
-      };
-    } else {
-      try {
-        res = await found.route.handle(req, found.params);
-      } catch (e) {
-        internalError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        res = {
-          status: 500,
-          headers: { 'content-type': 'text/plain' },
-          body: 'Internal Server Error',
-        };
-      }
+  let methodNotAllowed = false;
+  for (const p of candidates) {
+    const found = findRoute(p, req.method, req.url.pathname);
+    if (!found) continue;
+    if ('methodNotAllowed' in found) {
+      methodNotAllowed = true;
+      party ??= p;
+      continue;
     }
+    party = p;
+    try {
+      res = await found.route.handle(req, found.params);
+    } catch (e) {
+      internalError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      res = {
+        status: 500,
+        headers: { 'content-type': 'text/plain' },
+        body: 'Internal Server Error',
+      };
+    }
+    break;
+  }
+  if (!res) {
+    party ??= candidates[0];
+    res =
+      candidates.length === 0
+        ? {
+            status: 502,
+            headers: { 'content-type': 'text/plain' },
+            body: `hjsim: no simulated party answers for ${req.url.host}`,
+          }
+        : methodNotAllowed
+          ? {
+              status: 405,
+              headers: { 'content-type': 'text/plain' },
+              body: `Method Not Allowed: ${req.method}`,
+            }
+          : {
+              status: 404,
+              headers: { 'content-type': 'text/plain' },
+              body: `Not Found: ${req.url.pathname}`,
+            };
   }
   router.exchanges.push({
     party: party?.name ?? 'none',
