@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
+import { benchCommand } from './bench.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load-scenario.ts';
@@ -96,6 +97,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
         onExit(await runCommand(paths, opts));
       },
     );
+  program.addCommand(benchCommand(onExit));
+  // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
+  for (const c of program.commands) {
+    c.exitOverride().configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+    });
+  }
   return program;
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Benchmark worker: loads the scenario files, warms up, waits for "go", runs its share of
+ * scenario runs in-process and reports each run's latency.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadScenario } from '../scenario/load-scenario.ts';
+import { runLoadedScenario } from '../scenario/run-scenario.ts';
+import { closeInProcessTransport } from '../transport/msw-transport.ts';
+
+interface Job {
+  readonly files: readonly string[];
+  readonly runs: number;
+  readonly warmup: number;
+}
+
+const job = workerData as Job;
+const port = parentPort!;
+const loaded = await Promise.all(job.files.map((f) => loadScenario(f)));
+for (let i = 0; i < job.warmup; i++) await runLoadedScenario(loaded[i % loaded.length]!);
+port.postMessage({ type: 'ready' });
+port.once('message', async () => {
+  const latencies: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < job.runs; i++) {
+    const t0 = performance.now();
+    const r = await runLoadedScenario(loaded[i % loaded.length]!);
+    latencies.push(performance.now() - t0);
+    if (r.status !== 'passed') failed++;
+  }
+  closeInProcessTransport();
+  port.postMessage({ type: 'done', latencies, failed });
+});

@@ -1,0 +1,30 @@
+/**
+ * `hjsim bench [--json] [--scenarios N] [paths…]`: throughput and latency beside the crypto floor
+ * of the same run. A benchmark prints figures; it never fails a build (exit 0 unless it cannot run).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { formatBench, runBench } from '../bench/run-bench.ts';
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function benchCommand(onExit: (code: number) => void): Command {
+  return new Command('bench')
+    .description(
+      'measure scenarios/s, p50/p95 and CPU per scenario beside the crypto floor of the same run',
+    )
+    .argument('[paths...]', 'scenario files or folders to run (default: scenarios/)')
+    .option('--json', 'print one JSON object')
+    .option('--scenarios <n>', 'scenario runs per measurement', positiveInt, 400)
+    .action(async (paths: string[], opts: { json?: boolean; scenarios: number }) => {
+      const report = await runBench({
+        paths: paths.length ? paths : ['scenarios'],
+        scenarios: opts.scenarios,
+      });
+      console.log(opts.json ? JSON.stringify(report, null, 2) : formatBench(report));
+      onExit(0);
+    });
+}
