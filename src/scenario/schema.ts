@@ -3,6 +3,13 @@
  * expected outcome. Field names are the contract; defaults make a baseline short.
  */
 import { z } from 'zod';
+import {
+  idpAdfsSchema,
+  idpMexSchema,
+  idpNameIdentifierSchema,
+  idpSignatureSchema,
+  idpUserSchema,
+} from './idp-fields.ts';
 
 const guid = z
   .string()
@@ -107,7 +114,7 @@ export const scenarioSchema = z
       .strict(),
     idp: z
       .object({
-        profile: z.enum(['pingone']),
+        profile: z.enum(['pingone', 'adfs']),
         host: z.string().min(1),
         appId: z
           .string()
@@ -145,6 +152,26 @@ export const scenarioSchema = z
           })
           .strict()
           .optional(),
+        domain: z
+          .string()
+          .optional()
+          .describe(
+            'The verified domain the IdP federates (AD FS issuer, issuerid); default: the federated domain whose federation URLs name idp.host',
+          ),
+        users: z
+          .array(idpUserSchema)
+          .default([])
+          .describe('Users the IdP authenticates by password (usernamemixed, sign-in forms)'),
+        mex: idpMexSchema.optional(),
+        signature: idpSignatureSchema.optional(),
+        nameIdentifier: idpNameIdentifierSchema.optional(),
+        relyingParties: z
+          .array(z.string().min(1))
+          .optional()
+          .describe(
+            'Relying-party identifiers the IdP knows (default: urn:federation:MicrosoftOnline)',
+          ),
+        adfs: idpAdfsSchema.optional(),
       })
       .strict(),
     onprem: z
