@@ -122,7 +122,11 @@ export function verifiesWith(
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const sig = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
   if (!sig) return false;
-  const v = new SignedXml({ publicCert: pem(certFile), idAttribute });
+  // xml-crypto always resolves ID/Id/id; naming `ID` again would count each element twice.
+  const v = new SignedXml({
+    publicCert: pem(certFile),
+    ...(idAttribute === 'ID' ? {} : { idAttribute }),
+  });
   v.loadSignature(sig);
   try {
     return v.checkSignature(xml);

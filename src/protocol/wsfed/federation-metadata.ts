@@ -7,6 +7,7 @@
  *   SecurityTokenServiceEndpoint, PassiveRequestorEndpoint); research/protocol.md §5
  *   (node-wsfed templates/metadata.ejs; AD FS path /FederationMetadata/2007-06/FederationMetadata.xml)
  */
+import { X509Certificate } from 'node:crypto';
 import { SimError } from '../../core/errors.ts';
 import { certificateDer } from '../x509/build-certificate.ts';
 import { escapeAttribute, escapeText } from '../xml/escape-xml.ts';
@@ -47,7 +48,9 @@ export function buildFederationMetadata(input: FederationMetadataInput): string 
   }
   let certificate: string;
   try {
-    certificate = certificateDer(input.signingCertificatePem).toString('base64');
+    const der = certificateDer(input.signingCertificatePem);
+    new X509Certificate(der);
+    certificate = der.toString('base64');
   } catch (cause) {
     throw new SimError('ERR_CERTIFICATE', 'the token-signing certificate is not readable', {
       cause,
