@@ -11,6 +11,7 @@ import { loadScenario, type LoadedScenario } from '../scenario/load-scenario.ts'
 import { jsonReport } from '../scenario/reporters/json-reporter.ts';
 import { prettyReport, type Show } from '../scenario/reporters/pretty-reporter.ts';
 import { runLoadedScenario, type ScenarioResult } from '../scenario/run-scenario.ts';
+import { tokenCommand } from './token.ts';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
@@ -96,6 +97,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
         onExit(await runCommand(paths, opts));
       },
     );
+  program.addCommand(tokenCommand(onExit));
   return program;
 }
 

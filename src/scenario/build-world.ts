@@ -13,6 +13,7 @@ import type { MachineEnvironment } from '../client/machine.ts';
 import { createEntraParties } from '../entra/create-entra.ts';
 import type { FederationSettings, Tenant } from '../entra/tenant.ts';
 import { createIdpParty } from '../idp/create-idp.ts';
+import type { IdpConfig } from '../idp/idp-config.ts';
 import { issueServiceTicket, scpKeywords, type OnPremDirectory } from '../onprem/directory.ts';
 import { encodeNegotiateToken } from '../protocol/kerberos/negotiate-token.ts';
 import { buildCertificate, derToPem } from '../protocol/x509/build-certificate.ts';
@@ -24,6 +25,8 @@ export const SEEDED_EPOCH = '2025-07-10T17:22:13.000Z';
 
 export interface World {
   readonly parties: readonly Party[];
+  /** The mock IdP's configuration (its profile, endpoints and token options). */
+  readonly idp: IdpConfig;
   readonly machine: MachineEnvironment;
   readonly tenant: Tenant;
   readonly entraLog: string[];
@@ -198,5 +201,5 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     clock,
     ids,
   };
-  return { parties, machine, tenant, entraLog, clock };
+  return { parties, idp, machine, tenant, entraLog, clock };
 }
