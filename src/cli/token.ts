@@ -94,29 +94,31 @@ async function tokenCommandAction(opts: TokenOptions): Promise<number> {
 }
 
 export function tokenCommand(onExit: (code: number) => void): Command {
-  return new Command('token')
-    .description("print the signed assertion the scenario's IdP issues for its device")
-    // Usage errors reach main() as CommanderError (exit 2), as for `run`.
-    .exitOverride()
-    .requiredOption('--scenario <file>', 'the scenario file')
-    .addOption(
-      new Option('--version <version>', 'SAML version of the assertion')
-        .choices(['1.1', '2.0'])
-        .default('1.1'),
-    )
-    .addOption(
-      new Option('--encoding <encoding>', 'how to print it')
-        .choices(['xml', 'base64', 'base64url'])
-        .default('xml'),
-    )
-    .option('--out <file>', 'write the token to a file instead of stdout')
-    .action(async (opts: TokenOptions) => {
-      try {
-        onExit(await tokenCommandAction(opts));
-      } catch (e) {
-        if (!isSimError(e)) throw e;
-        process.stderr.write(`hjsim: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\n`);
-        onExit(e.code === 'ERR_INTERNAL' ? EXIT.refused : EXIT.invalid);
-      }
-    });
+  return (
+    new Command('token')
+      .description("print the signed assertion the scenario's IdP issues for its device")
+      // Usage errors reach main() as CommanderError (exit 2), as for `run`.
+      .exitOverride()
+      .requiredOption('--scenario <file>', 'the scenario file')
+      .addOption(
+        new Option('--version <version>', 'SAML version of the assertion')
+          .choices(['1.1', '2.0'])
+          .default('1.1'),
+      )
+      .addOption(
+        new Option('--encoding <encoding>', 'how to print it')
+          .choices(['xml', 'base64', 'base64url'])
+          .default('xml'),
+      )
+      .option('--out <file>', 'write the token to a file instead of stdout')
+      .action(async (opts: TokenOptions) => {
+        try {
+          onExit(await tokenCommandAction(opts));
+        } catch (e) {
+          if (!isSimError(e)) throw e;
+          process.stderr.write(`hjsim: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}\n`);
+          onExit(e.code === 'ERR_INTERNAL' ? EXIT.refused : EXIT.invalid);
+        }
+      })
+  );
 }

@@ -55,19 +55,25 @@ function appIdOf(s: Scenario): string | undefined {
   );
 }
 
+type IdpCheck = (s: Scenario, claimKeys: readonly string[]) => SimError | undefined;
+
 /** Claims the profile does not issue must say what they are. */
-function checkExtraClaims(s: Scenario, claimKeys: readonly string[]): void {
+const checkExtraClaims: IdpCheck = (s, claimKeys) => {
   for (const [key, o] of Object.entries(s.idp.claims)) {
     if (claimKeys.includes(key) || key in CLAIM || o === 'omit' || o.omit) continue;
     if (o.namespace === undefined || o.value === undefined) {
-      throw invalid(
+      return invalid(
         `idp.claims.${key}: an extra claim needs namespace and value`,
         `idp.claims.${key}`,
         `the ${s.idp.profile} profile issues ${claimKeys.join(', ')}; other claims must say what they are`,
       );
     }
   }
-}
+  return undefined;
+};
+
+// Profile-specific fields are checked by the schema (src/scenario/idp-fields.ts).
+const IDP_CHECKS: readonly IdpCheck[] = [checkExtraClaims];
 
 export function buildIdpConfig(
   s: Scenario,
@@ -75,6 +81,10 @@ export function buildIdpConfig(
   run: { readonly clock: Clock; readonly ids: IdSource },
 ): IdpConfig {
   const profile = PROFILES[s.idp.profile];
+  for (const check of IDP_CHECKS) {
+    const problem = check(s, profile.claimKeys);
+    if (problem) throw problem;
+  }
   const served = servedDomains(s);
   const domain = s.idp.domain ?? served[0] ?? s.onprem.domain;
   const multipleDomains = s.idp.adfs?.multipleDomains ?? false;
@@ -84,7 +94,6 @@ export function buildIdpConfig(
     issuerIdDomain: s.idp.adfs?.issuerIdDomain ?? domain,
   };
   const site = { host: s.idp.host, appId: appIdOf(s), domain, adfs };
-  checkExtraClaims(s, profile.claimKeys);
 
   const signingCertPath = s.idp.signingCertificate ?? s.idp.signingKey.replace(/\.key$/, '.crt');
   const nameId = s.idp.nameIdentifier;

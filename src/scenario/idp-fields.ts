@@ -76,3 +76,24 @@ export const idpAdfsSchema = z
       .describe("The verified domain the computers' issuerid names (default: idp.domain)"),
   })
   .strict();
+
+/** Profile-specific fields must belong to the scenario's profile (reported with their line). */
+export function checkIdpProfileFields(
+  idp: { profile: string; adfs?: unknown; appId?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (idp.adfs !== undefined && idp.profile !== 'adfs') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['adfs'],
+      message: `applies to the adfs profile, and this IdP is ${idp.profile}: remove it or set profile: adfs`,
+    });
+  }
+  if (idp.appId !== undefined && idp.profile !== 'pingone') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['appId'],
+      message: `is a PingOne application id, and this IdP is ${idp.profile}: remove it or set profile: pingone`,
+    });
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  checkIdpProfileFields,
   idpAdfsSchema,
   idpMexSchema,
   idpNameIdentifierSchema,
@@ -173,7 +174,8 @@ export const scenarioSchema = z
           ),
         adfs: idpAdfsSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(checkIdpProfileFields),
     onprem: z
       .object({
         domain: z.string().min(1),
