@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 import { uuidAsBase64Guid } from '../../src/protocol/encoding/guid.ts';
 import { readAssertion } from '../../src/protocol/saml11/parse-assertion.ts';
@@ -20,6 +21,24 @@ function hjsim(...args: string[]) {
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same command in-process (main() as bin/hjsim.js calls it), for the cheaper cases. */
+async function hjsimInProcess(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((c) => ((stdout += String(c)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((c) => ((stderr += String(c)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
 }
 
 describe('hjsim token', () => {
@@ -39,11 +58,14 @@ describe('hjsim token', () => {
     ]);
   });
 
-  it('is reproducible for a seeded scenario, and writes base64 to a file on request', () => {
-    const first = hjsim('token', '--scenario', 'scenarios/pingone/baseline.yaml').stdout;
-    expect(hjsim('token', '--scenario', 'scenarios/pingone/baseline.yaml').stdout).toBe(first);
+  it('is reproducible for a seeded scenario, and writes base64 to a file on request', async () => {
+    const first = (await hjsimInProcess('token', '--scenario', 'scenarios/pingone/baseline.yaml'))
+      .stdout;
+    expect(
+      (await hjsimInProcess('token', '--scenario', 'scenarios/pingone/baseline.yaml')).stdout,
+    ).toBe(first);
     const out = join(mkdtempSync(join(tmpdir(), 'hjsim-token-')), 'token.b64');
-    const r = hjsim(
+    const r = await hjsimInProcess(
       'token',
       '--scenario',
       'scenarios/pingone/baseline.yaml',
@@ -59,8 +81,12 @@ describe('hjsim token', () => {
     );
   });
 
-  it("carries the scenario's claim breakage (the token another tool would be given)", () => {
-    const r = hjsim('token', '--scenario', 'scenarios/pingone/accounttype-wrong-nameformat.yaml');
+  it("carries the scenario's claim breakage (the token another tool would be given)", async () => {
+    const r = await hjsimInProcess(
+      'token',
+      '--scenario',
+      'scenarios/pingone/accounttype-wrong-nameformat.yaml',
+    );
     expect(r.stdout).toContain(
       'AttributeName="accounttype" AttributeNamespace="http://schemas.microsoft.com/ws/2008/06/identity/claims"',
     );
@@ -73,12 +99,20 @@ describe('hjsim token', () => {
     expect(r.stderr).toContain('a:FailedAuthentication ID3242');
   });
 
-  it('exits 2 for --version 2.0 (not available yet), a missing --scenario, and an unreadable file', () => {
-    const v2 = hjsim('token', '--scenario', 'scenarios/adfs/baseline.yaml', '--version', '2.0');
+  it('exits 2 for --version 2.0 (not available yet), a missing --scenario, and an unreadable file', async () => {
+    const v2 = await hjsimInProcess(
+      'token',
+      '--scenario',
+      'scenarios/adfs/baseline.yaml',
+      '--version',
+      '2.0',
+    );
     expect(v2.code).toBe(2);
     expect(v2.stderr).toContain('SAML 2.0 tokens are not available yet');
-    expect(hjsim('token').code).toBe(2);
-    const missing = hjsim('token', '--scenario', 'no/such.yaml');
+    const none = await hjsimInProcess('token');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("required option '--scenario <file>' not specified");
+    const missing = await hjsimInProcess('token', '--scenario', 'no/such.yaml');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read scenario file');
   });
