@@ -57,10 +57,30 @@ function appIdOf(s: Scenario): string | undefined {
 
 type IdpCheck = (s: Scenario, claimKeys: readonly string[]) => SimError | undefined;
 
+/** `idp.claims.nameidentifier` (DESIGN.md's spelling) stands for `idp.nameIdentifier`. */
+const NAME_IDENTIFIER_KEY = 'nameidentifier';
+
+const isKnown = (key: string, claimKeys: readonly string[]) =>
+  claimKeys.includes(key) || Object.hasOwn(CLAIM, key) || key.toLowerCase() === NAME_IDENTIFIER_KEY;
+
+/** Leaving out a claim no rule issues is a typo: name the claim meant. */
+const checkOmittedClaims: IdpCheck = (s, claimKeys) => {
+  for (const [key, o] of Object.entries(s.idp.claims)) {
+    if (isKnown(key, claimKeys) || !(o === 'omit' || o.omit)) continue;
+    const near = claimKeys.find((k) => k.toLowerCase() === key.toLowerCase());
+    return invalid(
+      `idp.claims.${key}: the ${s.idp.profile} profile issues no such claim to leave out${near ? ` (did you mean '${near}'?)` : ''}`,
+      `idp.claims.${key}`,
+      `its claims are ${claimKeys.join(', ')} (names are case-sensitive)`,
+    );
+  }
+  return undefined;
+};
+
 /** Claims the profile does not issue must say what they are. */
 const checkExtraClaims: IdpCheck = (s, claimKeys) => {
   for (const [key, o] of Object.entries(s.idp.claims)) {
-    if (claimKeys.includes(key) || key in CLAIM || o === 'omit' || o.omit) continue;
+    if (isKnown(key, claimKeys) || o === 'omit' || o.omit) continue;
     if (o.namespace === undefined || o.value === undefined) {
       return invalid(
         `idp.claims.${key}: an extra claim needs namespace and value`,
@@ -73,7 +93,23 @@ const checkExtraClaims: IdpCheck = (s, claimKeys) => {
 };
 
 // Profile-specific fields are checked by the schema (src/scenario/idp-fields.ts).
-const IDP_CHECKS: readonly IdpCheck[] = [checkExtraClaims];
+const IDP_CHECKS: readonly IdpCheck[] = [checkOmittedClaims, checkExtraClaims];
+
+/** `idp.nameIdentifier`, or its alias under `idp.claims`. */
+function nameIdentifierOf(s: Scenario): IdpConfig['nameIdentifier'] {
+  const alias = Object.entries(s.idp.claims).find(
+    ([k]) => k.toLowerCase() === NAME_IDENTIFIER_KEY,
+  )?.[1];
+  const n = s.idp.nameIdentifier;
+  if (
+    n === 'omit' ||
+    (n === undefined && (alias === 'omit' || (alias !== undefined && alias.omit)))
+  ) {
+    return { omit: true, format: undefined, value: undefined };
+  }
+  const aliasValue = alias !== undefined && alias !== 'omit' ? alias.value : undefined;
+  return { omit: false, format: n?.format, value: n?.value ?? aliasValue };
+}
 
 export function buildIdpConfig(
   s: Scenario,
@@ -96,7 +132,6 @@ export function buildIdpConfig(
   const site = { host: s.idp.host, appId: appIdOf(s), domain, adfs };
 
   const signingCertPath = s.idp.signingCertificate ?? s.idp.signingKey.replace(/\.key$/, '.crt');
-  const nameId = s.idp.nameIdentifier;
   const users: DirectoryUser[] = s.idp.users.map((u) => ({
     upn: u.upn,
     password: u.password,
@@ -115,12 +150,10 @@ export function buildIdpConfig(
       digestAlgorithm: s.idp.signature?.digest ?? 'sha256',
       includeKeyInfo: s.idp.signature?.keyInfo ?? true,
     },
-    claimOverrides: s.idp.claims,
-    nameIdentifier: {
-      omit: nameId === 'omit',
-      format: nameId === 'omit' ? undefined : nameId?.format,
-      value: nameId === 'omit' ? undefined : nameId?.value,
-    },
+    claimOverrides: Object.fromEntries(
+      Object.entries(s.idp.claims).filter(([k]) => k.toLowerCase() !== NAME_IDENTIFIER_KEY),
+    ),
+    nameIdentifier: nameIdentifierOf(s),
     tokenType: s.idp.tokenType ?? 'urn:oasis:names:tc:SAML:1.0:assertion',
     validity: {
       notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0,

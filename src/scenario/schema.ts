@@ -127,7 +127,7 @@ export const scenarioSchema = z
           .string()
           .optional()
           .describe(
-            "Assertion Issuer (default: the profile's, https://<host>/applications/<appId>)",
+            "Assertion Issuer (default: the profile's: PingOne https://<host>/applications/<appId>, AD FS http://<domain>/adfs/services/trust/)",
           ),
         signingKey: z.string(),
         signingCertificate: z

@@ -147,9 +147,29 @@ describe('buildIdpConfig', () => {
       'idp.claims.costcenter',
     ],
     ['PingOne without an app id anywhere', scenario({ profile: 'pingone' }), 'idp.appId'],
+    [
+      'leaving out a claim no rule issues',
+      scenario({ claims: { primarySid: 'omit' } }),
+      'idp.claims.primarySid',
+    ],
+    [
+      'an extra claim named like an Object method',
+      scenario({ claims: { toString: { value: 'x' } } }),
+      'idp.claims.toString',
+    ],
   ])('refuses %s', (_name, input, where) => {
     const r = rejection(input);
     expect(r.where).toBe(where);
+  });
+
+  it('reads idp.claims.nameidentifier (DESIGN.md spelling) as idp.nameIdentifier', () => {
+    expect(build(scenario({ claims: { nameidentifier: 'omit' } })).nameIdentifier.omit).toBe(true);
+    const v = build(scenario({ claims: { NameIdentifier: { value: 'abc' } } }));
+    expect(v.nameIdentifier).toEqual({ omit: false, format: undefined, value: 'abc' });
+    expect(v.claimOverrides).toEqual({});
+    expect(rejection(scenario({ claims: { primarySid: 'omit' } })).message).toContain(
+      "did you mean 'primarysid'?",
+    );
   });
 
   it('the schema refuses profile fields on the other profile, with their path', () => {

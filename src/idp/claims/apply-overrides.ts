@@ -41,7 +41,9 @@ export function applyClaimOverrides(
   for (const [key, o] of Object.entries(overrides)) {
     if (isOmitted(o) || issued.some((r) => r.key === key)) continue;
     const changed = o as Exclude<ClaimOverride, 'omit'>;
-    const known = (CLAIM as Readonly<Record<string, { namespace: string; name: string }>>)[key];
+    const known = Object.hasOwn(CLAIM, key)
+      ? (CLAIM as Readonly<Record<string, { namespace: string; name: string }>>)[key]
+      : undefined;
     const namespace = changed.namespace ?? known?.namespace;
     if (namespace === undefined || changed.value === undefined) continue;
     out.push({
