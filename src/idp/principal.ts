@@ -18,7 +18,3 @@ export type Principal =
 
 /** How the principal proved who it is; becomes the assertion's AuthenticationMethod. */
 export type AuthenticationKind = 'windows' | 'password';
-
-export function describePrincipal(p: Principal): string {
-  return p.kind === 'computer' ? `computer ${p.computer.name}` : `user ${p.user.upn}`;
-}

@@ -74,7 +74,7 @@ function add(s: RuleState, key: Known, value: string): void {
 const guid: ClaimValueSource = { kind: 'objectGuid', encoding: 'uuidAsBase64Guid' };
 const immutableId: ClaimValueSource = { kind: 'immutableId', encoding: 'uuidAsBase64Guid' };
 
-export const USER_RULES: AdfsRule = {
+const USER_RULES: AdfsRule = {
   name: 'Query UPN and ImmutableID for users',
   provenance: { modeled: 'the RP default rules reduced to the two claims Entra reads for users' },
   run: (s) => {

@@ -36,7 +36,7 @@ function nameIdentifier(
 }
 
 /** The claims the IdP issues for `p` (rules, then the scenario's overrides). */
-export function claimsFor(cfg: IdpConfig, p: Principal) {
+function claimsFor(cfg: IdpConfig, p: Principal) {
   return applyClaimOverrides(cfg.profile.claimRules(p, cfg), cfg.claimOverrides);
 }
 
