@@ -33,7 +33,13 @@ export function responseEndpoint(
         }
       : { ok: true, url: own };
   }
-  if (own !== undefined && new URL(reply).origin !== new URL(own).origin) {
+  let origin: string;
+  try {
+    origin = new URL(reply).origin;
+  } catch {
+    return { ok: false, error: `The reply address '${reply}' is not an absolute URL.` };
+  }
+  if (own !== undefined && origin !== new URL(own).origin) {
     return {
       ok: false,
       error: `The wreply '${reply}' is not an endpoint of the relying party trust '${realm}'.`,
