@@ -241,6 +241,15 @@ function certificateOf(pemOrBase64: string): X509Certificate | undefined {
   }
 }
 
+/**
+ * xml-crypto always resolves `Id`, `ID` and `id`, and counts an element once per listed name:
+ * naming one of those again would make every id look duplicated. Only other names are added.
+ */
+export function xmlCryptoIdAttribute(idAttribute: string): { idAttribute?: string } {
+  return XML_CRYPTO_ID_ATTRIBUTES.has(idAttribute) ? {} : { idAttribute };
+}
+const XML_CRYPTO_ID_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
+
 /** One xml-crypto check with one key, KeyInfo never consulted. The signed XML, or why not. */
 function checkWithKey(
   xml: string,
@@ -251,7 +260,7 @@ function checkWithKey(
   const verifier = new SignedXml({
     publicCert: key,
     getCertFromKeyInfo: () => null,
-    idAttribute,
+    ...xmlCryptoIdAttribute(idAttribute),
   });
   try {
     verifier.loadSignature(signature);
