@@ -15,6 +15,7 @@ export type OAuthErrorValue =
   | 'invalid_resource'
   | 'interaction_required'
   | 'temporarily_unavailable'
+  | 'invalid_scope'
   /** Discovery documents (`.well-known/openid-configuration`) of an unknown tenant. */
   | 'invalid_tenant';
 
@@ -210,6 +211,17 @@ const ENTRIES: readonly AadstsEntry[] = [
       `The resource principal named ${p['resource']} was not found in the tenant named ${p['tenant']}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
     provenance: {
       source: `${ERR_DOC} (text); modeled: which resources mock Entra knows (DRS and Microsoft Graph)`,
+    },
+  }),
+  entry({
+    code: 700022,
+    name: 'InvalidMultipleResourcesScope',
+    error: 'invalid_scope',
+    doc: "The provided value for the input parameter scope isn't valid because it contains more than one resource.",
+    message: (p) =>
+      `The provided value for the input parameter scope '${p['scope']}' is not valid because it contains more than one resource. Scope ${p['scope']} is not valid.`,
+    provenance: {
+      modeled: `${ERR_DOC} gives the name and meaning; the runtime sentence is modeled`,
     },
   }),
   entry({
