@@ -92,7 +92,7 @@ function claimRules(s: Scenario): ClaimRule[] {
     }
   }
   for (const [key, o] of Object.entries(overrides)) {
-    if (rules.some((r) => r.key === key) || o === 'omit' || o.omit) continue;
+    if (key === SUBJECT || rules.some((r) => r.key === key) || o === 'omit' || o.omit) continue;
     if (o.namespace === undefined || o.value === undefined) {
       throw new SimError(
         'ERR_SCENARIO_INVALID',
@@ -111,6 +111,26 @@ function claimRules(s: Scenario): ClaimRule[] {
     });
   }
   return out;
+}
+
+/** PingOne's `Subject` mapping: the NameIdentifier (ImmutableID), controlled like a claim. */
+const SUBJECT = 'Subject';
+
+function nameIdentifierRule(s: Scenario): IdpConfig['nameIdentifier'] {
+  const rule = pingoneNameIdentifier();
+  const o = s.idp.claims[SUBJECT];
+  if (o === undefined) return rule;
+  if (o === 'omit' || o.omit) return undefined;
+  if (o.namespace !== undefined || o.name !== undefined || o.duplicate) {
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      'idp.claims.Subject: the Subject NameIdentifier takes only omit, value or encoding',
+      { hint: 'namespace, name and duplicate apply to attributes, not to the Subject' },
+    );
+  }
+  if (o.value !== undefined) return { ...rule, value: { kind: 'literal', value: o.value } };
+  if (o.encoding) return { ...rule, value: { kind: 'objectGuid', encoding: o.encoding } };
+  return rule;
 }
 
 export function buildWorld(s: Scenario, baseDir: string): World {
@@ -177,6 +197,8 @@ export function buildWorld(s: Scenario, baseDir: string): World {
               ...(d.federation.passiveSignInUri
                 ? { passiveSignInUri: d.federation.passiveSignInUri }
                 : {}),
+              ...(d.federation.signOutUri ? { signOutUri: d.federation.signOutUri } : {}),
+              ...(d.federation.displayName ? { displayName: d.federation.displayName } : {}),
               signingCertificate: certificateText(d.federation.signingCertificate, baseDir),
               ...(d.federation.nextSigningCertificate
                 ? {
@@ -197,7 +219,13 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     users: s.tenant.users.map((u) => ({
       upn: u.upn,
       ...(u.immutableId ? { immutableId: u.immutableId } : {}),
+      ...(u.mfaRequired === undefined ? {} : { mfaRequired: u.mfaRequired }),
+      ...(u.registeredDevices === undefined ? {} : { registeredDevices: u.registeredDevices }),
     })),
+    ...(s.tenant.userDeviceQuota === undefined
+      ? {}
+      : { userDeviceQuota: s.tenant.userDeviceQuota }),
+    ...(s.tenant.drs?.throttle ? { drs: { throttle: s.tenant.drs.throttle } } : {}),
     syncedDevices: s.tenant.devices.map((d) => ({
       objectGuid: d.objectGuid,
       objectSid: d.objectSid,
@@ -235,8 +263,13 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     signingKey: privateKey(s.idp.signingKey, baseDir),
     signingCertificatePem: certificatePem(signingCertPath, baseDir),
     claims: claimRules(s),
-    nameIdentifier: pingoneNameIdentifier(),
-    tokenType: s.idp.tokenType ?? 'urn:oasis:names:tc:SAML:1.0:assertion',
+    nameIdentifier: nameIdentifierRule(s),
+    tokenType:
+      s.idp.tokenType ??
+      (s.idp.tokenVersion === '2.0'
+        ? 'urn:oasis:names:tc:SAML:2.0:assertion'
+        : 'urn:oasis:names:tc:SAML:1.0:assertion'),
+    tokenVersion: s.idp.tokenVersion ?? '1.1',
     validity: {
       notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0,
       lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600,
