@@ -129,7 +129,9 @@ export function signedDeviceAssertion(
 }
 
 /** A SAML 2.0 device assertion with the same device as deviceAssertionInput, claims by full URI. */
-export function deviceAssertion2Input(patch: Partial<Saml2AssertionInput> = {}): Saml2AssertionInput {
+export function deviceAssertion2Input(
+  patch: Partial<Saml2AssertionInput> = {},
+): Saml2AssertionInput {
   return {
     id: '_3b1a5e2c-0000-4000-8000-000000000002',
     issuer: ISSUER,
