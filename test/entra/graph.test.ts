@@ -160,6 +160,12 @@ describe('PATCH federationConfiguration, and mock Entra acting on it', () => {
       "Invalid value specified for property 'signingCertificate'",
     ],
     [
+      'a PEM certificate (Graph takes bare base64)',
+      { signingCertificate: pem('idp-signing-next.crt') },
+      'Request_BadRequest',
+      "Invalid value specified for property 'signingCertificate'",
+    ],
+    [
       'a value outside the enum',
       { federatedIdpMfaBehavior: 'always' },
       'BadRequest',

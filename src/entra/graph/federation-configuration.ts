@@ -79,10 +79,12 @@ const invalidValue = (p: string): Problem => ({
   message: `Invalid value specified for property '${p}' of resource 'InternalDomainFederation'.`,
 });
 
+/** Graph takes the certificate as bare base64 ("Base 64 encoded string of the public portion"), not PEM. */
 function isCertificate(value: string): boolean {
+  if (!/^[A-Za-z0-9+/\s]+=*\s*$/.test(value)) return false;
   try {
     new X509Certificate(certificateDer(value));
-    return value.trim() !== '';
+    return true;
   } catch {
     return false;
   }
