@@ -9,7 +9,7 @@ import { createGraphParty } from './graph/create-graph.ts';
 import { handleKeys, handleOpenIdConfiguration } from './login/openid-configuration.ts';
 import { handleGetUserRealmSrf, handleUserRealm } from './login/user-realm.ts';
 import type { EntraContext } from './tenant.ts';
-import { handleTokenRequest } from './token/token-endpoint.ts';
+import { handleTokenEndpointVerb, handleTokenRequest } from './token/token-endpoint.ts';
 
 export function createLoginParty(ctx: EntraContext): Party {
   return {
@@ -35,6 +35,16 @@ export function createLoginParty(ctx: EntraContext): Party {
         method: 'POST',
         path: '/:tenant/oauth2/v2.0/token',
         handle: (req, p) => handleTokenRequest(ctx, req, p['tenant'] ?? '', 'v2'),
+      },
+      {
+        method: 'ANY',
+        path: '/:tenant/oauth2/token',
+        handle: (req) => handleTokenEndpointVerb(ctx, req),
+      },
+      {
+        method: 'ANY',
+        path: '/:tenant/oauth2/v2.0/token',
+        handle: (req) => handleTokenEndpointVerb(ctx, req),
       },
       {
         method: 'GET',

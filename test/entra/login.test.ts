@@ -156,3 +156,17 @@ describe('OpenID configuration and keys', () => {
     expect((await get(ctx, '/nope.example/discovery/keys')).status).toBe(400);
   });
 });
+
+describe('token endpoints answer other verbs as Entra does', () => {
+  it('GET /oauth2/token and /oauth2/v2.0/token: 400 AADSTS900561', async () => {
+    const { ctx } = entraContext();
+    for (const path of ['/common/oauth2/token', `/${TENANT_ID}/oauth2/v2.0/token`]) {
+      const r = await get(ctx, path);
+      expect(r.status).toBe(400);
+      expect(r.json['error']).toBe('invalid_request');
+      expect(r.json['error_description']).toMatch(
+        /^AADSTS900561: The endpoint only accepts POST requests\. Received a GET request\.\r\n/,
+      );
+    }
+  });
+});

@@ -114,3 +114,14 @@ export function handleTokenRequest(
       : buildV1TokenResponse(issued, state.form.get('resource') ?? state.resource!);
   return jsonResponse(200, body, { 'client-request-id': correlationId });
 }
+
+/** `GET` (or any verb but POST) on a token endpoint: AADSTS900561, as the error reference gives it. */
+export function handleTokenEndpointVerb(ctx: EntraContext, req: PartyRequest): PartyResponse {
+  const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
+  const { status, body } = buildEntraError(
+    900561,
+    { validVerbs: 'POST', verb: req.method.toUpperCase() },
+    { traceId: ctx.ids.uuid(), correlationId, now: ctx.clock.now() },
+  );
+  return jsonResponse(status, body, { 'client-request-id': correlationId });
+}

@@ -214,6 +214,15 @@ const ENTRIES: readonly AadstsEntry[] = [
     },
   }),
   entry({
+    code: 900561,
+    name: 'BadResourceRequestInvalidRequest',
+    error: 'invalid_request',
+    doc: 'The endpoint only accepts {valid_verbs} requests. Received a {invalid_verb} request.',
+    message: (p) =>
+      `The endpoint only accepts ${p['validVerbs']} requests. Received a ${p['verb']} request.`,
+    provenance: { source: ERR_DOC },
+  }),
+  entry({
     code: 700022,
     name: 'InvalidMultipleResourcesScope',
     error: 'invalid_scope',
