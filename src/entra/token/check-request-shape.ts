@@ -39,8 +39,8 @@ export const checkRequestShape: TokenCheck = (s) => {
     s.resource = named ?? `https://${GRAPH_HOST}`;
     return undefined;
   }
-  if (resource) s.resource = resource;
-  else if (scope && resourceOfScope(scope)) s.resource = resourceOfScope(scope)!;
-  else return { code: 900144, params: { name: 'resource' } };
+  const named = resource || (scope ? resourceOfScope(scope) : undefined);
+  if (!named) return { code: 900144, params: { name: 'resource' } };
+  s.resource = named;
   return undefined;
 };

@@ -11,6 +11,7 @@
  */
 import { verifyAssertion as verifySaml11 } from '../../protocol/saml11/verify-assertion.ts';
 import { verifyAssertion as verifySaml2 } from '../../protocol/saml2/verify-assertion.ts';
+import type { SignatureFailure } from '../../protocol/xmldsig/verify-enveloped.ts';
 import { federatedDomains, type TenantDomain } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
 import { viewOfSaml11, viewOfSaml2, type TokenView } from './token-view.ts';
@@ -24,23 +25,27 @@ export function registeredCertificates(domains: readonly TenantDomain[]): string
   return certs;
 }
 
-export const checkSignature: TokenCheck = (s) => {
-  const certs = registeredCertificates(federatedDomains(s.ctx.tenant));
-  const xml = s.assertionXml ?? '';
-  let result:
-    | { ok: true; view: TokenView; certificateIndex: number }
-    | { ok: false; failure: string; detail: string };
-  if (s.documentVersion === '2.0') {
+type Verification =
+  | { readonly ok: true; readonly view: TokenView; readonly certificateIndex: number }
+  | { readonly ok: false; readonly failure: SignatureFailure; readonly detail: string };
+
+/** Verifies with the reader of the document's version and turns the result into the common view. */
+function verify(version: '1.1' | '2.0' | undefined, xml: string, certs: string[]): Verification {
+  if (version === '2.0') {
     const r = verifySaml2(xml, certs);
-    result = r.ok
+    return r.ok
       ? { ok: true, view: viewOfSaml2(r.assertion), certificateIndex: r.certificateIndex }
       : r;
-  } else {
-    const r = verifySaml11(xml, certs);
-    result = r.ok
-      ? { ok: true, view: viewOfSaml11(r.assertion), certificateIndex: r.certificateIndex }
-      : r;
   }
+  const r = verifySaml11(xml, certs);
+  return r.ok
+    ? { ok: true, view: viewOfSaml11(r.assertion), certificateIndex: r.certificateIndex }
+    : r;
+}
+
+export const checkSignature: TokenCheck = (s) => {
+  const certs = registeredCertificates(federatedDomains(s.ctx.tenant));
+  const result = verify(s.documentVersion, s.assertionXml ?? '', certs);
   if (result.ok) {
     s.signature = {
       kind: 'verified',
