@@ -123,6 +123,8 @@ export function buildWorld(s: Scenario, baseDir: string): World {
                   }
                 : {}),
               preferredAuthenticationProtocol: d.federation.preferredAuthenticationProtocol,
+              ...(d.federation.signOutUri ? { signOutUri: d.federation.signOutUri } : {}),
+              ...(d.federation.displayName ? { displayName: d.federation.displayName } : {}),
               ...(d.federation.federatedIdpMfaBehavior
                 ? { federatedIdpMfaBehavior: d.federation.federatedIdpMfaBehavior }
                 : {}),
@@ -133,6 +135,8 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     users: s.tenant.users.map((u) => ({
       upn: u.upn,
       ...(u.immutableId ? { immutableId: u.immutableId } : {}),
+      ...(u.mfaRequired === undefined ? {} : { mfaRequired: u.mfaRequired }),
+      ...(u.registeredDevices === undefined ? {} : { registeredDevices: u.registeredDevices }),
     })),
     syncedDevices: s.tenant.devices.map((d) => ({
       objectGuid: d.objectGuid,
@@ -145,6 +149,10 @@ export function buildWorld(s: Scenario, baseDir: string): World {
           : [],
     })),
     registeredDevices: [],
+    ...(s.tenant.userDeviceQuota === undefined
+      ? {}
+      : { userDeviceQuota: s.tenant.userDeviceQuota }),
+    ...(s.tenant.drs?.throttle ? { drs: { throttle: s.tenant.drs.throttle } } : {}),
   };
   if (
     s.device.syncedToEntra &&

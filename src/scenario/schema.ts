@@ -109,8 +109,44 @@ export const scenarioSchema = z
         domains: z.array(domainSchema).min(1),
         devices: z.array(syncedDeviceSchema).default([]),
         users: z
-          .array(z.object({ upn: z.string(), immutableId: z.string().optional() }).strict())
+          .array(
+            z
+              .object({
+                upn: z.string(),
+                immutableId: z.string().optional(),
+                mfaRequired: z
+                  .boolean()
+                  .optional()
+                  .describe('Per-user MFA or Conditional Access requires MFA for this user'),
+                registeredDevices: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .optional()
+                  .describe('Devices the user registered before the run (count against the quota)'),
+              })
+              .strict(),
+          )
           .default([]),
+        userDeviceQuota: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Maximum number of devices per user (Graph userDeviceQuota; default 50)'),
+        drs: z
+          .object({
+            throttle: z
+              .object({
+                maxRequests: z.number().int().min(0),
+                windowSeconds: z.number().int().positive().default(300),
+              })
+              .strict()
+              .optional()
+              .describe('Join requests DRS accepts per device (or user) per window'),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     idp: z
@@ -143,8 +179,14 @@ export const scenarioSchema = z
           .enum([
             'urn:oasis:names:tc:SAML:1.0:assertion',
             'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1',
+            'urn:oasis:names:tc:SAML:2.0:assertion',
+            'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0',
           ])
           .optional(),
+        tokenVersion: z
+          .enum(['1.1', '2.0'])
+          .optional()
+          .describe('SAML version of the assertion (default 1.1); tokenType is set apart'),
         audience: z.string().optional(),
         validity: z
           .object({
