@@ -1,6 +1,7 @@
 /**
  * Runs one scenario: builds its world, replays `dsregcmd /join` against the parties over HTTP
- * (in-process), renders what Windows prints, and checks `expect`.
+ * (in-process through msw, or over loopback sockets), renders what Windows prints, and checks
+ * `expect`.
  */
 import { isSimError } from '../core/errors.ts';
 import { runDsregJoin } from '../client/dsreg/dsreg-join.ts';
@@ -8,6 +9,7 @@ import { renderJoinDebug } from '../client/render/join-debug.ts';
 import { renderStatus } from '../client/render/status.ts';
 import type { JoinOutcome } from '../client/trace.ts';
 import type { Exchange } from '../transport/dispatch.ts';
+import { withLoopbackParties } from '../transport/loopback-transport.ts';
 import { withInProcessParties } from '../transport/msw-transport.ts';
 import { buildWorld } from './build-world.ts';
 import { checkExpectations } from './expectations.ts';
@@ -31,13 +33,25 @@ export interface ScenarioResult {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
-export async function runLoadedScenario(loaded: LoadedScenario): Promise<ScenarioResult> {
+export type TransportKind = 'inprocess' | 'http';
+
+export interface RunOptions {
+  /** `inprocess` (default): msw, no sockets; `http`: real HTTPS over 127.0.0.1. */
+  readonly transport?: TransportKind;
+}
+
+export async function runLoadedScenario(
+  loaded: LoadedScenario,
+  opts: RunOptions = {},
+): Promise<ScenarioResult> {
   const started = performance.now();
   const s = loaded.scenario;
   const base = { file: loaded.file, name: s.name, tags: s.tags };
   try {
     const world = buildWorld(s, loaded.dir);
-    const { result: trace, exchanges } = await withInProcessParties(world.parties, () =>
+    const withParties =
+      opts.transport === 'http' ? withLoopbackParties : withInProcessParties;
+    const { result: trace, exchanges } = await withParties(world.parties, () =>
       runDsregJoin(world.machine),
     );
     const transcript = renderJoinDebug(trace);
@@ -76,6 +90,9 @@ export async function runLoadedScenario(loaded: LoadedScenario): Promise<Scenari
   }
 }
 
-export async function runScenarioFile(file: string): Promise<ScenarioResult> {
-  return runLoadedScenario(await loadScenario(file));
+export async function runScenarioFile(
+  file: string,
+  opts: RunOptions = {},
+): Promise<ScenarioResult> {
+  return runLoadedScenario(await loadScenario(file), opts);
 }

@@ -3,13 +3,14 @@
  * parties of the run it belongs to. One msw server per process (it patches globals); each run's
  * parties travel in an AsyncLocalStorage context, so concurrent runs never see each other's
  * parties. Anything no party answers is an error (`onUnhandledRequest: 'error'`): no request
- * leaves the process.
+ * leaves the process, except what a loopback run (`--transport http`) sends to 127.0.0.1.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { Party } from '../core/http.ts';
 import { createRouter, dispatch, hasParty, type Exchange, type PartyRouter } from './dispatch.ts';
+import { isFetchRouted } from './route-fetch.ts';
 
 const current = new AsyncLocalStorage<PartyRouter>();
 let server: SetupServer | undefined;
@@ -31,7 +32,13 @@ function ensureServer(): void {
       return new HttpResponse(res.body, { status: res.status, headers: res.headers });
     }),
   );
-  s.listen({ onUnhandledRequest: 'error' });
+  // A request made inside a loopback run (`withFetchRoutedTo`) goes out on its real socket to
+  // 127.0.0.1; everything else no party answers is an error.
+  s.listen({
+    onUnhandledRequest: (_request, print) => {
+      if (!isFetchRouted()) print.error();
+    },
+  });
   server = s;
 }
 
