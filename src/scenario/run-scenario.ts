@@ -49,8 +49,7 @@ export async function runLoadedScenario(
   const base = { file: loaded.file, name: s.name, tags: s.tags };
   try {
     const world = buildWorld(s, loaded.dir);
-    const withParties =
-      opts.transport === 'http' ? withLoopbackParties : withInProcessParties;
+    const withParties = opts.transport === 'http' ? withLoopbackParties : withInProcessParties;
     const { result: trace, exchanges } = await withParties(world.parties, () =>
       runDsregJoin(world.machine),
     );

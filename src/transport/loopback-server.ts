@@ -7,7 +7,7 @@
  * goes to the parties served at the server's own address (`127.0.0.1:PORT`), so clients that can
  * only be given a base URL reach them too (docs/decisions/0004-loopback-transport.md).
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { SimError } from '../core/errors.ts';
@@ -61,11 +61,18 @@ export async function startLoopbackServer(
   parties: (hostPort: string) => readonly Party[],
   opts: LoopbackServerOptions,
 ): Promise<LoopbackServer> {
-  let handler: ((req: never, res: never) => void) | undefined;
-  const onRequest = (req: never, res: never) => handler?.(req, res);
+  // The app exists once the parties do, and they need the port: answer 503 until then.
+  const mounted: { app?: RequestListener } = {};
+  const onRequest: RequestListener = (req, res) => {
+    if (mounted.app) mounted.app(req, res);
+    else res.writeHead(503).end();
+  };
   const server: Server = opts.tls
     ? createHttpsServer(
-        { key: readPem(`${CERTS_DIR}/tls-server.key`), cert: readPem(`${CERTS_DIR}/tls-server.crt`) },
+        {
+          key: readPem(`${CERTS_DIR}/tls-server.key`),
+          cert: readPem(`${CERTS_DIR}/tls-server.crt`),
+        },
         onRequest,
       )
     : createHttpServer(onRequest);
@@ -81,7 +88,18 @@ export async function startLoopbackServer(
   });
   const port = (server.address() as AddressInfo).port;
   const hostPort = `127.0.0.1:${port}`;
-  const own = parties(hostPort);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+  let own: readonly Party[];
+  try {
+    own = parties(hostPort);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
   const all = opts.aliasAtServerAddress
     ? [...own, ...own.filter((p) => p.host !== hostPort).map((p) => ({ ...p, host: hostPort }))]
     : own;
@@ -89,16 +107,12 @@ export async function startLoopbackServer(
     fallbackHost: () => (opts.aliasAtServerAddress ? hostPort : undefined),
     ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
   });
-  handler = app as unknown as (req: never, res: never) => void;
+  mounted.app = app;
   return {
     port,
     hostPort,
     baseUrl: `${opts.tls ? 'https' : 'http'}://${hostPort}`,
     router,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
+    close: stop,
   };
 }

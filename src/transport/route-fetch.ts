@@ -10,7 +10,13 @@
  * code outside any run) are never routed to someone else's server.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Agent, buildConnector, Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import {
+  Agent,
+  buildConnector,
+  Dispatcher,
+  getGlobalDispatcher,
+  setGlobalDispatcher,
+} from 'undici';
 import { CERTS_DIR, readPem } from '../core/keys.ts';
 
 export interface LoopbackTarget {
