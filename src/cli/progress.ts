@@ -12,14 +12,15 @@ const DELAY_MS = 1000;
 
 export function startProgress(
   total: number,
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'> = process.stderr,
+  now: () => number = () => performance.now(),
 ): Progress {
   if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
-  const started = performance.now();
+  const started = now();
   const counts = { passed: 0, failed: 0, error: 0 };
   let shown = false;
   const draw = () => {
-    const elapsed = performance.now() - started;
+    const elapsed = now() - started;
     if (elapsed < DELAY_MS) return;
     const done = counts.passed + counts.failed + counts.error;
     const parts = [`${counts.passed} passed`];
