@@ -26,7 +26,7 @@ describe('mergeScenario (extends + patch)', () => {
     expect(out.tenant).toBe(base.tenant);
   });
 
-  it('merges domains by name (any case; the patch's spelling wins), keeping the others in order', () => {
+  it('merges domains by name (any case; the patch spelling wins), keeping the others in order', () => {
     const out = mergeScenario(base, {
       tenant: { domains: [{ name: 'ONE.example', federation: { issuerUri: 'y' } }] },
     }) as typeof base;
