@@ -47,10 +47,15 @@ export async function withInProcessParties<T>(
   parties: readonly Party[],
   fn: () => Promise<T>,
 ): Promise<{ result: T; exchanges: Exchange[] }> {
-  ensureServer();
   const router = createRouter(parties);
-  const result = await current.run(router, fn);
+  const result = await withInProcessRouter(router, fn);
   return { result, exchanges: router.exchanges };
+}
+
+/** The same, for a caller that reads the router's exchanges while `fn` runs. */
+export async function withInProcessRouter<T>(router: PartyRouter, fn: () => Promise<T>): Promise<T> {
+  ensureServer();
+  return current.run(router, fn);
 }
 
 /** Stops intercepting (tests and the CLI call it before exit). */
