@@ -10,9 +10,21 @@ import {
 } from '../scenario/load-scenario.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 
-/** A scenario object: the YAML's fields; with `extends`, only what changes. */
-export type ScenarioObject = Partial<ScenarioInput> & {
+/** Every field optional, all the way down (a patch under `extends`). */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? readonly DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> | null }
+    : T;
+
+/**
+ * A scenario object: the YAML's fields; with `extends`, only what changes (`null` removes an
+ * inherited field). Validated like a file.
+ */
+export type ScenarioObject = DeepPartial<ScenarioInput> & {
   readonly name: string;
+  readonly extends?: string;
+};
   readonly extends?: string;
 };
 
