@@ -25,8 +25,6 @@ export type ScenarioObject = DeepPartial<ScenarioInput> & {
   readonly name: string;
   readonly extends?: string;
 };
-  readonly extends?: string;
-};
 
 export type ScenarioSource = string | URL | ScenarioObject;
 
