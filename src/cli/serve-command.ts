@@ -4,7 +4,9 @@
  * to the server's base URL; mock Entra answers at the base URL and under its real host names
  * (docs/decisions/0004-loopback-transport.md). Each exchange is logged; SIGINT/SIGTERM stop it.
  */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { PACKAGE_ROOT } from '../core/keys.ts';
 import type { Party } from '../core/http.ts';
 import { buildWorld } from '../scenario/build-world.ts';
 import { loadScenario } from '../scenario/load-scenario.ts';
@@ -59,8 +61,15 @@ function signalled(): Promise<string> {
   });
 }
 
+/** A relative path that is not in the working directory is looked for in the hjsim package. */
+function scenarioPath(path: string): string {
+  if (isAbsolute(path) || existsSync(path)) return path;
+  const shipped = join(PACKAGE_ROOT, path);
+  return existsSync(shipped) ? shipped : path;
+}
+
 export async function serveCommand(opts: ServeOptions): Promise<number> {
-  const loaded = await loadScenario(opts.scenario);
+  const loaded = await loadScenario(scenarioPath(opts.scenario));
   let served: Scenario = loaded.scenario;
   const server = await startLoopbackServer(
     (hostPort): readonly Party[] => {

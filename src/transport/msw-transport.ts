@@ -53,7 +53,10 @@ export async function withInProcessParties<T>(
 }
 
 /** The same, for a caller that reads the router's exchanges while `fn` runs. */
-export async function withInProcessRouter<T>(router: PartyRouter, fn: () => Promise<T>): Promise<T> {
+export async function withInProcessRouter<T>(
+  router: PartyRouter,
+  fn: () => Promise<T>,
+): Promise<T> {
   ensureServer();
   return current.run(router, fn);
 }
