@@ -69,6 +69,8 @@ function scenarioPath(path: string): string {
 }
 
 export async function serveCommand(opts: ServeOptions): Promise<number> {
+  // Listen for the signals before anything is printed: a client may stop us as soon as it reads.
+  const stop = opts.until ?? signalled();
   const loaded = await loadScenario(scenarioPath(opts.scenario));
   let served: Scenario = loaded.scenario;
   const server = await startLoopbackServer(
@@ -97,7 +99,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
     'each exchange is logged below; Ctrl+C stops',
   ];
   console.log(lines.join('\n'));
-  const why = await (opts.until ?? signalled());
+  const why = await stop;
   await server.close();
   console.log(`hjsim serve: stopped${typeof why === 'string' ? ` (${why})` : ''}`);
   return EXIT.ok;

@@ -17,7 +17,7 @@ interface Report {
   scenarios: { file: string; name: string; status: string; outcome: unknown; failures: string[] }[];
 }
 
-describe('hjsim run --reporter junit', () => {
+describe('hjsim run --reporter junit', { timeout: 120_000 }, () => {
   it('shows each failed expectation as its own <failure>, and validates', () => {
     const r = hjsim(
       'run',
@@ -41,7 +41,7 @@ describe('hjsim run --reporter junit', () => {
   });
 });
 
-describe('hjsim run on a generated matrix', () => {
+describe('hjsim run on a generated matrix', { timeout: 120_000 }, () => {
   let dir: string;
   let one: string;
   beforeAll(() => {
@@ -51,7 +51,7 @@ describe('hjsim run on a generated matrix', () => {
     const r = hjsim('run', dir, '--reporter', 'json');
     expect(r.code, r.stdout.slice(0, 2000)).toBe(0);
     one = r.stdout;
-  });
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes at least 40 scenarios and every prediction holds', () => {
@@ -79,7 +79,7 @@ describe('hjsim run on a generated matrix', () => {
   });
 });
 
-describe('hjsim run --filter and --transport', () => {
+describe('hjsim run --filter and --transport', { timeout: 120_000 }, () => {
   it('--filter selects by tag or name; repeated filters add up', () => {
     const r = hjsim('run', 'scenarios', '--filter', 'fallback-off', '--reporter', 'json');
     expect(r.code).toBe(0);

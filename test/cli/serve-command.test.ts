@@ -49,7 +49,7 @@ function serve(...args: string[]): Promise<Served> {
   });
 }
 
-describe('hjsim serve', () => {
+describe('hjsim serve', { timeout: 120_000 }, () => {
   it.each([
     ['scenarios/pingone/baseline.yaml'],
     ['scenarios/pingone/accounttype-wrong-nameformat.yaml'],

@@ -22,7 +22,7 @@ import { hjsim } from '../support/hjsim-process.ts';
 
 const REGENERATE = 'out of date: run `npm run docs` and commit the result';
 
-describe('generated docs', () => {
+describe('generated docs', { timeout: 120_000 }, () => {
   it('schema/scenario.schema.json is the zod schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8'), `schema/scenario.schema.json is ${REGENERATE}`).toBe(
       generatedSchema(),
@@ -58,7 +58,7 @@ describe('generated docs', () => {
   });
 });
 
-describe('the JSON Schema, read by an independent validator', () => {
+describe('the JSON Schema, read by an independent validator', { timeout: 120_000 }, () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
   const yaml = (path: string) => parse(readFileSync(join(PACKAGE_ROOT, path), 'utf8')) as unknown;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 import { hjsim, withoutDuration } from '../support/hjsim-process.ts';
 
-describe('seed: a byte-reproducible run', () => {
+describe('seed: a byte-reproducible run', { timeout: 120_000 }, () => {
   it('two processes print the same JSON report, exchanges and all', () => {
     const args = [
       'run',
@@ -45,7 +45,7 @@ describe('seed: a byte-reproducible run', () => {
   });
 });
 
-describe('hjsim run --update-golden', () => {
+describe('hjsim run --update-golden', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hjsim-golden-'));

@@ -95,7 +95,7 @@ describe('invalid scenario files', () => {
     [
       'a duplicate key',
       'name: a\nname: b\n',
-      /dup\.yaml:2:1: not valid YAML: Map keys must be unique\n    name: a\n    name: b/,
+      /dup\.yaml:2:1: not valid YAML: Map keys must be unique\n {4}name: a\n {4}name: b/,
     ],
     ['bad indentation', 'name: a\ntags:\n  - x\n - y\n', /indent\.yaml:4:1: not valid YAML: /],
     [
