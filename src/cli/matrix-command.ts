@@ -1,17 +1,18 @@
 /**
  * `hjsim matrix BASELINE --out DIR`: writes the generated scenarios and says how many and where.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadScenario } from '../scenario/load-scenario.ts';
 import { generateMatrix } from '../scenario/matrix/generate-matrix.ts';
 import { EXIT } from './exit-codes.ts';
+import { makeOutputFolder } from './write-output.ts';
 
 export async function matrixCommand(baseline: string, opts: { out: string }): Promise<number> {
   const loaded = await loadScenario(baseline);
   const dir = resolve(opts.out);
   const scenarios = generateMatrix(loaded, dir);
-  await mkdir(dir, { recursive: true });
+  await makeOutputFolder(dir);
   for (const s of scenarios) await writeFile(join(dir, s.fileName), s.text);
   const joined = (t: string) => scenarios.filter((s) => s.prediction.expect.joinType === t).length;
   console.log(

@@ -2,7 +2,6 @@
  * `hjsim run`: finds, loads and filters scenario files, runs them (in this thread or on worker
  * threads, in-process or over loopback HTTPS), checks or writes golden transcripts, and reports.
  */
-import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { SimErrorCode } from '../core/errors.ts';
 import { filterScenarios } from '../scenario/filter-scenarios.ts';
@@ -17,6 +16,7 @@ import { runSuite } from '../scenario/suite/run-suite.ts';
 import { EXIT } from './exit-codes.ts';
 import { errorText } from './error-text.ts';
 import { startProgress } from './progress.ts';
+import { writeOutputFile } from './write-output.ts';
 
 export type ReporterName = 'pretty' | 'json' | 'junit';
 
@@ -119,7 +119,7 @@ export async function runCommand(
             cwd,
           });
   if (opts.out) {
-    await writeFile(opts.out, `${text}\n`);
+    await writeOutputFile(opts.out, `${text}\n`);
     const passed = results.filter((r) => r.status === 'passed').length;
     console.error(
       `hjsim: ${results.length} scenarios, ${passed} passed, ${results.length - passed} not; report written to ${opts.out}`,
