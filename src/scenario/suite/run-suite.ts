@@ -5,7 +5,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LoadedScenario } from '../load-scenario.ts';
-import { runLoadedScenario, type RunOptions, type ScenarioResult } from '../run-scenario.ts';
+import {
+  errorResult,
+  runLoadedScenario,
+  type RunOptions,
+  type ScenarioResult,
+} from '../run-scenario.ts';
 import type { FromWorker, ToWorker } from './worker-messages.ts';
 
 export interface SuiteOptions extends RunOptions {
@@ -16,19 +21,7 @@ export interface SuiteOptions extends RunOptions {
 }
 
 function crashed(loaded: LoadedScenario, message: string): ScenarioResult {
-  return {
-    file: loaded.file,
-    name: loaded.scenario.name,
-    tags: loaded.scenario.tags,
-    status: 'error',
-    failures: [],
-    transcript: [],
-    statusOutput: [],
-    exchanges: [],
-    entraLog: [],
-    durationMs: 0,
-    error: { code: 'ERR_INTERNAL', message },
-  };
+  return errorResult(loaded, message, performance.now());
 }
 
 export async function runSuite(
