@@ -53,6 +53,7 @@ async function runCommand(
     opts.reporter === 'json'
       ? jsonReport(results, duration, {
           transcripts: opts.show.includes('transcript') || opts.show.includes('status'),
+          events: opts.show.includes('events'),
         })
       : prettyReport(results, duration, {
           color: !opts.out && process.stdout.isTTY === true && !process.env['NO_COLOR'],
@@ -86,7 +87,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .addOption(
       new Option('--show <what...>', 'also print, per scenario')
-        .choices(['transcript', 'status', 'exchanges', 'entra-log'])
+        .choices(['transcript', 'status', 'events', 'exchanges', 'entra-log'])
         .default([]),
     )
     .action(

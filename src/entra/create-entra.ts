@@ -3,6 +3,7 @@
  */
 import { LOGIN_HOST } from '../core/defaults.ts';
 import type { Party } from '../core/http.ts';
+import { createDownlevelParties } from './downlevel/create-downlevel.ts';
 import { createDrsParty } from './drs/create-drs.ts';
 import { handleUserRealm } from './login/user-realm.ts';
 import type { EntraContext } from './tenant.ts';
@@ -28,5 +29,5 @@ export function createLoginParty(ctx: EntraContext): Party {
 }
 
 export function createEntraParties(ctx: EntraContext): Party[] {
-  return [createLoginParty(ctx), createDrsParty(ctx)];
+  return [createLoginParty(ctx), createDrsParty(ctx), ...createDownlevelParties(ctx)];
 }

@@ -7,6 +7,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { IdSource } from '../core/ids.ts';
+import type { DownlevelSettings } from './downlevel/downlevel-settings.ts';
 
 export interface FederationSettings {
   readonly issuerUri: string;
@@ -72,6 +73,8 @@ export interface EntraContext {
   readonly deviceCa: { readonly key: KeyObject; readonly certificatePem: string };
   /** Internal detail that must not go on the wire (which check failed and why) goes here. */
   readonly log?: (message: string) => void;
+  /** Down-level (Windows 7 / 8.1) registration settings; absent: Seamless SSO off, default quota. */
+  readonly downlevel?: DownlevelSettings;
 }
 
 export function federatedDomains(tenant: Tenant): TenantDomain[] {

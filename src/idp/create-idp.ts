@@ -4,6 +4,7 @@
  */
 import { xmlResponse, type Party, type Route } from '../core/http.ts';
 import { buildMex } from '../protocol/mex/build-mex.ts';
+import { handlePassiveSignIn } from './downlevel/passive-sign-in.ts';
 import type { IdpConfig } from './idp-config.ts';
 import { PINGONE_PATHS } from './profiles/pingone.ts';
 import { handleWindowsTransport } from './sts/windows-transport.ts';
@@ -37,6 +38,11 @@ export function createIdpParty(cfg: IdpConfig): Party {
       method: 'POST',
       path: PINGONE_PATHS.sts(cfg.appId),
       handle: (req) => handleWindowsTransport(cfg, req),
+    },
+    {
+      method: 'GET',
+      path: cfg.passiveSignInPath ?? PINGONE_PATHS.prp(cfg.appId),
+      handle: (req) => handlePassiveSignIn(cfg, req),
     },
   ];
   return { name: 'mock-idp', host: cfg.host, routes };

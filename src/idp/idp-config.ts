@@ -30,6 +30,13 @@ export interface DirectoryComputer {
   readonly objectSid: string;
 }
 
+/** A domain user the IdP can look up (WS-Fed passive sign-in of a down-level device's user). */
+export interface DirectoryUser {
+  readonly upn: string;
+  readonly objectGuid: string;
+  readonly objectSid: string;
+}
+
 export type TokenTypeSpelling =
   | 'urn:oasis:names:tc:SAML:1.0:assertion'
   | 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1';
@@ -54,6 +61,12 @@ export interface IdpConfig {
   /** Kerberos: can the service account decrypt AES tickets only (PingOne gateway) — RC4 tickets fail. */
   readonly kerberos: { readonly acceptRc4: boolean };
   readonly directory: readonly DirectoryComputer[];
+  /** Domain users (down-level sign-in); absent: the IdP knows no users. */
+  readonly users?: readonly DirectoryUser[];
+  /** Path of the WS-Fed passive endpoint (default: the profile's). */
+  readonly passiveSignInPath?: string;
+  /** The relying party trust allows the `wiaormultiauthn` class reference (AD FS `AllowedAuthenticationClassReferences`). */
+  readonly wiaormultiauthn?: boolean;
   readonly clock: Clock;
   readonly ids: IdSource;
 }
