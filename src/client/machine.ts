@@ -57,6 +57,8 @@ export interface MachineEnvironment {
     readonly userCertificate: { readonly pem: string; readonly key: KeyObject } | undefined;
   };
   readonly keys: { readonly deviceKey: KeyObject; readonly transportKey: KeyObject };
+  /** Hosts a proxy or firewall keeps the machine from reaching. */
+  readonly unreachableHosts?: readonly string[];
   /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */
   readonly negotiate: (spn: string) => string;
   readonly clock: Clock;

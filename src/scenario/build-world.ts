@@ -165,7 +165,7 @@ export function buildWorld(s: Scenario, baseDir: string): World {
         ? undefined
         : s.onprem.scp === 'unreadable'
           ? 'unreadable'
-          : 'keywords' in s.onprem.scp
+          : s.onprem.scp.keywords
             ? { keywords: s.onprem.scp.keywords }
             : { keywords: scpKeywords(s.onprem.scp.azureADName, s.onprem.scp.azureADId) },
     computer: {
@@ -300,6 +300,7 @@ export function buildWorld(s: Scenario, baseDir: string): World {
       ? { name: onprem.domainController.name }
       : undefined,
     runningAsSystem: s.device.runAsSystem,
+    unreachableHosts: s.device.unreachableHosts,
     ...(registration ? { registration } : {}),
     scp:
       onprem.scp === undefined || onprem.scp === 'unreadable'

@@ -246,13 +246,15 @@ export const scenarioSchema = z
         scp: z
           .union([
             z
-              .object({ azureADName: z.string().optional(), azureADId: z.string().optional() })
-              .strict(),
-            z
               .object({
+                azureADName: z.string().optional(),
+                azureADId: z.string().optional(),
                 keywords: z
                   .array(z.string())
-                  .describe('The raw keywords attribute, e.g. to misspell azureADName:'),
+                  .optional()
+                  .describe(
+                    'The raw keywords attribute (e.g. to misspell azureADName:); when given, azureADName and azureADId are not used',
+                  ),
               })
               .strict(),
             z.literal('missing'),

@@ -8,7 +8,11 @@
  */
 import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
 import { readDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
-import { formatHresult, hresultForDiscoveryError } from '../../protocol/drs/drs-error.ts';
+import {
+  formatHresult,
+  hresultForDiscoveryError,
+  readDrsError,
+} from '../../protocol/drs/drs-error.ts';
 import { parseJson, send } from '../http-client.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import { DSREG_HR } from './dsreg-codes.ts';
@@ -21,22 +25,33 @@ export const DSREG_CLIENT_HEADERS = {
 
 export type DiscoverResult =
   | { readonly ok: true; readonly discovery: ClientDiscovery }
-  | { readonly ok: false; readonly hresult: string; readonly httpStatus?: number };
+  | {
+      readonly ok: false;
+      readonly hresult: string;
+      readonly httpStatus?: number;
+      /** A DRS error body's ErrorType and Message (dsregcmd's Server ErrorCode / Server Message). */
+      readonly server?: { readonly errorType: string; readonly message: string };
+    };
 
 export async function discoverDrs(
   t: TraceRecorder,
   scp: TenantFromScp,
   clientRequestId: string,
+  unreachableHosts: readonly string[] = [],
 ): Promise<DiscoverResult> {
   const domain = scp.tenantId ?? scp.tenantName;
   const url = `https://${DRS_HOST}/${encodeURIComponent(domain)}/discover?api-version=1.7`;
-  const res = await send(url, {
-    headers: {
-      accept: 'application/json',
-      ...DSREG_CLIENT_HEADERS,
-      'client-request-id': clientRequestId,
+  const res = await send(
+    url,
+    {
+      headers: {
+        accept: 'application/json',
+        ...DSREG_CLIENT_HEADERS,
+        'client-request-id': clientRequestId,
+      },
     },
-  });
+    unreachableHosts,
+  );
   if (!res.ok) {
     t.push({
       k: 'discovery-failed',
@@ -61,7 +76,13 @@ export async function discoverDrs(
     httpStatus: res.status,
     body: res.body,
   });
-  return { ok: false, hresult, httpStatus: res.status };
+  const err = readDrsError(parseJson(res.body));
+  return {
+    ok: false,
+    hresult,
+    httpStatus: res.status,
+    ...(err ? { server: { errorType: err.ErrorType, message: err.Message } } : {}),
+  };
 }
 
 export type RealmResult =
@@ -73,10 +94,12 @@ export async function discoverRealm(
   t: TraceRecorder,
   tenantName: string,
   clientRequestId: string,
+  unreachableHosts: readonly string[] = [],
 ): Promise<RealmResult> {
   const res = await send(
     `https://${LOGIN_HOST}/common/userrealm/${encodeURIComponent(tenantName)}?api-version=1.0`,
     { headers: { accept: 'application/json', 'client-request-id': clientRequestId } },
+    unreachableHosts,
   );
   const realm =
     res.ok && res.status === 200

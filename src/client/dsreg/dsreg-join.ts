@@ -123,7 +123,11 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   // Pre-check [research §1.0]
   const pre = runPreCheck(env, t);
   if (!pre.go) {
-    if (pre.reason === 'already-joined') return finish(existingState(env, notJoined), 'none');
+    if (pre.reason === 'already-joined')
+      return finish(
+        existingState(env, notJoined),
+        env.registration?.registrationType === 'sync' ? 'sync' : 'federated',
+      );
     diag.adConnectivity = pre.reason === 'no-dc' ? 'FAIL' : 'PASS';
     diag.adConfiguration = 'SKIPPED';
     diag.drsDiscovery = 'SKIPPED';
@@ -147,15 +151,19 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   });
 
   // DRS discovery and user realm [research §1.2, §1.3]
-  const disc = await discoverDrs(t, scp, clientRequestId);
+  const disc = await discoverDrs(t, scp, clientRequestId, env.unreachableHosts);
   if (!disc.ok) {
     diag.drsDiscovery = 'FAIL';
     diag.drsDiscoveryError = disc.hresult;
+    if (disc.server) {
+      diag.serverErrorCode = disc.server.errorType;
+      diag.serverMessage = disc.server.message;
+    }
     return failPhase('discover', disc.hresult, disc.httpStatus);
   }
   const discovery = disc.discovery;
   const tenantId = discovery.TenantInfo.TenantId;
-  const realm = await discoverRealm(t, scp.tenantName, clientRequestId);
+  const realm = await discoverRealm(t, scp.tenantName, clientRequestId, env.unreachableHosts);
   if (!realm.ok) return failPhase('discover', realm.hresult, realm.httpStatus);
   t.push({
     k: 'tenant-info',

@@ -53,7 +53,7 @@ export async function sendJoin(
   const { t, diag, env } = jc;
   diag.registrationType = registrationType;
   diag.requestId = requestId;
-  const res = await send(req.url, req);
+  const res = await send(req.url, req, env.unreachableHosts);
   if (!res.ok) {
     diag.drsConnectivity = 'FAIL';
     t.push({ k: 'join-failed', hresult: DSREG_HR.cannotConnect, network: true });

@@ -5,7 +5,8 @@
  *   Join\autoworkplace.exe" /i` "displays a dialog box…"; Step 2: the Join button and the failure
  *   details); ../autoworkplace/dialog-text.ts
  * modeled: the dialog drawn as text (a box with the title, the message and the button); the
- *   session header line naming the user is the simulator's, not Windows'.
+ *   bracketed lines (the session header, and after a failure the simulator's note of what went
+ *   wrong) are the simulator's, not Windows'.
  */
 import { DIALOG_TITLE, dialogMessage, NOT_JOINED_MESSAGE } from '../autoworkplace/dialog-text.ts';
 import type { DownlevelTrace, UserAttempt } from '../autoworkplace/downlevel-trace.ts';
@@ -13,29 +14,14 @@ import type { DownlevelTrace, UserAttempt } from '../autoworkplace/downlevel-tra
 export const AUTOWORKPLACE_STATUS_COMMAND =
   '"%ProgramFiles%\\Microsoft Workplace Join\\autoworkplace.exe" /i';
 
-const WIDTH = 70;
+const MIN_WIDTH = 70;
 
+/** A text dialog: the title bar, then the lines, in a box as wide as its longest line. */
 function box(lines: readonly string[]): string[] {
-  const rule = `+${'-'.repeat(WIDTH)}+`;
-  const wrap = (text: string): string[] => {
-    const out: string[] = [];
-    let line = '';
-    for (const word of text.split(' ')) {
-      if (line && line.length + 1 + word.length > WIDTH - 2) {
-        out.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line);
-    return out;
-  };
-  return [
-    rule,
-    `| ${DIALOG_TITLE.padEnd(WIDTH - 1)}|`,
-    rule,
-    ...lines.flatMap(wrap).map((l) => `| ${l.padEnd(WIDTH - 1)}|`),
-    rule,
-  ];
+  const width = Math.max(MIN_WIDTH, ...lines.map((l) => l.length + 2), DIALOG_TITLE.length + 2);
+  const rule = `+${'-'.repeat(width)}+`;
+  const row = (text: string) => `| ${text.padEnd(width - 1)}|`;
+  return [rule, row(DIALOG_TITLE), rule, ...lines.map(row), rule];
 }
 
 function prompt(a: UserAttempt): string {
@@ -63,6 +49,8 @@ export function renderAutoworkplaceTranscript(trace: DownlevelTrace): string[] {
             '[ Join ]  [ Close ]',
           ],
     ),
+    // What the dialog does not say: the simulator's own note, marked as such.
+    ...(a.result === 'joined' ? [] : [`[hjsim: ${a.why}]`]),
     '',
   ]);
 }

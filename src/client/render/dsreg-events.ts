@@ -30,6 +30,7 @@ export function dsregEvents(trace: JoinTrace): EventRecord[] {
   let tenant: Extract<TraceStep, { k: 'tenant-info' }> | undefined;
   let adal: string[] = [];
   let adalCorrelationId: string | undefined;
+  let adalMessage: string | undefined;
   let pendingRequest: Extract<TraceStep, { k: 'join-request' }> | undefined;
 
   for (const s of trace.steps) {
@@ -62,11 +63,13 @@ export function dsregEvents(trace: JoinTrace): EventRecord[] {
         adal = [];
         break;
       case 'adal':
-      case 'adal-note':
+        // The debug output's adalLog holds ADAL's entries only (dsreg's own "GetStatus returned
+        // failure" notes are not ADAL's): research §3d sample.
         adal.push(adalLine(s));
         break;
       case 'token-failed': {
         adalCorrelationId = s.correlationId;
+        adalMessage = s.adalMessage;
         const serverError = [
           `AdalMessage: ${s.adalMessage}`,
           ...(s.adalError === undefined ? [] : [`AdalError: ${s.adalError}`]),
@@ -140,7 +143,7 @@ export function dsregEvents(trace: JoinTrace): EventRecord[] {
     log(
       304,
       d.clientErrorCode ?? '',
-      d.serverMessage ?? d.serverErrorCode ?? '',
+      d.serverMessage ?? d.serverErrorCode ?? adalMessage ?? '',
       tenant?.tenantType ?? '',
       d.registrationType ?? '',
       debug,
