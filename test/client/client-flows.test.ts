@@ -164,7 +164,7 @@ describe('hjsim run --show events', () => {
     expect(report.scenarios[0]!.events).toEqual([
       {
         id: 102,
-        channel: 'Microsoft-Windows-Workplace Join/Admin',
+        channel: 'Workplace Join/Admin',
         message:
           "Workplace Join discovery failed.\nExit code: 0x80072efd.\nError Message: cannot connect to enterpriseregistration.windows.net\nCould not connect to 'https://enterpriseregistration.windows.net/contoso.com/EnrollmentServer/contract?api-version=1.2'.",
       },

@@ -189,10 +189,10 @@ describe('event log text', () => {
   it('prints each event as wevtutil /f:text does, with the record user when it has one', () => {
     const lines = renderEventLog(
       [
-        { id: 306, channel: 'Microsoft-Windows-User Device Registration/Admin', params: [], time },
+        { id: 306, channel: 'User Device Registration/Admin', params: [], time },
         {
           id: 100,
-          channel: 'Microsoft-Windows-Workplace Join/Admin',
+          channel: 'Workplace Join/Admin',
           params: [],
           time,
           user: { sid: 'S-1-5-21-1-2-3-1200', name: 'CONTOSO\\jdoe' },

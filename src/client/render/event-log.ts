@@ -37,7 +37,7 @@ export function renderEventLog(records: readonly EventRecord[], ctx: EventLogCon
     const entry = entryOf(r);
     out.push(
       `Event[${i}]:`,
-      `  Log Name: ${entry.channel}`,
+      `  Log Name: ${entry.logName}`,
       `  Source: ${entry.provider}`,
       `  Date: ${eventTime(r.time)}`,
       `  Event ID: ${entry.id}`,

@@ -10,14 +10,16 @@
  */
 import type { Provenance } from '../../core/provenance.ts';
 
-export type EventChannel =
-  'Microsoft-Windows-User Device Registration/Admin' | 'Microsoft-Windows-Workplace Join/Admin';
+/** The log, as Event Viewer's tree names it (Applications and Services Logs › Microsoft › Windows). */
+export type EventChannel = 'User Device Registration/Admin' | 'Workplace Join/Admin';
 
 export type EventLevel = 'Information' | 'Warning' | 'Error';
 
 export interface EventEntry {
   readonly id: number;
   readonly channel: EventChannel;
+  /** The channel's full name (`wevtutil qe <logName>`, Event Viewer's "Log Name"). */
+  readonly logName: string;
   /** The provider (Event Viewer's "Source"). */
   readonly provider: string;
   readonly level: EventLevel;
@@ -28,8 +30,8 @@ export interface EventEntry {
   readonly provenance: Provenance;
 }
 
-export const UDR_CHANNEL: EventChannel = 'Microsoft-Windows-User Device Registration/Admin';
-export const WPJ_CHANNEL: EventChannel = 'Microsoft-Windows-Workplace Join/Admin';
+export const UDR_CHANNEL: EventChannel = 'User Device Registration/Admin';
+export const WPJ_CHANNEL: EventChannel = 'Workplace Join/Admin';
 export const UDR_PROVIDER = 'Microsoft-Windows-User Device Registration';
 export const WPJ_PROVIDER = 'Microsoft-Windows-Workplace Join';
 
@@ -49,7 +51,16 @@ function udr(
   fields: readonly string[] = [],
   provenance: Provenance = EVT,
 ): EventEntry {
-  return { id, channel: UDR_CHANNEL, provider: UDR_PROVIDER, level, template, fields, provenance };
+  return {
+    id,
+    channel: UDR_CHANNEL,
+    logName: `${UDR_PROVIDER}/Admin`,
+    provider: UDR_PROVIDER,
+    level,
+    template,
+    fields,
+    provenance,
+  };
 }
 
 function wpj(
@@ -61,6 +72,7 @@ function wpj(
   return {
     id,
     channel: WPJ_CHANNEL,
+    logName: `${WPJ_PROVIDER}/Admin`,
     provider: WPJ_PROVIDER,
     level,
     template,
