@@ -198,6 +198,7 @@ async function attempt(
     to: contract.registrationEndpoint,
     messageId: `urn:uuid:${m.ids.uuid()}`,
     accessToken: answer.accessToken,
+    // The fixed CSR subject Windows' join requests use (research §1.8 [HBS]); DRS names the device.
     csrDer: buildCsr({
       subject: [{ name: 'commonName', value: '7E980AD9-B86D-4306-9425-9AC066FB014A' }],
       publicKey: key,
