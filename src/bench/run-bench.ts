@@ -57,8 +57,9 @@ export async function runBench(opts: {
   scenarios: number;
 }): Promise<BenchReport> {
   const files = await findScenarioFiles(opts.paths);
-  const floor = measureCryptoFloor(400);
-  const a = measureAssertion(300);
+  // Micro-benchmarks scale with the run size (a quick run stays quick).
+  const floor = measureCryptoFloor(Math.max(60, opts.scenarios));
+  const a = measureAssertion(Math.max(30, Math.ceil(opts.scenarios / 2)));
   const single = figures(await measureInProcess(files, opts.scenarios, 1));
   const concurrent = figures(await measureInProcess(files, opts.scenarios, 2));
   const ratioToFloor = round(single.cpuMsPerScenario / floor.msPerScenario, 2);

@@ -12,6 +12,7 @@ import { loadScenario, type LoadedScenario } from '../scenario/load-scenario.ts'
 import { jsonReport } from '../scenario/reporters/json-reporter.ts';
 import { prettyReport, type Show } from '../scenario/reporters/pretty-reporter.ts';
 import { runLoadedScenario, type ScenarioResult } from '../scenario/run-scenario.ts';
+import { tokenCommand } from './token.ts';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
@@ -98,6 +99,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
         onExit(await runCommand(paths, opts));
       },
     );
+  program.addCommand(tokenCommand(onExit));
   program.addCommand(benchCommand(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {

@@ -18,6 +18,8 @@ export type SimErrorCode =
   | 'ERR_CERTIFICATE'
   | 'ERR_KEY_STORE'
   | 'ERR_HTTP'
+  | 'ERR_WSFED_REQUEST'
+  | 'ERR_SAMLP_REQUEST'
   | 'ERR_USAGE'
   | 'ERR_INTERNAL';
 

@@ -1,49 +1,61 @@
 /**
- * The mock IdP as a party: MEX documents (GET) and the STS endpoint, on the profile's paths.
- * @see ../shared/research/protocol.md §1.4 (Windows GETs the MEX URL), §6 (PingOne paths)
+ * The mock IdP as a party: the routes of its profile — MEX documents (by the scenario's variant),
+ * the WS-Trust STS endpoints, the WS-Fed passive endpoint (which also serves SAML-P where the
+ * profile shares it), SAML-P, and FederationMetadata.xml.
+ * @see ../shared/research/protocol.md §1.4 (Windows GETs the MEX URL), §5, §6
  */
-import { xmlResponse, type Party, type Route } from '../core/http.ts';
-import { buildMex } from '../protocol/mex/build-mex.ts';
-import { handlePassiveSignIn } from './downlevel/passive-sign-in.ts';
+import { xmlResponse, type Party, type PartyRequest, type Route } from '../core/http.ts';
 import type { IdpConfig } from './idp-config.ts';
-import { PINGONE_PATHS } from './profiles/pingone.ts';
-import { handleWindowsTransport } from './sts/windows-transport.ts';
+import { mexRoutes } from './mex/serve-mex.ts';
+import { federationMetadataXml } from './passive/federation-metadata-document.ts';
+import { requestParams } from './passive/request-params.ts';
+import { handleWsFedPassive } from './passive/ws-fed-passive.ts';
+import { samlpMetadata } from './samlp/samlp-provider.ts';
+import { handleSamlpSso } from './samlp/samlp-sso.ts';
+import { handleStsRequest } from './sts/sts-endpoint.ts';
+
+const METADATA_TYPE = 'application/samlmetadata+xml';
 
 export function createIdpParty(cfg: IdpConfig): Party {
-  const stsUrl = `https://${cfg.host}${PINGONE_PATHS.sts(cfg.appId)}`;
-  const mexXml = (xml: string) => xmlResponse(200, xml, 'application/soap+xml; charset=utf-8');
+  const endpoints = cfg.profile.endpoints(cfg);
+  const ssoUrl = `https://${cfg.host}${endpoints.samlp.sso}`;
+  const sharedSso = endpoints.samlp.sso === endpoints.passive;
+
+  const passive = (req: PartyRequest) => {
+    const params = requestParams(req);
+    return sharedSso && params.has('SAMLRequest')
+      ? handleSamlpSso(cfg, ssoUrl, req, params)
+      : handleWsFedPassive(cfg, req, params);
+  };
+  const samlp = (req: PartyRequest) => handleSamlpSso(cfg, ssoUrl, req, requestParams(req));
+
   const routes: Route[] = [
-    {
-      method: 'GET',
-      path: PINGONE_PATHS.mex13(cfg.appId),
-      handle: () =>
-        mexXml(
-          buildMex({
-            endpoints: [
-              { kind: 'windowstransport', version: '1.3', address: stsUrl },
-              { kind: 'usernamemixed', version: '1.3', address: stsUrl },
-            ],
-          }),
-        ),
-    },
-    {
-      method: 'GET',
-      path: PINGONE_PATHS.mex2005(cfg.appId),
-      handle: () =>
-        mexXml(
-          buildMex({ endpoints: [{ kind: 'usernamemixed', version: '2005', address: stsUrl }] }),
-        ),
-    },
-    {
+    ...mexRoutes(cfg, endpoints),
+    ...endpoints.sts.map((sts): Route => ({
       method: 'POST',
-      path: PINGONE_PATHS.sts(cfg.appId),
-      handle: (req) => handleWindowsTransport(cfg, req),
-    },
+      path: sts.path,
+      handle: (req) => handleStsRequest(cfg, sts, req),
+    })),
+    { method: 'GET', path: endpoints.passive, handle: passive },
+    { method: 'POST', path: endpoints.passive, handle: passive },
     {
       method: 'GET',
-      path: cfg.passiveSignInPath ?? PINGONE_PATHS.prp(cfg.appId),
-      handle: (req) => handlePassiveSignIn(cfg, req),
+      path: endpoints.federationMetadata,
+      handle: () => xmlResponse(200, federationMetadataXml(cfg, endpoints), METADATA_TYPE),
     },
   ];
+  if (!sharedSso) {
+    routes.push(
+      { method: 'GET', path: endpoints.samlp.sso, handle: samlp },
+      { method: 'POST', path: endpoints.samlp.sso, handle: samlp },
+    );
+  }
+  if (endpoints.samlp.metadata !== endpoints.federationMetadata) {
+    routes.push({
+      method: 'GET',
+      path: endpoints.samlp.metadata,
+      handle: () => xmlResponse(200, samlpMetadata(cfg, ssoUrl), METADATA_TYPE),
+    });
+  }
   return { name: 'mock-idp', host: cfg.host, routes };
 }

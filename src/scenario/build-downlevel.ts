@@ -15,6 +15,7 @@ import type {
 } from '../client/autoworkplace/downlevel-machine.ts';
 import type { MachineEnvironment } from '../client/machine.ts';
 import type { DownlevelSettings } from '../entra/downlevel/downlevel-settings.ts';
+import type { DirectoryUser, IdpConfig } from '../idp/idp-config.ts';
 import {
   domainSidOf,
   issueUserServiceTicket,
@@ -113,4 +114,24 @@ export function buildDownlevelMachine(
     clock: machine.clock,
     ids,
   };
+}
+
+/**
+ * The IdP's directory view gets the AD users (with their SID, so Windows integrated auth finds
+ * them): a user the scenario already gave the IdP (with a password) keeps it.
+ */
+export function withDirectoryUsers(
+  idp: IdpConfig,
+  adUsers: readonly DomainUser[],
+  wiaormultiauthn: boolean,
+): IdpConfig {
+  const users: DirectoryUser[] = idp.users.map((u) => {
+    const ad = adUsers.find((a) => a.upn.toLowerCase() === u.upn.toLowerCase());
+    return ad ? { ...u, objectGuid: u.objectGuid ?? ad.objectGuid, objectSid: ad.objectSid } : u;
+  });
+  for (const ad of adUsers) {
+    if (!users.some((u) => u.upn.toLowerCase() === ad.upn.toLowerCase()))
+      users.push({ upn: ad.upn, objectGuid: ad.objectGuid, objectSid: ad.objectSid });
+  }
+  return { ...idp, users, wiaormultiauthn };
 }

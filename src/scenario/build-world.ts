@@ -5,7 +5,6 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { manualClock, systemClock, type Clock } from '../core/clock.ts';
-import { ENTRA_AUDIENCE } from '../core/defaults.ts';
 import { SimError } from '../core/errors.ts';
 import type { Party } from '../core/http.ts';
 import { randomIds, seededIds, type IdSource } from '../core/ids.ts';
@@ -14,13 +13,8 @@ import type { MachineEnvironment } from '../client/machine.ts';
 import type { DownlevelMachine } from '../client/autoworkplace/downlevel-machine.ts';
 import { createEntraParties } from '../entra/create-entra.ts';
 import type { FederationSettings, Tenant } from '../entra/tenant.ts';
-import type { ClaimRule, IdpConfig } from '../idp/idp-config.ts';
 import { createIdpParty } from '../idp/create-idp.ts';
-import {
-  pingoneDeviceClaims,
-  pingoneIssuer,
-  pingoneNameIdentifier,
-} from '../idp/profiles/pingone.ts';
+import type { IdpConfig } from '../idp/idp-config.ts';
 import {
   issueServiceTicket,
   scpKeywords,
@@ -28,11 +22,17 @@ import {
   type OnPremDirectory,
 } from '../onprem/directory.ts';
 import type { EntraContext } from '../entra/tenant.ts';
-import { buildDownlevelMachine, downlevelSettings, onpremUsers } from './build-downlevel.ts';
+import {
+  buildDownlevelMachine,
+  downlevelSettings,
+  onpremUsers,
+  withDirectoryUsers,
+} from './build-downlevel.ts';
 import { existingRegistration } from './build-registration.ts';
 import { encodeNegotiateToken } from '../protocol/kerberos/negotiate-token.ts';
 import { uuidAsBase64Guid } from '../protocol/encoding/guid.ts';
 import { buildCertificate, derToPem } from '../protocol/x509/build-certificate.ts';
+import { buildIdpConfig } from './build-idp.ts';
 import { DOWNLEVEL_OS, type Scenario } from './schema.ts';
 
 /** The seeds' own moment, used as the start of every seeded run without `clock:`. */
@@ -40,6 +40,8 @@ export const SEEDED_EPOCH = '2025-07-10T17:22:13.000Z';
 
 export interface World {
   readonly parties: readonly Party[];
+  /** The mock IdP's configuration (its profile, endpoints and token options). */
+  readonly idp: IdpConfig;
   /** The machine as dsreg sees it (Windows 10+). */
   readonly machine: MachineEnvironment;
   /** Set for a down-level OS: the machine autoworkplace runs on, with its users. */
@@ -63,67 +65,6 @@ function certificateText(value: string, baseDir: string): string {
       hint: 'name a PEM file (certs/idp-signing.crt) or paste the base64 Get-MgDomainFederationConfiguration prints',
     },
   );
-}
-
-function appIdOf(s: Scenario): string {
-  if (s.idp.appId) return s.idp.appId;
-  for (const d of s.tenant.domains) {
-    const m = /\/wsf\/sts\/([^/?#]+)/.exec(d.federation?.activeSignInUri ?? '');
-    if (m) return m[1]!;
-  }
-  throw new SimError(
-    'ERR_SCENARIO_INVALID',
-    'idp.appId is not set and no federated domain has a PingOne activeSignInUri (…/wsf/sts/<appId>)',
-    {
-      hint: 'add idp.appId',
-    },
-  );
-}
-
-function claimRules(s: Scenario): ClaimRule[] {
-  const rules = pingoneDeviceClaims();
-  const out: ClaimRule[] = [];
-  const overrides = s.idp.claims;
-  for (const rule of rules) {
-    const o = overrides[rule.key];
-    if (o === undefined) out.push(rule);
-    else if (o === 'omit' || o.omit) continue;
-    else {
-      const value =
-        o.value !== undefined
-          ? ({ kind: 'literal', value: o.value } as const)
-          : o.encoding && rule.value.kind === 'objectGuid'
-            ? ({ kind: 'objectGuid', encoding: o.encoding } as const)
-            : rule.value;
-      out.push({
-        ...rule,
-        namespace: o.namespace ?? rule.namespace,
-        name: o.name ?? rule.name,
-        value,
-        ...(o.duplicate ? { duplicate: true } : {}),
-      });
-    }
-  }
-  for (const [key, o] of Object.entries(overrides)) {
-    if (rules.some((r) => r.key === key) || o === 'omit' || o.omit) continue;
-    if (o.namespace === undefined || o.value === undefined) {
-      throw new SimError(
-        'ERR_SCENARIO_INVALID',
-        `idp.claims.${key}: an extra claim needs namespace and value`,
-        {
-          hint: `the profile issues ${rules.map((r) => r.key).join(', ')}; other claims must say what they are`,
-        },
-      );
-    }
-    out.push({
-      key,
-      namespace: o.namespace,
-      name: o.name ?? key,
-      value: { kind: 'literal', value: o.value },
-      ...(o.duplicate ? { duplicate: true } : {}),
-    });
-  }
-  return out;
 }
 
 export function buildWorld(s: Scenario, baseDir: string): World {
@@ -247,34 +188,11 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     });
   }
 
-  const appId = appIdOf(s);
-  const signingCertPath = s.idp.signingCertificate ?? s.idp.signingKey.replace(/\.key$/, '.crt');
-  const idp: IdpConfig = {
-    profile: s.idp.profile,
-    host: s.idp.host,
-    appId,
-    issuer: s.idp.issuer ?? pingoneIssuer(s.idp.host, appId),
-    audience: s.idp.audience ?? ENTRA_AUDIENCE,
-    signingKey: privateKey(s.idp.signingKey, baseDir),
-    signingCertificatePem: certificatePem(signingCertPath, baseDir),
-    claims: claimRules(s),
-    nameIdentifier: pingoneNameIdentifier(),
-    tokenType: s.idp.tokenType ?? 'urn:oasis:names:tc:SAML:1.0:assertion',
-    validity: {
-      notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0,
-      lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600,
-    },
-    relyingParties: [ENTRA_AUDIENCE],
-    kerberos: { acceptRc4: false },
-    directory: [
-      { name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid },
-    ],
-    users: onprem.users ?? [],
-    ...passiveSignInPath(s),
-    wiaormultiauthn: s.idp.wiaormultiauthn,
-    clock,
-    ids,
-  };
+  const idp = withDirectoryUsers(
+    buildIdpConfig(s, baseDir, { clock, ids }),
+    onprem.users ?? [],
+    s.idp.wiaormultiauthn,
+  );
 
   const entra: EntraContext = {
     tenant,
@@ -320,7 +238,7 @@ export function buildWorld(s: Scenario, baseDir: string): World {
   const downlevel = (DOWNLEVEL_OS as readonly string[]).includes(s.device.os)
     ? buildDownlevelMachine(s, onprem, idp.host, machine, ids)
     : undefined;
-  return { parties, machine, ...(downlevel ? { downlevel } : {}), tenant, entraLog, clock };
+  return { parties, idp, machine, ...(downlevel ? { downlevel } : {}), tenant, entraLog, clock };
 }
 
 /** OSVersion each Windows reports when the scenario does not say. */
@@ -336,23 +254,3 @@ const DEFAULT_OS_VERSION: Readonly<Record<Scenario['device']['os'], string>> = {
   server2012: '6.2.9200',
   server2012r2: '6.3.9600',
 };
-
-/** The IdP's WS-Fed passive path: the federated domain's `passiveSignInUri` when it is on the IdP's host. */
-function passiveSignInPath(s: Scenario): { passiveSignInPath?: string } {
-  for (const d of s.tenant.domains) {
-    const uri = d.federation?.passiveSignInUri;
-    if (!uri) continue;
-    try {
-      const u = new URL(uri);
-      if (u.host.toLowerCase() === s.idp.host.toLowerCase())
-        return { passiveSignInPath: u.pathname };
-    } catch {
-      throw new SimError(
-        'ERR_SCENARIO_INVALID',
-        `tenant.domains[${d.name}].federation.passiveSignInUri '${uri}' is not a URL`,
-        { hint: 'write the absolute https URL Get-MgDomainFederationConfiguration prints' },
-      );
-    }
-  }
-  return {};
-}

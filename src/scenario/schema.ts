@@ -3,6 +3,14 @@
  * expected outcome. Field names are the contract; defaults make a baseline short.
  */
 import { z } from 'zod';
+import {
+  checkIdpProfileFields,
+  idpAdfsSchema,
+  idpMexSchema,
+  idpNameIdentifierSchema,
+  idpSignatureSchema,
+  idpUserSchema,
+} from './idp-fields.ts';
 
 const guid = z
   .string()
@@ -190,7 +198,7 @@ export const scenarioSchema = z
       .strict(),
     idp: z
       .object({
-        profile: z.enum(['pingone']),
+        profile: z.enum(['pingone', 'adfs']),
         host: z.string().min(1),
         appId: z
           .string()
@@ -202,7 +210,7 @@ export const scenarioSchema = z
           .string()
           .optional()
           .describe(
-            "Assertion Issuer (default: the profile's, https://<host>/applications/<appId>)",
+            "Assertion Issuer (default: the profile's: PingOne https://<host>/applications/<appId>, AD FS http://<domain>/adfs/services/trust/)",
           ),
         signingKey: z.string(),
         signingCertificate: z
@@ -228,6 +236,26 @@ export const scenarioSchema = z
           })
           .strict()
           .optional(),
+        domain: z
+          .string()
+          .optional()
+          .describe(
+            'The verified domain the IdP federates (AD FS issuer, issuerid); default: the federated domain whose federation URLs name idp.host',
+          ),
+        users: z
+          .array(idpUserSchema)
+          .default([])
+          .describe('Users the IdP authenticates by password (usernamemixed, sign-in forms)'),
+        mex: idpMexSchema.optional(),
+        signature: idpSignatureSchema.optional(),
+        nameIdentifier: idpNameIdentifierSchema.optional(),
+        relyingParties: z
+          .array(z.string().min(1))
+          .optional()
+          .describe(
+            'Relying-party identifiers the IdP knows (default: urn:federation:MicrosoftOnline)',
+          ),
+        adfs: idpAdfsSchema.optional(),
         wiaormultiauthn: z
           .boolean()
           .default(false)
@@ -235,7 +263,8 @@ export const scenarioSchema = z
             'The relying party trust allows the wiaormultiauthn class (Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences wiaormultiauthn)',
           ),
       })
-      .strict(),
+      .strict()
+      .superRefine(checkIdpProfileFields),
     onprem: z
       .object({
         domain: z.string().min(1),

@@ -51,7 +51,7 @@ describe('hjsim bench', () => {
     }
     const a = report['assertion'] as Record<string, number>;
     expect(a['ratio']).toBeCloseTo(a['oursMs']! / a['auth0SamlMs']!, 1);
-  });
+  }, 120_000);
 
   it('rejects a bad --scenarios with exit 2', () => {
     const r = spawnSync(

@@ -11,7 +11,7 @@ import {
   buildAuthorizeUrl,
   readAuthorizeRedirect,
 } from '../../src/protocol/downlevel/authorize-request.ts';
-import { readAutoPostForm } from '../../src/protocol/downlevel/auto-post-form.ts';
+import { readSelfPostingForm as readAutoPostForm } from '../../src/protocol/downlevel/self-posting-form.ts';
 import {
   buildEnrollmentRequest,
   readEnrollmentCertificate,
@@ -205,25 +205,16 @@ describe("the IdP's WS-Fed passive endpoint", () => {
     });
   });
 
-  it('refuses an RC4 ticket when the service account has no AES keys', async () => {
-    const w = await worldOf(FEDERATED, (s) => {
-      s.idp.kerberos.aes = false;
-    });
-    await withInProcessParties(w.parties, async () => {
-      const a = await get(authorize('contoso.com', 'jdoe@contoso.com'));
-      expect(
-        (await get(a.location, { authorization: ticketFor(w, 'sts.contoso.com') })).status,
-      ).toBe(401);
-    });
-  });
-
   it('refuses a sign-in for a realm it has no trust for, and a request that is not a sign-in', async () => {
     const w = await worldOf(FEDERATED);
     await withInProcessParties(w.parties, async () => {
       expect(
         (await get('https://sts.contoso.com/adfs/ls/?wa=wsignin1.0&wtrealm=urn:other')).status,
       ).toBe(400);
-      expect((await get('https://sts.contoso.com/adfs/ls/?wa=wsignout1.0')).status).toBe(400);
+      expect(
+        (await get('https://sts.contoso.com/adfs/ls/?wtrealm=urn:federation:MicrosoftOnline'))
+          .status,
+      ).toBe(400);
     });
   });
 });

@@ -18,7 +18,7 @@ afterAll(() => closeInProcessTransport());
 const DSREG_CASES = [
   ['success', 'scenarios/pingone/baseline.yaml'],
   ['aadsts51004-sync-fallback', 'scenarios/pingone/accounttype-wrong-nameformat.yaml'],
-  ['mex-without-windows-auth', 'scenarios/pingone/mex-without-windows-auth.yaml'],
+  ['mex-without-windows-auth', 'scenarios/idp/pingone-mex-url-without-13.yaml'],
   ['scp-missing', 'scenarios/onprem/scp-missing.yaml'],
   ['scp-tenant-id-wrong', 'scenarios/onprem/scp-tenant-id-wrong.yaml'],
   ['dc-unreachable', 'scenarios/onprem/dc-unreachable.yaml'],

@@ -1,187 +1,251 @@
 /**
  * The mock IdP (PingOne profile) as a client meets it: MEX by GET, WS-Trust 1.3 with a Negotiate
- * ticket, SOAP faults, and an assertion that verifies under a verifier configured independently
- * (plain xml-crypto) and fails once tampered.
+ * ticket or a UsernameToken on the one STS URL, SOAP faults, and an assertion that verifies under
+ * a verifier configured independently (plain xml-crypto) and fails once tampered.
  */
-import { DOMParser } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/core/clock.ts';
-import { seededIds } from '../../src/core/ids.ts';
-import type { Party, PartyResponse } from '../../src/core/http.ts';
-import { findRoute } from '../../src/core/http.ts';
-import { createIdpParty } from '../../src/idp/create-idp.ts';
-import type { IdpConfig } from '../../src/idp/idp-config.ts';
-import {
-  pingoneDeviceClaims,
-  pingoneIssuer,
-  pingoneNameIdentifier,
-} from '../../src/idp/profiles/pingone.ts';
-import {
-  encodeNegotiateToken,
-  type ServiceTicket,
-} from '../../src/protocol/kerberos/negotiate-token.ts';
-import { parseMex } from '../../src/protocol/mex/select-endpoint.ts';
-import { buildRst } from '../../src/protocol/wstrust/rst.ts';
-import { parseRstr } from '../../src/protocol/wstrust/rstr.ts';
+import { CLAIM } from '../../src/protocol/claims/claim-types.ts';
 import { uuidAsBase64Guid } from '../../src/protocol/encoding/guid.ts';
-import { DEVICE_GUID, DEVICE_SID, key, NOW, pem } from '../support/entra-fixture.ts';
+import { parseMex } from '../../src/protocol/mex/select-endpoint.ts';
+import { parseRstr } from '../../src/protocol/wstrust/rstr.ts';
+import { readAssertion } from '../../src/protocol/saml11/parse-assertion.ts';
+import { parseXml } from '../../src/protocol/xml/parse-xml.ts';
+import { DEVICE_GUID, DEVICE_SID } from '../support/entra-fixture.ts';
+import {
+  APP,
+  call,
+  idpConfig,
+  party,
+  PINGONE_HOST as HOST,
+  rst,
+  ticket,
+  USER,
+  USER_GUID,
+  verifiesWith,
+} from '../support/idp-fixture.ts';
 
-const APP = '4afaa6b9-1497-44b6-b1ce-1a6d396f7f7e';
-const HOST = 'sso.example.com';
+const STS = `/wsf/sts/${APP}`;
+const STS_URL = `https://${HOST}${STS}`;
+const negotiate = (patch = {}) => ({ authorization: `Negotiate ${ticket(HOST, patch)}` });
 
-function config(patch: Partial<IdpConfig> = {}): IdpConfig {
-  return {
-    profile: 'pingone',
-    host: HOST,
-    appId: APP,
-    issuer: pingoneIssuer(HOST, APP),
-    audience: 'urn:federation:MicrosoftOnline',
-    signingKey: key('idp-signing.key'),
-    signingCertificatePem: pem('idp-signing.crt'),
-    claims: pingoneDeviceClaims(),
-    nameIdentifier: pingoneNameIdentifier(),
-    tokenType: 'urn:oasis:names:tc:SAML:1.0:assertion',
-    validity: { notBeforeOffsetSeconds: 0, lifetimeSeconds: 3600 },
-    relyingParties: ['urn:federation:MicrosoftOnline'],
-    kerberos: { acceptRc4: false },
-    directory: [{ name: 'IMOK-HYJD', objectGuid: DEVICE_GUID, objectSid: DEVICE_SID }],
-    clock: manualClock(NOW),
-    ids: seededIds('idp-test'),
-    ...patch,
-  };
+function token(body: string) {
+  const r = parseRstr(body);
+  if (r.kind !== 'token') throw new Error(`expected a token, got ${JSON.stringify(r)}`);
+  return { ...r, assertion: readAssertion(parseXml(r.assertionXml, 'test').documentElement!) };
 }
-
-const ticket = (patch: Partial<ServiceTicket> = {}): string =>
-  encodeNegotiateToken({
-    spn: `HTTP/${HOST}`,
-    client: 'IMOK-HYJD$@IMOKATDI.PING-ENG.COM',
-    realm: 'IMOKATDI.PING-ENG.COM',
-    sid: DEVICE_SID,
-    groupSids: ['S-1-5-21-1004336348-1177238915-682003330-515'],
-    encryptionType: 'aes256-cts-hmac-sha1-96',
-    ...patch,
-  });
-
-async function call(
-  party: Party,
-  method: string,
-  path: string,
-  body = '',
-  headers: Record<string, string> = {},
-): Promise<PartyResponse> {
-  const found = findRoute(party, method, path);
-  if (!found || 'methodNotAllowed' in found) throw new Error(`no route ${method} ${path}`);
-  return found.route.handle(
-    { method, url: new URL(`https://${HOST}${path}`), headers, body },
-    found.params,
-  );
-}
-
-const rst = (appliesTo = 'urn:federation:MicrosoftOnline') =>
-  buildRst({
-    version: '1.3',
-    to: `https://${HOST}/wsf/sts/${APP}`,
-    messageId: 'urn:uuid:00000000-0000-4000-8000-000000000001',
-    appliesTo,
-  });
 
 describe('PingOne-like mock IdP', () => {
   it('serves MEX 1.3 by GET with a Windows-auth endpoint, and /wsf/mex without one', async () => {
-    const party = createIdpParty(config());
-    const mex13 = parseMex((await call(party, 'GET', `/wsf/mex13/${APP}`)).body);
-    expect(mex13.integrated).toEqual({ address: `https://${HOST}/wsf/sts/${APP}`, version: '1.3' });
-    const mex2005 = parseMex((await call(party, 'GET', `/wsf/mex/${APP}`)).body);
+    const p = party(idpConfig('pingone'));
+    const mex13 = parseMex((await call(p, 'GET', `/wsf/mex13/${APP}`)).body);
+    expect(mex13.integrated).toEqual({ address: STS_URL, version: '1.3' });
+    expect(mex13.usernamePassword).toEqual({ address: STS_URL, version: '1.3' });
+    const mex2005 = parseMex((await call(p, 'GET', `/wsf/mex/${APP}`)).body);
     expect(mex2005.integrated).toBeUndefined();
     expect(mex2005.usernamePassword?.version).toBe('2005');
   });
 
   it('issues an RSTR whose assertion verifies under plain xml-crypto, and fails once tampered', async () => {
-    const res = await call(createIdpParty(config()), 'POST', `/wsf/sts/${APP}`, rst(), {
-      authorization: `Negotiate ${ticket()}`,
-    });
+    const res = await call(
+      party(idpConfig('pingone')),
+      'POST',
+      STS,
+      rst('1.3', STS_URL),
+      negotiate(),
+    );
     expect(res.status).toBe(200);
-    const r = parseRstr(res.body);
-    if (r.kind !== 'token') throw new Error('expected a token');
+    const r = token(res.body);
     expect(r.tokenType).toBe('urn:oasis:names:tc:SAML:1.0:assertion');
-    const verify = (xml: string) => {
-      const doc = new DOMParser().parseFromString(xml, 'text/xml');
-      const sig = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0]!;
-      const v = new SignedXml({ publicCert: pem('idp-signing.crt'), idAttribute: 'AssertionID' });
-      v.loadSignature(sig);
-      try {
-        return v.checkSignature(xml);
-      } catch {
-        return false;
-      }
-    };
-    expect(verify(r.assertionXml)).toBe(true);
+    expect(res.body).toContain(
+      '<a:RelatesTo>urn:uuid:00000000-0000-4000-8000-000000000001</a:RelatesTo>',
+    );
+    expect(verifiesWith(r.assertionXml)).toBe(true);
     expect(r.assertionXml).toContain(
       `AttributeNamespace="http://schemas.microsoft.com/ws/2012/01"`,
     );
-    expect(r.assertionXml).toContain(uuidAsBase64Guid(DEVICE_GUID));
-    expect(verify(r.assertionXml.replace(DEVICE_SID, 'S-1-5-21-1-2-3-500'))).toBe(false);
+    expect(r.assertion.issuer).toBe(`https://${HOST}/applications/${APP}`);
+    expect(r.assertion.nameIdentifier?.value).toBe(uuidAsBase64Guid(DEVICE_GUID));
+    expect(r.assertion.attributes.map((a) => a.name)).toEqual([
+      'ImmutableID',
+      'accounttype',
+      'onpremobjectguid',
+      'primarysid',
+    ]);
+    expect(verifiesWith(r.assertionXml.replace(DEVICE_SID, 'S-1-5-21-1-2-3-500'))).toBe(false);
+  });
+
+  it('answers WS-Trust 2005 on the same URL', async () => {
+    const res = await call(
+      party(idpConfig('pingone')),
+      'POST',
+      STS,
+      rst('2005', STS_URL),
+      negotiate(),
+    );
+    expect(token(res.body).version).toBe('2005');
   });
 
   it('challenges a request without Negotiate (401) and faults an RC4 ticket (service account without AES)', async () => {
-    const party = createIdpParty(config());
-    const noAuth = await call(party, 'POST', `/wsf/sts/${APP}`, rst());
+    const p = party(idpConfig('pingone'));
+    const noAuth = await call(p, 'POST', STS, rst('1.3', STS_URL));
     expect(noAuth.status).toBe(401);
     expect(noAuth.headers['www-authenticate']).toBe('Negotiate');
-    const rc4 = await call(party, 'POST', `/wsf/sts/${APP}`, rst(), {
-      authorization: `Negotiate ${ticket({ encryptionType: 'rc4-hmac' })}`,
-    });
+    const rc4 = await call(
+      p,
+      'POST',
+      STS,
+      rst('1.3', STS_URL),
+      negotiate({ encryptionType: 'rc4-hmac' }),
+    );
     expect(rc4.status).toBe(500);
-    const f = parseRstr(rc4.body);
-    expect(f).toMatchObject({
+    expect(parseRstr(rc4.body)).toMatchObject({
       kind: 'fault',
+      code: 's:Sender',
+      subcode: 'a:FailedAuthentication',
       reason: 'ID3242: The security token could not be authenticated or authorized.',
     });
   });
 
   it('faults an unknown relying party with ID3082', async () => {
     const res = await call(
-      createIdpParty(config()),
+      party(idpConfig('pingone')),
       'POST',
-      `/wsf/sts/${APP}`,
-      rst('urn:federation:MicrosoftOnline:usgov'),
-      { authorization: `Negotiate ${ticket()}` },
+      STS,
+      rst('1.3', STS_URL, { appliesTo: 'urn:federation:MicrosoftOnline:usgov' }),
+      negotiate(),
     );
     expect(parseRstr(res.body)).toMatchObject({
       kind: 'fault',
+      subcode: 'a:InvalidRequest',
       reason: 'ID3082: The request scope is not valid or is unsupported.',
     });
   });
 
-  it('faults a computer its directory does not know, and a ticket for another service', async () => {
-    const party = createIdpParty(config());
-    for (const t of [
-      ticket({ sid: 'S-1-5-21-9-9-9-1000' }),
-      ticket({ spn: 'HTTP/other.example.com' }),
+  it('faults a computer its directory does not know, a ticket for another service, and garbage', async () => {
+    const p = party(idpConfig('pingone'));
+    for (const headers of [
+      negotiate({ sid: 'S-1-5-21-9-9-9-1000' }),
+      negotiate({ spn: 'HTTP/other.example.com' }),
+      { authorization: 'Negotiate bm90IGEgdGlja2V0' },
     ]) {
-      const res = await call(party, 'POST', `/wsf/sts/${APP}`, rst(), {
-        authorization: `Negotiate ${t}`,
+      const res = await call(p, 'POST', STS, rst('1.3', STS_URL), headers);
+      expect(parseRstr(res.body)).toMatchObject({
+        kind: 'fault',
+        subcode: 'a:FailedAuthentication',
       });
-      expect(parseRstr(res.body)).toMatchObject({ kind: 'fault' });
+    }
+  });
+
+  it('faults a body that is not an RST with ID3035', async () => {
+    const res = await call(party(idpConfig('pingone')), 'POST', STS, '<x/>', negotiate());
+    expect(res.status).toBe(500);
+    expect(parseRstr(res.body)).toMatchObject({ kind: 'fault', subcode: 'a:InvalidRequest' });
+    expect((parseRstr(res.body) as { reason: string }).reason).toMatch(/^ID3035: /);
+  });
+
+  it('issues a user token for a UsernameToken: UPN, ImmutableID, password authentication', async () => {
+    const res = await call(
+      party(idpConfig('pingone')),
+      'POST',
+      STS,
+      rst('1.3', STS_URL, { username: { username: USER.upn, password: USER.password } }),
+    );
+    const { assertion } = token(res.body);
+    expect(assertion.authenticationMethod).toBe('urn:oasis:names:tc:SAML:1.0:am:password');
+    expect(assertion.nameIdentifier?.value).toBe(uuidAsBase64Guid(USER_GUID));
+    expect(assertion.attributes).toContainEqual({ ...CLAIM.UPN, values: [USER.upn] });
+    // PingOne leaves out mappings whose source is empty: users have no objectSid attribute.
+    expect(assertion.attributes.some((a) => a.name === 'primarysid')).toBe(false);
+  });
+
+  it('faults a wrong password and an unknown user alike', async () => {
+    const p = party(idpConfig('pingone'));
+    for (const username of [
+      { username: USER.upn, password: 'nope' },
+      { username: 'mallory@contoso.example', password: USER.password },
+    ]) {
+      const res = await call(p, 'POST', STS, rst('1.3', STS_URL, { username }));
+      expect(parseRstr(res.body)).toMatchObject({
+        kind: 'fault',
+        reason: 'ID3242: The security token could not be authenticated or authorized.',
+      });
     }
   });
 
   it('issues the claims with the NameFormats the scenario sets, and leaves out omitted ones', async () => {
-    const claims = pingoneDeviceClaims()
-      .filter((c) => c.key !== 'primarysid')
-      .map((c) =>
-        c.key === 'accounttype'
-          ? { ...c, namespace: 'http://schemas.microsoft.com/ws/2008/06/identity/claims' }
-          : c,
-      );
-    const res = await call(createIdpParty(config({ claims })), 'POST', `/wsf/sts/${APP}`, rst(), {
-      authorization: `Negotiate ${ticket()}`,
+    const cfg = idpConfig('pingone', {
+      claimOverrides: {
+        accounttype: { namespace: 'http://schemas.microsoft.com/ws/2008/06/identity/claims' },
+        primarysid: 'omit',
+        onpremobjectguid: { encoding: 'bigEndian', duplicate: true },
+        costcenter: { namespace: 'http://contoso.example/claims', value: '42' },
+      },
     });
-    const r = parseRstr(res.body);
-    if (r.kind !== 'token') throw new Error('expected a token');
-    expect(r.assertionXml).toMatch(
-      /AttributeName="accounttype" AttributeNamespace="http:\/\/schemas\.microsoft\.com\/ws\/2008\/06\/identity\/claims"|AttributeNamespace="http:\/\/schemas\.microsoft\.com\/ws\/2008\/06\/identity\/claims" AttributeName="accounttype"/,
+    const { assertion } = token(
+      (await call(party(cfg), 'POST', STS, rst('1.3', STS_URL), negotiate())).body,
     );
-    expect(r.assertionXml).not.toContain('primarysid');
+    expect(assertion.attributes).toContainEqual({
+      namespace: 'http://schemas.microsoft.com/ws/2008/06/identity/claims',
+      name: 'accounttype',
+      values: ['DJ'],
+    });
+    expect(assertion.attributes.some((a) => a.name === 'primarysid')).toBe(false);
+    const guids = assertion.attributes.filter((a) => a.name === 'onpremobjectguid');
+    expect(guids).toHaveLength(2);
+    expect(guids[0]?.values[0]).not.toBe(uuidAsBase64Guid(DEVICE_GUID));
+    expect(assertion.attributes).toContainEqual({
+      namespace: 'http://contoso.example/claims',
+      name: 'costcenter',
+      values: ['42'],
+    });
+  });
+
+  it('writes the NameIdentifier, audience, validity and algorithms the scenario sets', async () => {
+    const cfg = idpConfig('pingone', {
+      nameIdentifier: {
+        omit: false,
+        format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        value: 'x@y',
+      },
+      audience: 'urn:example:other',
+      validity: { notBeforeOffsetSeconds: -60, lifetimeSeconds: 120 },
+      signing: {
+        ...idpConfig('pingone').signing,
+        signatureAlgorithm: 'rsa-sha1',
+        digestAlgorithm: 'sha1',
+        includeKeyInfo: false,
+      },
+    });
+    const { assertion, assertionXml } = token(
+      (await call(party(cfg), 'POST', STS, rst('1.3', STS_URL), negotiate())).body,
+    );
+    expect(assertion.nameIdentifier).toEqual({
+      value: 'x@y',
+      format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+    });
+    expect(assertion.audiences).toEqual(['urn:example:other']);
+    expect(assertion.notBefore).toBe('2025-07-10T17:21:13.000Z');
+    expect(assertion.notOnOrAfter).toBe('2025-07-10T17:23:13.000Z');
+    expect(assertionXml).toContain('Algorithm="http://www.w3.org/2000/09/xmldsig#rsa-sha1"');
+    expect(assertionXml).toContain('Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"');
+    expect(assertionXml).not.toContain('X509Certificate');
+
+    const omitted = idpConfig('pingone', {
+      nameIdentifier: { omit: true, format: undefined, value: undefined },
+    });
+    const t = token(
+      (await call(party(omitted), 'POST', STS, rst('1.3', STS_URL), negotiate())).body,
+    );
+    expect(t.assertion.nameIdentifier).toBeUndefined();
+  });
+
+  it('spells the TokenType the scenario picks', async () => {
+    const cfg = idpConfig('pingone', {
+      tokenType: 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1',
+    });
+    const res = await call(party(cfg), 'POST', STS, rst('1.3', STS_URL), negotiate());
+    expect(token(res.body).tokenType).toBe(
+      'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1',
+    );
   });
 });

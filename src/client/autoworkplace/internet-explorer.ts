@@ -10,7 +10,7 @@
  *   logon everywhere; "Do not save encrypted pages to disk" losing the first HTTPS self-posting
  *   form; a host in `unreachableHosts` failing to connect; at most 10 hops.
  */
-import { readAutoPostForm } from '../../protocol/downlevel/auto-post-form.ts';
+import { readSelfPostingForm } from '../../protocol/downlevel/self-posting-form.ts';
 import { send } from '../http-client.ts';
 import type { DownlevelMachine, SignedInUser } from './downlevel-machine.ts';
 
@@ -115,7 +115,7 @@ export async function browse(
       body = undefined;
       continue;
     }
-    const form = res.status === 200 ? readAutoPostForm(res.body) : undefined;
+    const form = res.status === 200 ? readSelfPostingForm(res.body) : undefined;
     if (form) {
       if (m.ie.doNotSaveEncryptedPages && url.protocol === 'https:')
         return {

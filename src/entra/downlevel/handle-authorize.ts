@@ -18,7 +18,7 @@ import {
   acrOf,
   WIAORMULTIAUTHN_URI,
 } from '../../protocol/downlevel/authorize-request.ts';
-import { WA_SIGNIN } from '../../protocol/downlevel/wsfed-result.ts';
+import { WA } from '../../protocol/wsfed/constants.ts';
 import { findDomain, tenantMatches, type EntraContext } from '../tenant.ts';
 import { downlevelState } from './downlevel-settings.ts';
 import { signInError } from './sign-in-error.ts';
@@ -76,7 +76,7 @@ export function handleAuthorize(
 
   if (realm?.authentication === 'federated' && realm.federation?.passiveSignInUri) {
     const target = new URL(realm.federation.passiveSignInUri);
-    target.searchParams.set('wa', WA_SIGNIN);
+    target.searchParams.set('wa', WA.signIn);
     target.searchParams.set('wtrealm', ENTRA_AUDIENCE);
     target.searchParams.set('wctx', ctxId);
     target.searchParams.set('username', user.upn);

@@ -11,7 +11,7 @@
  */
 import type { PartyRequest, PartyResponse } from '../../core/http.ts';
 import { LOGIN_HOST } from '../../core/defaults.ts';
-import { buildAutoPostForm } from '../../protocol/downlevel/auto-post-form.ts';
+import { buildAutoPostForm } from '../../protocol/wsfed/auto-post-form.ts';
 import { signJwt } from '../../protocol/jwt/jws.ts';
 import { decodeNegotiateToken } from '../../protocol/kerberos/negotiate-token.ts';
 import { findDomain, type EntraContext } from '../tenant.ts';
@@ -69,7 +69,10 @@ export function handleAutologon(ctx: EntraContext, req: PartyRequest): PartyResp
     headers: { 'content-type': 'text/html; charset=utf-8' },
     body: buildAutoPostForm({
       action: `https://${LOGIN_HOST}/login.srf`,
-      fields: { dssoToken: token, ctx: req.url.searchParams.get('ctx') ?? '' },
+      fields: [
+        ['dssoToken', token],
+        ['ctx', req.url.searchParams.get('ctx') ?? ''],
+      ],
     }),
   };
 }

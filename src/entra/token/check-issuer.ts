@@ -1,15 +1,30 @@
 /**
  * The assertion's Issuer must equal a federated domain's `issuerUri` exactly (a trailing slash
- * matters), and that domain must be the one whose key signed it.
- * @see ../shared/research/protocol.md §3b (50107), §5; mandiant/ADFSpoof#6
+ * matters), and that domain must be the one whose key signed it. When the token carries an
+ * issuerid claim (AD FS `-SupportMultipleDomain`), that claim is the Issuer ID compared instead.
+ * @see ../shared/research/protocol.md §3b (50107), §5; mandiant/ADFSpoof#6; jpazureid blog
+ *   "adfs-AADSTS50107" (the Issuer ID the IdP issued must match the domain's Issuer URI; the
+ *   error names that Issuer ID)
  */
+import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { federatedDomains } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
 
+const ISSUER_ID = claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name);
+
 export const checkIssuer: TokenCheck = (s) => {
-  const issuer = s.assertion?.issuer ?? '';
+  const issuerIdClaim = s.assertion?.attributes.find(
+    (a) => claimType(a.namespace, a.name) === ISSUER_ID,
+  )?.values[0];
+  const issuer = issuerIdClaim ?? s.assertion?.issuer ?? '';
   const domain = federatedDomains(s.ctx.tenant).find((d) => d.federation?.issuerUri === issuer);
-  if (!domain) return { code: 50107, params: { issuer } };
+  if (!domain) {
+    return {
+      code: 50107,
+      params: { issuer },
+      ...(issuerIdClaim === undefined ? {} : { detail: `issuerid claim ${issuerIdClaim}` }),
+    };
+  }
   const f = domain.federation!;
   if (
     s.signingCertificate !== f.signingCertificate &&

@@ -12,7 +12,8 @@ import {
   resourceParams,
   WORKPLACE_JOIN_REDIRECT_URI,
 } from './authorize-request.ts';
-import { buildAutoPostForm, readAutoPostForm } from './auto-post-form.ts';
+import { buildAutoPostForm } from '../wsfed/auto-post-form.ts';
+import { readSelfPostingForm } from './self-posting-form.ts';
 import {
   buildEnrollmentRequest,
   buildEnrollmentResponse,
@@ -85,12 +86,16 @@ describe('down-level parsers never throw anything but SimError', () => {
       expect(() => readEnrollmentCertificate(m)).not.toThrow();
   });
 
-  it('readAutoPostForm', () => {
+  it('readSelfPostingForm never throws', () => {
     const valid = buildAutoPostForm({
       action: 'https://x/login.srf',
-      fields: { wa: 'wsignin1.0', wresult: '<a/>' },
+      fields: [
+        ['wa', 'wsignin1.0'],
+        ['wresult', '<a/>'],
+      ],
     });
-    onlySimErrors(readAutoPostForm, mutations('form', valid, 400));
+    for (const m of mutations('form', valid, 400))
+      expect(() => readSelfPostingForm(m)).not.toThrow();
   });
 
   it('readAuthorizeRedirect and acrOf never throw', () => {

@@ -38,18 +38,16 @@ export interface RstrInput {
 /** How long the message's own wsu:Timestamp is valid; modeled: AD FS stamps responses for 5 minutes. */
 const MESSAGE_TIMESTAMP_MS = 5 * 60_000;
 
-export function buildRstr(input: RstrInput): string {
+/** AD FS spells the 1.3 prefix `trust:` and the 2005 one `t:`. */
+const prefixOf = (version: WsTrustVersion) => (version === '1.3' ? 'trust' : 't');
+
+/** The children of one RequestSecurityTokenResponse, in AD FS's order. */
+function rstrChildren(input: Omit<RstrInput, 'relatesTo'>): string {
   const v = WSTRUST[input.version];
-  const created = wsuTime(input.created, 'created');
-  const messageExpires = wsuTime(
-    new Date(input.created.getTime() + MESSAGE_TIMESTAMP_MS),
-    'created',
-  );
-  // AD FS spells the 1.3 prefix `trust:` and the 2005 one `t:`.
-  const t = input.version === '1.3' ? 'trust' : 't';
-  const rstrBody =
+  const t = prefixOf(input.version);
+  return (
     `<${t}:Lifetime>` +
-    `<wsu:Created xmlns:wsu="${WSU_NS}">${created}</wsu:Created>` +
+    `<wsu:Created xmlns:wsu="${WSU_NS}">${wsuTime(input.created, 'created')}</wsu:Created>` +
     `<wsu:Expires xmlns:wsu="${WSU_NS}">${wsuTime(input.expires, 'expires')}</wsu:Expires>` +
     `</${t}:Lifetime>` +
     `<wsp:AppliesTo xmlns:wsp="${WSP_NS}">` +
@@ -58,13 +56,36 @@ export function buildRstr(input: RstrInput): string {
     `<${t}:RequestedSecurityToken>${input.assertionXml}</${t}:RequestedSecurityToken>` +
     `<${t}:TokenType>${escapeXml(input.tokenType)}</${t}:TokenType>` +
     `<${t}:RequestType>${v.requestTypeIssue}</${t}:RequestType>` +
-    `<${t}:KeyType>${v.keyTypeBearer}</${t}:KeyType>`;
+    `<${t}:KeyType>${v.keyTypeBearer}</${t}:KeyType>`
+  );
+}
+
+/**
+ * One RequestSecurityTokenResponse element with its namespace declared on itself: the 2005 SOAP
+ * body, and the WS-Federation passive `wresult` (research §5).
+ */
+export function buildRstrElement(input: Omit<RstrInput, 'relatesTo'>): string {
+  const t = prefixOf(input.version);
+  return (
+    `<${t}:RequestSecurityTokenResponse xmlns:${t}="${WSTRUST[input.version].ns}">` +
+    `${rstrChildren(input)}</${t}:RequestSecurityTokenResponse>`
+  );
+}
+
+export function buildRstr(input: RstrInput): string {
+  const v = WSTRUST[input.version];
+  const created = wsuTime(input.created, 'created');
+  const messageExpires = wsuTime(
+    new Date(input.created.getTime() + MESSAGE_TIMESTAMP_MS),
+    'created',
+  );
+  const t = prefixOf(input.version);
   const body =
     input.version === '1.3'
       ? `<${t}:RequestSecurityTokenResponseCollection xmlns:${t}="${v.ns}">` +
-        `<${t}:RequestSecurityTokenResponse>${rstrBody}</${t}:RequestSecurityTokenResponse>` +
+        `<${t}:RequestSecurityTokenResponse>${rstrChildren(input)}</${t}:RequestSecurityTokenResponse>` +
         `</${t}:RequestSecurityTokenResponseCollection>`
-      : `<${t}:RequestSecurityTokenResponse xmlns:${t}="${v.ns}">${rstrBody}</${t}:RequestSecurityTokenResponse>`;
+      : buildRstrElement(input);
   return (
     `<s:Envelope xmlns:s="${SOAP12_NS}" xmlns:a="${WSA_NS}" xmlns:u="${WSU_NS}">` +
     `<s:Header>` +

@@ -1,0 +1,68 @@
+/**
+ * How the IdP learns who is asking: Windows integrated auth (the modeled Kerberos ticket of
+ * `Authorization: Negotiate`, docs/decisions/0003) or a username and password (WS-Security
+ * UsernameToken, a sign-in form). Each returns the principal or why it was refused.
+ * @see ../shared/research/protocol.md §1.5 (windowstransport: Negotiate; usernamemixed:
+ *   UsernameToken); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt "Kerberos service account and AES
+ *   encryption" (an RC4 ticket the gateway cannot decrypt)
+ */
+import { decodeNegotiateToken } from '../../protocol/kerberos/negotiate-token.ts';
+import type { IdpConfig } from '../idp-config.ts';
+import type { Principal } from '../principal.ts';
+
+export type Authentication =
+  | { readonly ok: true; readonly principal: Principal }
+  | { readonly ok: false; readonly why: string };
+
+const hostOnly = (h: string) => h.toLowerCase().replace(/:\d+$/, '');
+
+/** The `Negotiate` token of an Authorization header, or undefined. */
+export function negotiateToken(authorization: string | undefined): string | undefined {
+  return /^Negotiate\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}
+
+export function authenticateWindows(cfg: IdpConfig, token: string): Authentication {
+  const ticket = decodeNegotiateToken(token);
+  if (!ticket) return { ok: false, why: 'the Negotiate token is not a Kerberos ticket' };
+  const spn = /^HTTP\/(.+)$/i.exec(ticket.spn)?.[1];
+  if (spn === undefined || hostOnly(spn) !== hostOnly(cfg.host)) {
+    return { ok: false, why: `the ticket is for ${ticket.spn}, not HTTP/${hostOnly(cfg.host)}` };
+  }
+  if (ticket.encryptionType === 'rc4-hmac' && !cfg.kerberos.acceptRc4) {
+    return {
+      ok: false,
+      why: 'the ticket is RC4-encrypted and the service account has no AES keys',
+    };
+  }
+  const computer = cfg.directory.find((c) => c.objectSid === ticket.sid);
+  // A user's ticket: the signed-in user of a down-level machine at the passive endpoint. [research §4]
+  const user = computer ? undefined : cfg.users.find((u) => u.objectSid === ticket.sid);
+  if (user) return { ok: true, principal: { kind: 'user', user } };
+  if (!computer)
+    return { ok: false, why: `no computer or user with SID ${ticket.sid} in the directory` };
+  const netbios = ticket.realm.split('.')[0] ?? ticket.realm;
+  return {
+    ok: true,
+    principal: {
+      kind: 'computer',
+      computer,
+      groupSids: ticket.groupSids,
+      windowsAccountName: `${netbios}\\${computer.name}$`,
+    },
+  };
+}
+
+export function authenticatePassword(
+  cfg: IdpConfig,
+  username: string,
+  password: string,
+): Authentication {
+  const name = username.toLowerCase();
+  const user = cfg.users.find((u) => u.upn.toLowerCase() === name);
+  // One answer for an unknown user and a wrong password, as an STS gives. A user without a
+  // password (Windows auth only) never signs in with one.
+  if (!user || user.password === undefined || user.password !== password) {
+    return { ok: false, why: `unknown user or wrong password for '${username}'` };
+  }
+  return { ok: true, principal: { kind: 'user', user } };
+}

@@ -1,0 +1,89 @@
+/**
+ * `FederationMetadata.xml`: a SAML 2.0 metadata EntityDescriptor whose
+ * `fed:SecurityTokenServiceType` RoleDescriptor publishes the token-signing certificate, the
+ * token and claim types offered, the active STS endpoint (with its MEX reference) and the
+ * passive requestor endpoint. Other role descriptors (a SAML-P IDPSSODescriptor) may follow.
+ * @see WS-Federation 1.2 §3.1 (fed:SecurityTokenServiceType, TokenTypesOffered, ClaimTypesOffered,
+ *   SecurityTokenServiceEndpoint, PassiveRequestorEndpoint); research/protocol.md §5
+ *   (node-wsfed templates/metadata.ejs; AD FS path /FederationMetadata/2007-06/FederationMetadata.xml)
+ */
+import { X509Certificate } from 'node:crypto';
+import { SimError } from '../../core/errors.ts';
+import { certificateDer } from '../x509/build-certificate.ts';
+import { escapeAttribute, escapeText } from '../xml/escape-xml.ts';
+import { NS } from '../xml/namespaces.ts';
+import { MD_NS, MEX_DIALECT_WSDL, MEX_NS, WSFED_AUTH_NS, WSFED_NS } from './constants.ts';
+
+export interface OfferedClaimType {
+  readonly uri: string;
+  readonly displayName: string;
+  readonly description?: string;
+}
+
+export interface FederationMetadataInput {
+  /** The `ID` the enveloped signature references; an NCName such as `_<guid>`. */
+  readonly id: string;
+  readonly entityId: string;
+  readonly signingCertificatePem: string;
+  readonly tokenTypes: readonly string[];
+  readonly claimTypes: readonly OfferedClaimType[];
+  /** The active (WS-Trust) endpoint and the MEX document describing it. */
+  readonly securityTokenService: { readonly address: string; readonly mex: string };
+  readonly passiveEndpoint: string;
+  /**
+   * Further role descriptors, as XML in the metadata namespace (e.g. an IDPSSODescriptor), that
+   * may use the `ds:` prefix; inserted after the RoleDescriptor.
+   */
+  readonly extraRoleDescriptorsXml?: string;
+}
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+const endpointReference = (address: string, metadata = ''): string =>
+  `<wsa:EndpointReference xmlns:wsa="${NS.wsa}"><wsa:Address>${escapeText(address, 'endpoint address')}</wsa:Address>${metadata}</wsa:EndpointReference>`;
+
+export function buildFederationMetadata(input: FederationMetadataInput): string {
+  if (!NCNAME.test(input.id)) {
+    throw new SimError('ERR_USAGE', `federation metadata ID '${input.id}' is not an NCName`);
+  }
+  let certificate: string;
+  try {
+    const der = certificateDer(input.signingCertificatePem);
+    new X509Certificate(der);
+    certificate = der.toString('base64');
+  } catch (cause) {
+    throw new SimError('ERR_CERTIFICATE', 'the token-signing certificate is not readable', {
+      cause,
+    });
+  }
+  const tokenTypes = input.tokenTypes
+    .map((t) => `<fed:TokenType Uri="${escapeAttribute(t, 'TokenType')}"/>`)
+    .join('');
+  const claimTypes = input.claimTypes
+    .map(
+      (c) =>
+        `<auth:ClaimType Uri="${escapeAttribute(c.uri, 'ClaimType Uri')}" Optional="true" xmlns:auth="${WSFED_AUTH_NS}">` +
+        `<auth:DisplayName>${escapeText(c.displayName, 'claim DisplayName')}</auth:DisplayName>` +
+        (c.description === undefined
+          ? ''
+          : `<auth:Description>${escapeText(c.description, 'claim Description')}</auth:Description>`) +
+        `</auth:ClaimType>`,
+    )
+    .join('');
+  const mexReference =
+    `<wsa:Metadata><Metadata xmlns="${MEX_NS}"><MetadataSection Dialect="${MEX_DIALECT_WSDL}">` +
+    `<MetadataReference><Address xmlns="${NS.wsa}">${escapeText(input.securityTokenService.mex, 'MEX address')}</Address></MetadataReference>` +
+    `</MetadataSection></Metadata></wsa:Metadata>`;
+  return (
+    `<EntityDescriptor ID="${input.id}" entityID="${escapeAttribute(input.entityId, 'entityID')}" xmlns="${MD_NS}" xmlns:ds="${NS.ds}">` +
+    `<RoleDescriptor xsi:type="fed:SecurityTokenServiceType" protocolSupportEnumeration="${WSFED_NS}" xmlns:xsi="${NS.xsi}" xmlns:fed="${WSFED_NS}">` +
+    `<KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></KeyDescriptor>` +
+    `<fed:TokenTypesOffered>${tokenTypes}</fed:TokenTypesOffered>` +
+    `<fed:ClaimTypesOffered>${claimTypes}</fed:ClaimTypesOffered>` +
+    `<fed:SecurityTokenServiceEndpoint>${endpointReference(input.securityTokenService.address, mexReference)}</fed:SecurityTokenServiceEndpoint>` +
+    `<fed:PassiveRequestorEndpoint>${endpointReference(input.passiveEndpoint)}</fed:PassiveRequestorEndpoint>` +
+    `</RoleDescriptor>` +
+    (input.extraRoleDescriptorsXml ?? '') +
+    `</EntityDescriptor>`
+  );
+}
