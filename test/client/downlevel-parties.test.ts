@@ -168,6 +168,20 @@ describe("the IdP's WS-Fed passive endpoint", () => {
     });
   });
 
+  it('does not let an AD user without a password sign in with the form (Windows auth only)', async () => {
+    const w = await worldOf(FEDERATED);
+    await withInProcessParties(w.parties, async () => {
+      const a = await get(authorize('contoso.com', 'jdoe@contoso.com'));
+      const r = await post(
+        a.location,
+        new URLSearchParams({ UserName: 'jdoe@contoso.com', Password: '' }).toString(),
+      );
+      expect(r.status).toBe(200);
+      expect(r.body).toContain('Incorrect user ID or password.');
+      expect(readAutoPostForm(r.body)).toBeUndefined();
+    });
+  });
+
   it('issues only the Windows method when the trust does not allow wiaormultiauthn', async () => {
     const w = await worldOf(FEDERATED, (s) => {
       s.idp.wiaormultiauthn = false;
@@ -205,7 +219,7 @@ describe("the IdP's WS-Fed passive endpoint", () => {
     });
   });
 
-  it('refuses a sign-in for a realm it has no trust for, and a request that is not a sign-in', async () => {
+  it('refuses a sign-in for a realm it has no trust for, and a request without wa', async () => {
     const w = await worldOf(FEDERATED);
     await withInProcessParties(w.parties, async () => {
       expect(
