@@ -1,11 +1,12 @@
 /**
  * The `hjsim` command line. Exit codes: 0 all expectations hold, 1 a scenario failed, 2 invalid
- * input (bad arguments, unreadable or invalid scenario files).
+ * input (bad arguments, unreadable or invalid scenario files), 3 `explain` does not know the code.
  */
 import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
 import { benchCommand } from './bench.ts';
+import { explainCommand } from './explain.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load-scenario.ts';
@@ -101,6 +102,26 @@ export function buildProgram(onExit: (code: number) => void): Command {
     );
   program.addCommand(tokenCommand(onExit));
   program.addCommand(benchCommand(onExit));
+  program
+    .command('explain')
+    .description(
+      'what an AADSTS code, HRESULT, DSREG/ADAL symbol or DRS ErrorType means, its provenance, and the scenarios that produce it',
+    )
+    .argument('<code>', 'AADSTS51004 or 51004, 0xcaa1000e, ERROR_ADAL_HANDLE, DirectoryError')
+    .option('--json', 'print one JSON object')
+    .option(
+      '--scenarios <dir>',
+      'folder to look for producing scenarios in (default: the shipped library)',
+    )
+    .action(async (code: string, opts: { json?: boolean; scenarios?: string }) => {
+      onExit(
+        await explainCommand(code, opts, {
+          out: (s) => console.log(s),
+          err: (s) => console.error(s),
+          cwd: process.cwd(),
+        }),
+      );
+    });
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
     c.exitOverride().configureOutput({

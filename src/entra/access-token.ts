@@ -1,6 +1,7 @@
 /**
  * The access token mock Entra issues for a SAML bearer grant and DRS accepts as `Bearer`.
- * A JWT (RS256) whose claims reflect the device the federated assertion described.
+ * A JWT (RS256) whose claims reflect the device (or the user) the federated assertion described;
+ * `aud` is the resource the client asked for.
  * @see ../shared/research/protocol.md §1.7 (device token has no upn; unique_name from issuerid)
  * modeled: claim names `onprem_object_guid`/`onprem_sid`/`deviceid` follow Entra's device-token
  * vocabulary where public (deviceid, onprem_sid); the exact set real Entra emits is not published.
@@ -9,6 +10,7 @@ import { DRS_RESOURCE } from '../core/defaults.ts';
 import { publicKeyOf } from '../core/keys.ts';
 import { signJwt, verifyJwt } from '../protocol/jwt/jws.ts';
 import type { EntraContext } from './tenant.ts';
+import { isDrsAudience } from './token/resources.ts';
 
 export interface AccessTokenClaims {
   readonly aud: string;
@@ -28,9 +30,15 @@ export interface AccessTokenClaims {
   readonly onprem_object_guid?: string;
   readonly onprem_sid?: string;
   readonly unique_name?: string;
+  /** User tokens: the user's UPN and object id. */
+  readonly upn?: string;
+  readonly oid?: string;
+  /** modeled: `fed` for a federated sign-in, plus `mfa` when the IdP asserted MFA. */
+  readonly amr?: readonly string[];
 }
 
-const KID = 'hjsim-test-entra';
+/** The `kid` of mock Entra's access-token key, in JWT headers and in the JWKS. */
+export const ACCESS_TOKEN_KID = 'hjsim-test-entra';
 const LIFETIME_S = 3600;
 
 export function issueAccessToken(
@@ -48,7 +56,7 @@ export function issueAccessToken(
     ...claims,
   };
   return {
-    token: signJwt({ ...full }, ctx.tokenSigningKey, KID),
+    token: signJwt({ ...full }, ctx.tokenSigningKey, ACCESS_TOKEN_KID),
     expiresIn: LIFETIME_S,
     claims: full,
   };
@@ -65,7 +73,7 @@ export function readAccessToken(
     AccessTokenClaims | undefined;
   if (!claims) return undefined;
   const now = Math.floor(ctx.clock.now().getTime() / 1000);
-  if (claims.tid !== ctx.tenant.id || claims.aud !== DRS_RESOURCE) return undefined;
+  if (claims.tid !== ctx.tenant.id || !isDrsAudience(claims.aud)) return undefined;
   if (typeof claims.exp !== 'number' || claims.exp <= now) return undefined;
   return claims;
 }

@@ -66,7 +66,9 @@ export interface DirectoryUser {
 
 export type TokenTypeSpelling =
   | 'urn:oasis:names:tc:SAML:1.0:assertion'
-  | 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1';
+  | 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1'
+  | 'urn:oasis:names:tc:SAML:2.0:assertion'
+  | 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0';
 
 /** Named MEX documents a scenario can pick; `complete` is the IdP's own. */
 export const MEX_VARIANTS = [
@@ -127,6 +129,8 @@ export interface IdpConfig {
     readonly value: string | undefined;
   };
   readonly tokenType: TokenTypeSpelling;
+  /** The SAML version of the assertion (default 1.1); the RSTR TokenType is set apart, so they can disagree. */
+  readonly tokenVersion?: '1.1' | '2.0';
   /** Assertion validity relative to issuance. */
   readonly validity: { readonly notBeforeOffsetSeconds: number; readonly lifetimeSeconds: number };
   /** The relying parties the STS knows (RST AppliesTo, wtrealm must be one). */

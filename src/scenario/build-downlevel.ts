@@ -46,10 +46,6 @@ export function downlevelSettings(s: Scenario, onprem: OnPremDirectory): Downlev
   const synced = new Set(s.tenant.users.map((u) => u.upn.toLowerCase()));
   return {
     seamlessSso: d?.seamlessSso ?? false,
-    deviceQuota: d?.deviceQuota ?? 50,
-    devicesPerUser: Object.fromEntries(
-      Object.entries(d?.devicesPerUser ?? {}).map(([upn, n]) => [upn.toLowerCase(), n]),
-    ),
     registrationServiceUp: (d?.registrationService ?? 'up') === 'up',
     onPremisesSids: Object.fromEntries(
       (onprem.users ?? [])

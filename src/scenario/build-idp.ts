@@ -57,11 +57,15 @@ function appIdOf(s: Scenario): string | undefined {
 
 type IdpCheck = (s: Scenario, claimKeys: readonly string[]) => SimError | undefined;
 
-/** `idp.claims.nameidentifier` (DESIGN.md's spelling) stands for `idp.nameIdentifier`. */
-const NAME_IDENTIFIER_KEY = 'nameidentifier';
+/**
+ * `idp.claims.nameidentifier` (DESIGN.md's spelling) and `idp.claims.Subject` (PingOne's name for
+ * the mapping, seed "Attribute mappings reference") stand for `idp.nameIdentifier`.
+ */
+const NAME_IDENTIFIER_KEYS: readonly string[] = ['nameidentifier', 'subject'];
+const isNameIdentifierKey = (k: string) => NAME_IDENTIFIER_KEYS.includes(k.toLowerCase());
 
 const isKnown = (key: string, claimKeys: readonly string[]) =>
-  claimKeys.includes(key) || Object.hasOwn(CLAIM, key) || key.toLowerCase() === NAME_IDENTIFIER_KEY;
+  claimKeys.includes(key) || Object.hasOwn(CLAIM, key) || isNameIdentifierKey(key);
 
 /** Leaving out a claim no rule issues is a typo: name the claim meant. */
 const checkOmittedClaims: IdpCheck = (s, claimKeys) => {
@@ -97,9 +101,7 @@ const IDP_CHECKS: readonly IdpCheck[] = [checkOmittedClaims, checkExtraClaims];
 
 /** `idp.nameIdentifier`, or its alias under `idp.claims`. */
 function nameIdentifierOf(s: Scenario): IdpConfig['nameIdentifier'] {
-  const alias = Object.entries(s.idp.claims).find(
-    ([k]) => k.toLowerCase() === NAME_IDENTIFIER_KEY,
-  )?.[1];
+  const alias = Object.entries(s.idp.claims).find(([k]) => isNameIdentifierKey(k))?.[1];
   const n = s.idp.nameIdentifier;
   if (
     n === 'omit' ||
@@ -151,10 +153,15 @@ export function buildIdpConfig(
       includeKeyInfo: s.idp.signature?.keyInfo ?? true,
     },
     claimOverrides: Object.fromEntries(
-      Object.entries(s.idp.claims).filter(([k]) => k.toLowerCase() !== NAME_IDENTIFIER_KEY),
+      Object.entries(s.idp.claims).filter(([k]) => !isNameIdentifierKey(k)),
     ),
     nameIdentifier: nameIdentifierOf(s),
-    tokenType: s.idp.tokenType ?? 'urn:oasis:names:tc:SAML:1.0:assertion',
+    tokenType:
+      s.idp.tokenType ??
+      (s.idp.tokenVersion === '2.0'
+        ? 'urn:oasis:names:tc:SAML:2.0:assertion'
+        : 'urn:oasis:names:tc:SAML:1.0:assertion'),
+    tokenVersion: s.idp.tokenVersion ?? '1.1',
     validity: {
       notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0,
       lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600,

@@ -145,6 +145,8 @@ export function buildWorld(s: Scenario, baseDir: string): World {
                   }
                 : {}),
               preferredAuthenticationProtocol: d.federation.preferredAuthenticationProtocol,
+              ...(d.federation.signOutUri ? { signOutUri: d.federation.signOutUri } : {}),
+              ...(d.federation.displayName ? { displayName: d.federation.displayName } : {}),
               ...(d.federation.federatedIdpMfaBehavior
                 ? { federatedIdpMfaBehavior: d.federation.federatedIdpMfaBehavior }
                 : {}),
@@ -159,7 +161,8 @@ export function buildWorld(s: Scenario, baseDir: string): World {
       return {
         upn: u.upn,
         ...(immutableId ? { immutableId } : {}),
-        ...(u.mfa ? { mfaRequired: true } : {}),
+        ...(u.mfaRequired === undefined ? {} : { mfaRequired: u.mfaRequired }),
+        ...(u.registeredDevices === undefined ? {} : { registeredDevices: u.registeredDevices }),
       };
     }),
     syncedDevices: s.tenant.devices.map((d) => ({
@@ -173,6 +176,10 @@ export function buildWorld(s: Scenario, baseDir: string): World {
           : [],
     })),
     registeredDevices: [],
+    ...(s.tenant.userDeviceQuota === undefined
+      ? {}
+      : { userDeviceQuota: s.tenant.userDeviceQuota }),
+    ...(s.tenant.drs?.throttle ? { drs: { throttle: s.tenant.drs.throttle } } : {}),
   };
   if (
     s.device.syncedToEntra &&

@@ -73,16 +73,6 @@ const ieSchema = z
 const downlevelTenantSchema = z
   .object({
     seamlessSso: z.boolean().default(false).describe('Seamless SSO is enabled for the forest'),
-    deviceQuota: z
-      .number()
-      .int()
-      .positive()
-      .default(50)
-      .describe('Maximum number of devices per user'),
-    devicesPerUser: z
-      .record(z.string(), z.number().int().nonnegative())
-      .default({})
-      .describe('Registrations each user (by UPN) already has'),
     registrationService: z
       .enum(['up', 'unavailable'])
       .default('up')
@@ -183,14 +173,39 @@ export const scenarioSchema = z
               .object({
                 upn: z.string(),
                 immutableId: z.string().optional(),
-                mfa: z
+                mfaRequired: z
                   .boolean()
                   .optional()
-                  .describe('The user must do MFA (Conditional Access / per-user MFA)'),
+                  .describe('Per-user MFA or Conditional Access requires MFA for this user'),
+                registeredDevices: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .optional()
+                  .describe('Devices the user registered before the run (count against the quota)'),
               })
               .strict(),
           )
           .default([]),
+        userDeviceQuota: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Maximum number of devices per user (Graph userDeviceQuota; default 50)'),
+        drs: z
+          .object({
+            throttle: z
+              .object({
+                maxRequests: z.number().int().min(0),
+                windowSeconds: z.number().int().positive().default(300),
+              })
+              .strict()
+              .optional()
+              .describe('Join requests DRS accepts per device (or user) per window'),
+          })
+          .strict()
+          .optional(),
         downlevel: downlevelTenantSchema
           .optional()
           .describe('What the down-level (Windows 7 / 8.1) registration meets in Entra'),
@@ -226,8 +241,14 @@ export const scenarioSchema = z
           .enum([
             'urn:oasis:names:tc:SAML:1.0:assertion',
             'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1',
+            'urn:oasis:names:tc:SAML:2.0:assertion',
+            'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0',
           ])
           .optional(),
+        tokenVersion: z
+          .enum(['1.1', '2.0'])
+          .optional()
+          .describe('SAML version of the assertion (default 1.1); tokenType is set apart'),
         audience: z.string().optional(),
         validity: z
           .object({

@@ -254,7 +254,7 @@ describe('login.srf', () => {
 
   it('asks an MFA user for MFA (AADSTS50076) unless the IdP sent wiaormultiauthn', async () => {
     const mfa = (s: Scenario) => {
-      s.tenant.users[0]!.mfa = true;
+      s.tenant.users[0]!.mfaRequired = true;
     };
     const without = await worldOf(FEDERATED, (s) => {
       mfa(s);
@@ -277,7 +277,7 @@ describe('login.srf', () => {
 
   it('does not take the IdP MFA when the domain rejects it (rejectMfaByFederatedIdp)', async () => {
     const w = await worldOf(FEDERATED, (s) => {
-      s.tenant.users[0]!.mfa = true;
+      s.tenant.users[0]!.mfaRequired = true;
       s.tenant.domains[0]!.federation!.federatedIdpMfaBehavior = 'rejectMfaByFederatedIdp';
     });
     await withInProcessParties(w.parties, async () => {
@@ -349,12 +349,7 @@ describe('Seamless SSO (autologon)', () => {
 
   it('does not sign in a user of a federated domain (sign-in page)', async () => {
     const w = await worldOf(FEDERATED, (s) => {
-      s.tenant.downlevel = {
-        seamlessSso: true,
-        deviceQuota: 50,
-        devicesPerUser: {},
-        registrationService: 'up',
-      };
+      s.tenant.downlevel = { seamlessSso: true, registrationService: 'up' };
     });
     await withInProcessParties(w.parties, async () => {
       const a = await get(authorize('contoso.onmicrosoft.com', 'jdoe@contoso.com'));
@@ -404,12 +399,8 @@ describe("DRS's enrollment service", () => {
 
   it('refuses a user at the device quota (DeviceCapReached), counting this run', async () => {
     const w = await worldOf(FEDERATED, (s) => {
-      s.tenant.downlevel = {
-        seamlessSso: false,
-        deviceQuota: 2,
-        devicesPerUser: { 'JDOE@contoso.com': 1 },
-        registrationService: 'up',
-      };
+      s.tenant.userDeviceQuota = 2;
+      s.tenant.users[0]!.registeredDevices = 1;
     });
     await withInProcessParties(w.parties, async () => {
       const t = await token(w);
@@ -441,12 +432,7 @@ describe("DRS's enrollment service", () => {
 
   it('answers 503 when the scenario says the service does not answer', async () => {
     const w = await worldOf(FEDERATED, (s) => {
-      s.tenant.downlevel = {
-        seamlessSso: false,
-        deviceQuota: 50,
-        devicesPerUser: {},
-        registrationService: 'unavailable',
-      };
+      s.tenant.downlevel = { seamlessSso: false, registrationService: 'unavailable' };
     });
     await withInProcessParties(w.parties, async () => {
       expect((await enroll('x')).status).toBe(503);

@@ -6,7 +6,7 @@ import { CERTS_DIR, certificatePem, privateKey } from '../../src/core/keys.ts';
 import { manualClock } from '../../src/core/clock.ts';
 import { seededIds } from '../../src/core/ids.ts';
 import { createEntraParties } from '../../src/entra/create-entra.ts';
-import type { EntraContext, Tenant } from '../../src/entra/tenant.ts';
+import type { EntraContext, Tenant, TenantUser } from '../../src/entra/tenant.ts';
 import {
   AUTHN_METHOD_WINDOWS,
   CLAIM,
@@ -16,6 +16,12 @@ import { uuidAsBase64Guid } from '../../src/protocol/encoding/guid.ts';
 import { buildAssertion } from '../../src/protocol/saml11/build-assertion.ts';
 import { signAssertion } from '../../src/protocol/saml11/sign-assertion.ts';
 import type { Saml11AssertionInput } from '../../src/protocol/saml11/types.ts';
+import {
+  buildAssertion as buildSaml2Assertion,
+  NAMEID_PERSISTENT,
+} from '../../src/protocol/saml2/build-assertion.ts';
+import { signAssertion as signSaml2Assertion } from '../../src/protocol/saml2/sign-assertion.ts';
+import type { Saml2AssertionInput } from '../../src/protocol/saml2/types.ts';
 
 export const TENANT_ID = '07ec9af2-7ce5-4ab7-8638-115736bbf990';
 export const DOMAIN = 'imokatdi.ping-eng.com';
@@ -27,8 +33,18 @@ export const NOW = new Date('2025-07-10T17:22:13.000Z');
 export const pem = (file: string) => certificatePem(`${CERTS_DIR}/${file}`);
 export const key = (file: string) => privateKey(`${CERTS_DIR}/${file}`);
 
+export const USER_UPN = 'adele@imokatdi.ping-eng.com';
+export const USER_IMMUTABLE_ID = 'QWRlbGVJbW11dGFibGVJRA==';
+
 export function entraContext(
-  overrides: { nextSigningCertificate?: string; signingCertificate?: string } = {},
+  overrides: {
+    nextSigningCertificate?: string;
+    signingCertificate?: string;
+    users?: TenantUser[];
+    federatedIdpMfaBehavior?: string;
+    userDeviceQuota?: number;
+    drs?: Tenant['drs'];
+  } = {},
 ): { ctx: EntraContext; log: string[] } {
   const log: string[] = [];
   const tenant: Tenant = {
@@ -47,11 +63,20 @@ export function entraContext(
           ...(overrides.nextSigningCertificate
             ? { nextSigningCertificate: overrides.nextSigningCertificate }
             : {}),
+          passiveSignInUri: 'https://sso.example.com/wsf/prp/4afaa6b9-1497-44b6-b1ce-1a6d396f7f7e',
           preferredAuthenticationProtocol: 'wsFed',
+          ...(overrides.federatedIdpMfaBehavior
+            ? { federatedIdpMfaBehavior: overrides.federatedIdpMfaBehavior }
+            : {}),
         },
       },
+      { name: 'managed.example.com', authentication: 'managed' },
     ],
-    users: [],
+    users: overrides.users ?? [],
+    ...(overrides.userDeviceQuota === undefined
+      ? {}
+      : { userDeviceQuota: overrides.userDeviceQuota }),
+    ...(overrides.drs ? { drs: overrides.drs } : {}),
     syncedDevices: [],
     registeredDevices: [],
   };
@@ -103,18 +128,84 @@ export function signedDeviceAssertion(
   );
 }
 
+/** A SAML 2.0 device assertion with the same device as deviceAssertionInput, claims by full URI. */
+export function deviceAssertion2Input(
+  patch: Partial<Saml2AssertionInput> = {},
+): Saml2AssertionInput {
+  return {
+    id: '_3b1a5e2c-0000-4000-8000-000000000002',
+    issuer: ISSUER,
+    issueInstant: NOW,
+    nameId: { value: uuidAsBase64Guid(DEVICE_GUID), format: NAMEID_PERSISTENT },
+    subjectConfirmation: { notOnOrAfter: new Date(NOW.getTime() + 3600_000) },
+    notBefore: NOW,
+    notOnOrAfter: new Date(NOW.getTime() + 3600_000),
+    audiences: ['urn:federation:MicrosoftOnline'],
+    attributes: [
+      { name: `${CLAIM.accounttype.namespace}/${CLAIM.accounttype.name}`, values: ['DJ'] },
+      {
+        name: `${CLAIM.onpremobjectguid.namespace}/${CLAIM.onpremobjectguid.name}`,
+        values: [uuidAsBase64Guid(DEVICE_GUID)],
+      },
+      { name: `${CLAIM.primarysid.namespace}/${CLAIM.primarysid.name}`, values: [DEVICE_SID] },
+    ],
+    authnInstant: NOW,
+    authnContextClassRef: AUTHN_METHOD_WINDOWS,
+    ...patch,
+  };
+}
+
+export function signedDeviceAssertion2(
+  patch: Partial<Saml2AssertionInput> = {},
+  signer = 'idp-signing',
+): string {
+  return signSaml2Assertion(
+    buildSaml2Assertion(deviceAssertion2Input(patch)),
+    key(`${signer}.key`),
+    pem(`${signer}.crt`),
+  );
+}
+
+/** A user's SAML 1.1 token (ImmutableID subject, UPN claim), optionally with MFA done at the IdP. */
+export function signedUserAssertion(
+  opts: { immutableId?: string; mfa?: boolean; patch?: Partial<Saml11AssertionInput> } = {},
+): string {
+  const immutableId = opts.immutableId ?? USER_IMMUTABLE_ID;
+  return signedDeviceAssertion({
+    nameIdentifier: { value: immutableId, format: NAMEID_UNSPECIFIED },
+    attributes: [
+      { ...CLAIM.ImmutableID, values: [immutableId] },
+      { ...CLAIM.UPN, values: [USER_UPN] },
+      ...(opts.mfa
+        ? [
+            {
+              ...CLAIM.authnmethodsreferences,
+              values: ['http://schemas.microsoft.com/claims/multipleauthn'],
+            },
+          ]
+        : []),
+    ],
+    ...opts.patch,
+  });
+}
+
 /** Calls mock Entra's token endpoint directly (the handler, as both transports mount it). */
 export async function postToken(
   ctx: EntraContext,
   form: Record<string, string>,
-  opts: { tenant?: string; contentType?: string } = {},
+  opts: { tenant?: string; contentType?: string; endpoint?: 'v1' | 'v2' } = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const login = createEntraParties(ctx).find((p) => p.host === 'login.microsoftonline.com')!;
-  const route = login.routes.find((r) => r.path === '/:tenant/oauth2/token')!;
+  const v2 = opts.endpoint === 'v2';
+  const route = login.routes.find(
+    (r) => r.path === (v2 ? '/:tenant/oauth2/v2.0/token' : '/:tenant/oauth2/token'),
+  )!;
   const res = await route.handle(
     {
       method: 'POST',
-      url: new URL(`https://login.microsoftonline.com/${opts.tenant ?? 'common'}/oauth2/token`),
+      url: new URL(
+        `https://login.microsoftonline.com/${opts.tenant ?? 'common'}/oauth2/${v2 ? 'v2.0/' : ''}token`,
+      ),
       headers: {
         'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
         'client-request-id': 'c0ffee00-0000-4000-8000-000000000001',

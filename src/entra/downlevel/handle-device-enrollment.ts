@@ -6,9 +6,11 @@
  * @see ../shared/research/protocol.md §4 ("separate registration (DeviceID) is created for each of
  *   them"; "the user reached the maximum number of joined devices"); seed 000 ("The service isn't
  *   responding"; "A user has reached the limit of devices"); ../../protocol/downlevel/enrollment-message.ts
- * modeled: the fault subcodes and reasons (`DeviceCapReached`, `AuthenticationFailed`,
- *   `InvalidRequest`), HTTP 500 for faults as WS-Trust services answer them, and 503 when the
- *   scenario says the service does not answer.
+ * modeled: the fault subcodes (`DeviceCapReached`, `AuthenticationFailed`, `InvalidRequest`) and
+ *   the reasons not taken from the DRS checks, HTTP 500 for faults as WS-Trust services answer
+ *   them, and 503 when the scenario says the service does not answer. The quota, the certificate
+ *   and the record of the device (owner = the user) are the federated join's own
+ *   (check-device-quota.ts, complete-join.ts).
  */
 import type { PartyRequest, PartyResponse } from '../../core/http.ts';
 import { xmlResponse } from '../../core/http.ts';
@@ -21,17 +23,13 @@ import { NS } from '../../protocol/xml/namespaces.ts';
 import { buildSoapFault } from '../../protocol/wstrust/soap-fault.ts';
 import { readAccessToken } from '../access-token.ts';
 import { checkCertificateRequest } from '../drs/check-certificate-request.ts';
-import { issueDeviceCertificate } from '../drs/issue-device-certificate.ts';
+import { checkDeviceQuota } from '../drs/check-device-quota.ts';
+import { completeJoin } from '../drs/complete-join.ts';
 import type { EntraContext } from '../tenant.ts';
-import { DEFAULT_DEVICE_QUOTA, downlevelState } from './downlevel-settings.ts';
 
 export const FAULT_DEVICE_CAP_REACHED = 'DeviceCapReached';
 export const FAULT_AUTHENTICATION_FAILED = 'AuthenticationFailed';
 export const FAULT_INVALID_REQUEST = 'InvalidRequest';
-
-export function deviceCapReachedReason(upn: string, quota: number): string {
-  return `The user ${upn} has reached the maximum number of devices (${quota}) that can be registered.`;
-}
 
 function fault(ctx: EntraContext, subcode: string, reason: string, detail?: string): PartyResponse {
   ctx.log?.(`DeviceEnrollmentWebService: ${subcode}: ${detail ?? reason}`);
@@ -71,28 +69,30 @@ export function handleDeviceEnrollment(ctx: EntraContext, req: PartyRequest): Pa
       'no valid user access token in the security header',
     );
   }
-  const key = upn.toLowerCase();
-  const state = downlevelState(ctx.tenant);
-  const quota = settings?.deviceQuota ?? DEFAULT_DEVICE_QUOTA;
-  const already = (settings?.devicesPerUser[key] ?? 0) + (state.registered.get(key)?.length ?? 0);
-  if (already >= quota) {
-    return fault(
-      ctx,
-      FAULT_DEVICE_CAP_REACHED,
-      deviceCapReachedReason(upn, quota),
-      `${upn} has ${already} devices, the quota is ${quota}`,
-    );
-  }
+  // The tenant's per-user quota (userDeviceQuota; the user's earlier devices and this run's).
+  const quota = checkDeviceQuota(ctx, upn);
+  if (!quota.ok)
+    return fault(ctx, FAULT_DEVICE_CAP_REACHED, quota.failure.message, quota.failure.detail);
   const csr = checkCertificateRequest(request.csrDer.toString('base64'));
   if (!csr.ok) return fault(ctx, FAULT_INVALID_REQUEST, csr.failure.message, csr.failure.detail);
   const deviceId = ctx.ids.uuid();
-  const cert = issueDeviceCertificate(ctx, { deviceId, publicKeyPem: csr.value.publicKeyPem });
-  state.registered.set(key, [...(state.registered.get(key) ?? []), deviceId]);
+  const joined = completeJoin(ctx, {
+    deviceId,
+    publicKeyPem: csr.value.publicKeyPem,
+    displayName: request.context['DeviceDisplayName'] ?? '',
+    osVersion: request.context['OSVersion'] ?? '',
+    joinType: 'downlevel',
+    upn,
+    ownerUpn: upn,
+  });
   ctx.log?.(
     `DeviceEnrollmentWebService: registered device ${deviceId} (${request.context['DeviceDisplayName'] ?? '?'}) for ${upn}`,
   );
   return xmlResponse(
     200,
-    buildEnrollmentResponse({ certificateDer: cert.der, relatesTo: request.messageId ?? '' }),
+    buildEnrollmentResponse({
+      certificateDer: Buffer.from(joined.Certificate.RawBody, 'base64'),
+      relatesTo: request.messageId ?? '',
+    }),
   );
 }

@@ -1,45 +1,52 @@
 /**
  * `POST /login.srf`: where the browser lands after the federated IdP (WS-Fed `wresult`) or
- * Seamless SSO (`dssoToken`). The sign-in is checked — the federated token as the token endpoint
- * checks a SAML assertion (signature, issuer, audience, validity), then the user by ImmutableID
- * and the user's MFA requirement — and answered with a redirect carrying the DRS access token.
+ * Seamless SSO (`dssoToken`). The federated token goes through the token endpoint's own checks
+ * (XML, signature, signing certificate, issuer, audience, validity, ImmutableID, user, MFA with
+ * the domain's federatedIdpMfaBehavior — `wiaormultiauthn` from the IdP counts, check-mfa.ts);
+ * the answer is a redirect carrying the DRS access token.
  * @see ../shared/research/protocol.md §4 (WIAORMULTIAUTHN: the STS issues the `windows` and
  *   `wiaormultiauthn` authentication methods; MFA without it fails), §5 (login.srf, SAML 1.1 in
  *   wresult), §3b (50076, 51004); DESIGN.md catalogue ("MFA on the user without WIAORMULTIAUTHN at
  *   the IdP (AADSTS50076/50079)")
- * modeled: that `wiaormultiauthn` (or `multipleauthn`) in `authnmethodsreferences` satisfies the
- *   user's MFA requirement for the DRS resource unless the domain's `federatedIdpMfaBehavior` is
- *   `rejectMfaByFederatedIdp`; that a Seamless SSO sign-in never does; the implicit-grant answer.
+ * modeled: that a Seamless SSO sign-in never satisfies an MFA requirement; the implicit-grant
+ *   answer.
  */
 import type { PartyRequest, PartyResponse } from '../../core/http.ts';
 import { publicKeyOf } from '../../core/keys.ts';
-import {
-  authorizeRedirect,
-  WIAORMULTIAUTHN_URI,
-} from '../../protocol/downlevel/authorize-request.ts';
-import { CLAIM, claimType, MULTIPLE_AUTHN } from '../../protocol/claims/claim-types.ts';
+import { authorizeRedirect } from '../../protocol/downlevel/authorize-request.ts';
 import { verifyJwt } from '../../protocol/jwt/jws.ts';
 import { parseRstr } from '../../protocol/wstrust/rstr.ts';
 import { issueAccessToken } from '../access-token.ts';
 import type { EntraContext, TenantUser } from '../tenant.ts';
 import { checkAudience } from '../token/check-audience.ts';
+import { checkImmutableId } from '../token/check-immutable-id.ts';
 import { checkIssuer } from '../token/check-issuer.ts';
+import { checkMfa } from '../token/check-mfa.ts';
 import { checkSignature } from '../token/check-signature.ts';
+import { checkSigningCertificate } from '../token/check-signing-certificate.ts';
+import { checkUser } from '../token/check-user.ts';
 import { checkValidity } from '../token/check-validity.ts';
+import { checkXml } from '../token/check-xml.ts';
 import type { TokenCheck, TokenState } from '../token/token-state.ts';
 import { downlevelState, type PendingSignIn } from './downlevel-settings.ts';
 import { DSSO_AUDIENCE } from './handle-autologon.ts';
 import { signInError } from './sign-in-error.ts';
 
-/** The token endpoint's assertion checks that apply to a WS-Fed sign-in, in their order. */
-const ASSERTION_CHECKS: readonly (readonly [string, TokenCheck])[] = [
-  ['signature and signing key', checkSignature],
+/**
+ * The token endpoint's checks that apply to a WS-Fed sign-in, in their order (the request-shape,
+ * tenant, resource, encoding, version and device checks are about the grant, not the sign-in).
+ */
+const SIGN_IN_CHECKS: readonly (readonly [string, TokenCheck])[] = [
+  ['XML without DTD', checkXml],
+  ['signature over the assertion read', checkSignature],
+  ['signing certificate', checkSigningCertificate],
   ['issuer', checkIssuer],
   ['audience', checkAudience],
   ['validity', checkValidity],
+  ['ImmutableID', checkImmutableId],
+  ['user lookup', checkUser],
+  ['MFA', checkMfa],
 ];
-
-const MFA_METHODS = [MULTIPLE_AUTHN, WIAORMULTIAUTHN_URI];
 
 function badRequest(ctx: EntraContext, why: string): PartyResponse {
   ctx.log?.(`login.srf: ${why}`);
@@ -50,10 +57,10 @@ function badRequest(ctx: EntraContext, why: string): PartyResponse {
   };
 }
 
-type Signed = { user: TenantUser; idp: string; mfaDone: boolean } | { failure: PartyResponse };
+type Signed = { user: TenantUser; idp: string } | { failure: PartyResponse };
 
 function fromWsFed(ctx: EntraContext, p: PendingSignIn, wresult: string): Signed {
-  const fail = (code: number, params: Record<string, string>, detail: string) => ({
+  const fail = (code: number, params: Readonly<Record<string, string>>, detail: string) => ({
     failure: signInError(ctx, 'login.srf', p.redirectUri, p.correlationId, code, params, detail),
   });
   let assertionXml: string;
@@ -71,12 +78,15 @@ function fromWsFed(ctx: EntraContext, p: PendingSignIn, wresult: string): Signed
   }
   const state: TokenState = {
     ctx,
+    endpoint: 'v1',
     tenantSegment: 'common',
     form: new URLSearchParams(),
     contentType: 'application/x-www-form-urlencoded',
+    grantType: 'saml1_1-bearer',
+    resource: p.resource,
     assertionXml,
   };
-  for (const [name, check] of ASSERTION_CHECKS) {
+  for (const [name, check] of SIGN_IN_CHECKS) {
     const f = check(state);
     if (f)
       return fail(
@@ -85,28 +95,7 @@ function fromWsFed(ctx: EntraContext, p: PendingSignIn, wresult: string): Signed
         `check '${name}' failed${f.detail ? `: ${f.detail}` : ''}`,
       );
   }
-  const a = state.assertion!;
-  const immutableId = a.nameIdentifier?.value;
-  const user = ctx.tenant.users.find(
-    (u) => immutableId !== undefined && u.immutableId === immutableId,
-  );
-  if (!user)
-    return fail(
-      51004,
-      { tenant: ctx.tenant.id },
-      `no user has ImmutableID ${immutableId ?? '(none)'}`,
-    );
-  const amr = claimType(CLAIM.authnmethodsreferences.namespace, CLAIM.authnmethodsreferences.name);
-  const methods = a.attributes
-    .filter((x) => claimType(x.namespace, x.name) === amr)
-    .flatMap((x) => x.values);
-  const rejectsIdpMfa =
-    state.domain?.federation?.federatedIdpMfaBehavior === 'rejectMfaByFederatedIdp';
-  return {
-    user,
-    idp: a.issuer,
-    mfaDone: !rejectsIdpMfa && methods.some((m) => MFA_METHODS.includes(m)),
-  };
+  return { user: state.user!, idp: state.token!.issuer };
 }
 
 function fromDesktopSso(ctx: EntraContext, p: PendingSignIn, token: string): Signed {
@@ -135,7 +124,20 @@ function fromDesktopSso(ctx: EntraContext, p: PendingSignIn, token: string): Sig
         `Seamless SSO signed in ${user.upn}, the request named ${p.upn}`,
       ),
     };
-  return { user, idp: `https://sts.windows.net/${ctx.tenant.id}/`, mfaDone: false };
+  // Seamless SSO is Kerberos, not MFA: a user who must do MFA cannot get a token silently.
+  if (user.mfaRequired)
+    return {
+      failure: signInError(
+        ctx,
+        'login.srf',
+        p.redirectUri,
+        p.correlationId,
+        50076,
+        { resource: p.resource },
+        `${user.upn} must do MFA; a Seamless SSO sign-in is not MFA`,
+      ),
+    };
+  return { user, idp: `https://sts.windows.net/${ctx.tenant.id}/` };
 }
 
 export function handleLoginSrf(ctx: EntraContext, req: PartyRequest): PartyResponse {
@@ -154,17 +156,6 @@ export function handleLoginSrf(ctx: EntraContext, req: PartyRequest): PartyRespo
         ? fromDesktopSso(ctx, pending, dsso)
         : { failure: badRequest(ctx, 'the form carries neither wresult nor dssoToken') };
   if ('failure' in signed) return signed.failure;
-  if (signed.user.mfaRequired && !signed.mfaDone) {
-    return signInError(
-      ctx,
-      'login.srf',
-      pending.redirectUri,
-      pending.correlationId,
-      50076,
-      { resource: pending.resource },
-      `${signed.user.upn} must do MFA and the sign-in carries neither multipleauthn nor wiaormultiauthn`,
-    );
-  }
   const { token, expiresIn } = issueAccessToken(ctx, {
     appid: pending.clientId,
     idp: signed.idp,

@@ -35,6 +35,7 @@ export function completeJoin(
     osVersion: string;
     joinType: RegisteredDevice['joinType'];
     upn: string;
+    ownerUpn?: string;
   },
 ): JoinResponse {
   const cert = issueDeviceCertificate(ctx, { deviceId: i.deviceId, publicKeyPem: i.publicKeyPem });
@@ -50,6 +51,7 @@ export function completeJoin(
     certificateDer: cert.der,
     registeredAt: ctx.clock.now(),
     osVersion: i.osVersion,
+    ...(i.ownerUpn === undefined ? {} : { ownerUpn: i.ownerUpn }),
   });
   return buildJoinResponse({
     certificateDer: cert.der,

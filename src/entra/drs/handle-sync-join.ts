@@ -13,6 +13,7 @@ import { checkClientIdentity } from './check-client-identity.ts';
 import { checkSyncJoinRequest } from './check-join-request.ts';
 import { checkJoinType } from './check-join-type.ts';
 import { checkSyncedDevice } from './check-synced-device.ts';
+import { checkThrottle } from './check-throttle.ts';
 import { checkTargetTenant } from './check-target-tenant.ts';
 import { completeJoin } from './complete-join.ts';
 import { drsErrorResponse } from './drs-failure.ts';
@@ -26,6 +27,8 @@ export function handleSyncJoin(
 ): PartyResponse {
   const version = checkApiVersion(req, JOIN_API_VERSIONS);
   if (!version.ok) return drsErrorResponse(ctx, version.failure);
+  const throttle = checkThrottle(ctx, deviceId.toLowerCase());
+  if (!throttle.ok) return drsErrorResponse(ctx, throttle.failure);
   const json = parseJsonBody(req);
   if (!json.ok) return drsErrorResponse(ctx, json.failure);
   const request = checkSyncJoinRequest(json.value);

@@ -6,7 +6,7 @@ import { ENTRA_AUDIENCE } from '../../core/defaults.ts';
 import type { TokenCheck } from './token-state.ts';
 
 export const checkAudience: TokenCheck = (s) => {
-  const audiences = s.assertion?.audiences ?? [];
+  const audiences = s.token?.audiences ?? [];
   if (audiences.includes(ENTRA_AUDIENCE)) return undefined;
   return {
     code: 50013,

@@ -1,32 +1,46 @@
 /**
  * Device claims: `accounttype` = DJ, `onpremobjectguid` (base64 of the 16 GUID bytes) and
- * `primarysid`, each under its exact claim type (namespace + "/" + name). If any is missing or in
- * the wrong namespace the token is not a device token: Entra treats it as a user's and looks the
- * user up by ImmutableID, which fails with AADSTS51004 for a computer.
+ * `primarysid`, each under its exact claim type (SAML 1.1: namespace + "/" + name; SAML 2.0: the
+ * Attribute Name). If any is missing or in the wrong namespace the token is not a device token:
+ * Entra treats it as a user's and looks the user up by ImmutableID, which fails with AADSTS51004
+ * for a computer.
  * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (51004 for wrong NameFormats); research §2
  * modeled: when Entra Connect has synced a computer with this SID, the GUID claim must decode to
  * that computer's objectGUID (a big-endian GUID does not) — no public source states the rule.
+ * modeled: a non-device token that names a UPN (UPN claim, or SAML 2.0 IDPEmail) is a user's
+ *   sign-in and goes on to the user lookup (50034, "{EmailHidden}"); one without (a computer whose
+ *   device claims were not recognised) ends here with the seed's 51004 ("{EUII Hidden}").
  */
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { base64GuidToUuid } from '../../protocol/encoding/guid.ts';
 import { isSid } from '../../protocol/encoding/sid.ts';
-import type { Saml11Attribute } from '../../protocol/saml11/types.ts';
+import { findUserByImmutableId } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
+import { claimValue, type TokenView } from './token-view.ts';
 
-function valueOf(
-  attrs: readonly Saml11Attribute[],
-  c: { namespace: string; name: string },
-): string | undefined {
-  const type = claimType(c.namespace, c.name);
-  return attrs.find((a) => claimType(a.namespace, a.name) === type)?.values[0];
+const typeOf = (c: { namespace: string; name: string }) => claimType(c.namespace, c.name);
+
+/** Claim types that carry a user's UPN: SAML 1.1 UPN (both PingOne NameFormats), SAML 2.0 IDPEmail. */
+export const UPN_CLAIM_TYPES: readonly string[] = [
+  typeOf(CLAIM.UPN),
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn',
+  'IDPEmail',
+];
+
+export function upnOf(view: TokenView): string | undefined {
+  for (const t of UPN_CLAIM_TYPES) {
+    const v = claimValue(view, t);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 export const checkDeviceClaims: TokenCheck = (s) => {
-  const attrs = s.assertion?.attributes ?? [];
+  const view = s.token!;
   const tenant = s.ctx.tenant;
-  const accountType = valueOf(attrs, CLAIM.accounttype);
-  const guidClaim = valueOf(attrs, CLAIM.onpremobjectguid);
-  const sid = valueOf(attrs, CLAIM.primarysid);
+  const accountType = claimValue(view, typeOf(CLAIM.accounttype));
+  const guidClaim = claimValue(view, typeOf(CLAIM.onpremobjectguid));
+  const sid = claimValue(view, typeOf(CLAIM.primarysid));
   const deviceId = guidClaim === undefined ? undefined : base64GuidToUuid(guidClaim);
   const problems: string[] = [];
   if (accountType !== 'DJ')
@@ -46,9 +60,10 @@ export const checkDeviceClaims: TokenCheck = (s) => {
     );
   }
   // Not a device token: the user lookup by ImmutableID follows.
-  const immutableId = s.assertion?.nameIdentifier?.value;
-  if (immutableId && tenant.users.some((u) => u.immutableId === immutableId)) return undefined;
-  const present = attrs.map((a) => claimType(a.namespace, a.name)).join(', ');
+  const immutableId = view.subject?.value;
+  if (immutableId && findUserByImmutableId(tenant, immutableId)) return undefined;
+  if (upnOf(view) !== undefined) return undefined;
+  const present = view.claims.map((c) => c.type).join(', ');
   return {
     code: 51004,
     params: { tenant: tenant.id },

@@ -5,6 +5,8 @@
  * @see ../shared/research/protocol.md §3b (50107), §5; mandiant/ADFSpoof#6; jpazureid blog
  *   "adfs-AADSTS50107" (the Issuer ID the IdP issued must match the domain's Issuer URI; the
  *   error names that Issuer ID)
+ * modeled: a token signed with another domain's registered key is refused with 5000811 (the key
+ *   does not match the keys registered for the issuer's realm).
  */
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { federatedDomains } from '../tenant.ts';
@@ -13,10 +15,8 @@ import type { TokenCheck } from './token-state.ts';
 const ISSUER_ID = claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name);
 
 export const checkIssuer: TokenCheck = (s) => {
-  const issuerIdClaim = s.assertion?.attributes.find(
-    (a) => claimType(a.namespace, a.name) === ISSUER_ID,
-  )?.values[0];
-  const issuer = issuerIdClaim ?? s.assertion?.issuer ?? '';
+  const issuerIdClaim = s.token?.claims.find((c) => c.type === ISSUER_ID)?.values[0];
+  const issuer = issuerIdClaim ?? s.token?.issuer ?? '';
   const domain = federatedDomains(s.ctx.tenant).find((d) => d.federation?.issuerUri === issuer);
   if (!domain) {
     return {

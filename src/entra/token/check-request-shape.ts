@@ -1,8 +1,15 @@
 /**
- * The form must be urlencoded and carry grant_type, assertion, client_id and a resource/scope.
- * @see ../shared/research/protocol.md §1.7 (form body), §3b (900144)
+ * The form must be urlencoded and carry grant_type, client_id, a SAML bearer grant type and the
+ * assertion; v1 (`/oauth2/token`) names the resource with `resource`, v2.0 (`/oauth2/v2.0/token`)
+ * with `scope` and refuses `resource`.
+ * @see ../shared/research/protocol.md §1.7 (form body), §3b (900144); reference-error-codes
+ *   (901002 "The 'resource' request parameter isn't supported", 700022); 90014 for a v2.0 request
+ *   without scope (runtime text in public MSAL fixtures, see aadsts.ts)
+ * modeled: a v2.0 scope of OpenID scopes only yields a Microsoft Graph token (the v2.0 platform
+ *   issues userinfo tokens for Graph); an empty parameter counts as a missing one.
  */
-import { GRANT_SAML11, GRANT_SAML2 } from '../../core/defaults.ts';
+import { GRANT_SAML11, GRANT_SAML2, GRAPH_HOST } from '../../core/defaults.ts';
+import { OIDC_SCOPES, resourceOfScope } from '../../protocol/oauth/token-response.ts';
 import type { TokenCheck } from './token-state.ts';
 
 export const checkRequestShape: TokenCheck = (s) => {
@@ -21,7 +28,19 @@ export const checkRequestShape: TokenCheck = (s) => {
   else if (grant === GRANT_SAML2) s.grantType = 'saml2-bearer';
   else return { code: 70003, params: { grantType: grant ?? '' } };
   if (!s.form.get('assertion')) return { code: 900144, params: { name: 'assertion' } };
-  if (!s.form.get('resource') && !s.form.get('scope'))
-    return { code: 900144, params: { name: 'resource' } };
+  const resource = s.form.get('resource');
+  const scope = s.form.get('scope');
+  if (s.endpoint === 'v2') {
+    if (resource) return { code: 901002 };
+    if (!scope) return { code: 90014, params: { name: 'scope' } };
+    const named = resourceOfScope(scope);
+    const onlyOidc = scope.split(/\s+/).every((x) => x === '' || OIDC_SCOPES.has(x));
+    if (named === undefined && !onlyOidc) return { code: 700022, params: { scope } };
+    s.resource = named ?? `https://${GRAPH_HOST}`;
+    return undefined;
+  }
+  const named = resource || (scope ? resourceOfScope(scope) : undefined);
+  if (!named) return { code: 900144, params: { name: 'resource' } };
+  s.resource = named;
   return undefined;
 };

@@ -1,14 +1,22 @@
 /**
- * Well-formed XML without DTD, an enveloped signature over the assertion actually read (no
- * wrapping), made with a key the tenant registered for a federated domain (`signingCertificate`
- * or `nextSigningCertificate`). Claims are read only from the signed reference.
- * @see DESIGN.md "Fidelity rules" (order); research §3b (50008 text); AADSTS5000811 (rollover)
+ * The signature over the assertion actually read: exactly one enveloped signature over the root
+ * (no wrapping), verified with a certificate registered for a federated domain
+ * (`signingCertificate` or `nextSigningCertificate`); claims are read only from the signed
+ * reference. A valid signature by a key no domain registered passes to the signing-certificate
+ * check, which answers 5000811.
+ * @see DESIGN.md "Fidelity rules" (order); research §3b; protocol/xmldsig/verify-enveloped.ts
+ * modeled: AADSTS50008 (not 50013) for every signature failure — see the 50008 provenance in
+ *   aadsts.ts: 50013's public "Assertion failed signature validation" text is from client
+ *   assertions (JWT), while 50008 is the SAML token code.
  */
-import { verifyAssertion } from '../../protocol/saml11/verify-assertion.ts';
-import { federatedDomains } from '../tenant.ts';
+import { verifyAssertion as verifySaml11 } from '../../protocol/saml11/verify-assertion.ts';
+import { verifyAssertion as verifySaml2 } from '../../protocol/saml2/verify-assertion.ts';
+import type { SignatureFailure } from '../../protocol/xmldsig/verify-enveloped.ts';
+import { federatedDomains, type TenantDomain } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
+import { viewOfSaml11, viewOfSaml2, type TokenView } from './token-view.ts';
 
-export function registeredCertificates(domains: ReturnType<typeof federatedDomains>): string[] {
+export function registeredCertificates(domains: readonly TenantDomain[]): string[] {
   const certs: string[] = [];
   for (const d of domains) {
     if (d.federation?.signingCertificate) certs.push(d.federation.signingCertificate);
@@ -17,19 +25,46 @@ export function registeredCertificates(domains: ReturnType<typeof federatedDomai
   return certs;
 }
 
+type Verification =
+  | { readonly ok: true; readonly view: TokenView; readonly certificateIndex: number }
+  | { readonly ok: false; readonly failure: SignatureFailure; readonly detail: string };
+
+/** Verifies with the reader of the document's version and turns the result into the common view. */
+function verify(version: '1.1' | '2.0' | undefined, xml: string, certs: string[]): Verification {
+  if (version === '2.0') {
+    const r = verifySaml2(xml, certs);
+    return r.ok
+      ? { ok: true, view: viewOfSaml2(r.assertion), certificateIndex: r.certificateIndex }
+      : r;
+  }
+  const r = verifySaml11(xml, certs);
+  return r.ok
+    ? { ok: true, view: viewOfSaml11(r.assertion), certificateIndex: r.certificateIndex }
+    : r;
+}
+
 export const checkSignature: TokenCheck = (s) => {
   const certs = registeredCertificates(federatedDomains(s.ctx.tenant));
-  const r = verifyAssertion(s.assertionXml ?? '', certs);
-  if (r.ok) {
-    s.assertion = r.assertion;
-    const cert = certs[r.certificateIndex];
-    if (cert !== undefined) s.signingCertificate = cert;
+  const result = verify(s.documentVersion, s.assertionXml ?? '', certs);
+  if (result.ok) {
+    s.signature = {
+      kind: 'verified',
+      token: result.view,
+      certificate: certs[result.certificateIndex] ?? '',
+    };
     return undefined;
   }
-  if (r.failure === 'key-not-registered') return { code: 5000811, detail: r.detail };
+  if (result.failure === 'key-not-registered') {
+    s.signature = { kind: 'unregistered-key', detail: result.detail };
+    return undefined;
+  }
   const publicText =
-    r.failure === 'not-an-assertion'
-      ? `Cannot read SecurityToken. ${r.detail}.`
+    result.failure === 'not-an-assertion'
+      ? `Cannot read SecurityToken. ${result.detail}.`
       : 'SAML token is invalid.';
-  return { code: 50008, params: { detail: publicText }, detail: `${r.failure}: ${r.detail}` };
+  return {
+    code: 50008,
+    params: { detail: publicText },
+    detail: `${result.failure}: ${result.detail}`,
+  };
 };

@@ -8,8 +8,8 @@ import type { TokenCheck } from './token-state.ts';
 
 export const checkValidity: TokenCheck = (s) => {
   const now = s.ctx.clock.now();
-  const nb = s.assertion?.notBefore ? new Date(s.assertion.notBefore) : undefined;
-  const na = s.assertion?.notOnOrAfter ? new Date(s.assertion.notOnOrAfter) : undefined;
+  const nb = s.token?.notBefore ? new Date(s.token.notBefore) : undefined;
+  const na = s.token?.notOnOrAfter ? new Date(s.token.notOnOrAfter) : undefined;
   const early =
     nb !== undefined &&
     (Number.isNaN(nb.getTime()) || nb.getTime() - CLOCK_SKEW_MS > now.getTime());
@@ -24,7 +24,7 @@ export const checkValidity: TokenCheck = (s) => {
       expiry: na && !Number.isNaN(na.getTime()) ? entraTimestamp(na) : 'unknown',
     },
     detail: early
-      ? `NotBefore ${s.assertion?.notBefore} is in the future`
-      : `NotOnOrAfter ${s.assertion?.notOnOrAfter} has passed`,
+      ? `NotBefore ${s.token?.notBefore} is in the future beyond the ${CLOCK_SKEW_MS / 60000} min skew`
+      : `NotOnOrAfter ${s.token?.notOnOrAfter} has passed beyond the ${CLOCK_SKEW_MS / 60000} min skew`,
   };
 };

@@ -9,6 +9,14 @@ import type { TokenCheck } from './token-state.ts';
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
+/** The decoded text when `raw` is base64 or base64url of something that starts like XML. */
+export function decodedAssertion(rawParam: string): string | undefined {
+  const raw = rawParam.replace(/\s+/g, '');
+  if (!(B64.test(raw) || B64URL.test(raw)) || raw.length % 4 === 1) return undefined;
+  const xml = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return xml.trimStart().startsWith('<') ? xml : undefined;
+}
+
 export const decodeAssertion: TokenCheck = (s) => {
   const raw = (s.form.get('assertion') ?? '').replace(/\s+/g, '');
   if (!(B64.test(raw) || B64URL.test(raw)) || raw.length % 4 === 1) {
@@ -18,8 +26,8 @@ export const decodeAssertion: TokenCheck = (s) => {
       detail: 'assertion parameter is not base64',
     };
   }
-  const xml = Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  if (!xml.trimStart().startsWith('<')) {
+  const xml = decodedAssertion(raw);
+  if (xml === undefined) {
     return {
       code: 50008,
       params: { detail: 'SAML token is invalid.' },

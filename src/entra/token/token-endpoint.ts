@@ -1,59 +1,74 @@
 /**
- * `POST /{tenant}/oauth2/token` for SAML bearer grants: the checks below run in order (the list
- * is the policy); the first failure answers with Entra's AADSTS JSON, success with a v1 token
- * response whose access token describes the device.
- * @see DESIGN.md "Fidelity rules"; ../shared/research/protocol.md §1.7, §3c
+ * `POST /{tenant}/oauth2/token` (v1) and `POST /{tenant}/oauth2/v2.0/token` (v2.0) for SAML bearer
+ * grants: the checks below run in order (the list is the policy); the first failure answers with
+ * Entra's AADSTS JSON, success with a token response whose access token describes the device (or
+ * the user).
+ * @see DESIGN.md "Fidelity rules"; ../shared/research/protocol.md §1.7, §3c; issue #4 (check order)
  */
 import { DSREG_CLIENT_ID } from '../../core/defaults.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { describeProvenance } from '../../core/provenance.ts';
 import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
+import { buildV1TokenResponse, buildV2TokenResponse } from '../../protocol/oauth/token-response.ts';
 import { issueAccessToken } from '../access-token.ts';
-import type { EntraContext } from '../tenant.ts';
+import { userObjectId, type EntraContext } from '../tenant.ts';
 import { checkAssertionVersion } from './check-assertion-version.ts';
 import { checkAudience } from './check-audience.ts';
 import { checkDeviceClaims } from './check-device-claims.ts';
 import { checkImmutableId } from './check-immutable-id.ts';
 import { checkIssuer } from './check-issuer.ts';
+import { checkMfa } from './check-mfa.ts';
 import { checkRequestShape } from './check-request-shape.ts';
+import { checkResource } from './check-resource.ts';
 import { checkSignature } from './check-signature.ts';
+import { checkSigningCertificate } from './check-signing-certificate.ts';
 import { checkTenant } from './check-tenant.ts';
+import { checkUser } from './check-user.ts';
 import { checkValidity } from './check-validity.ts';
+import { checkXml } from './check-xml.ts';
 import { decodeAssertion } from './decode-assertion.ts';
-import type { TokenCheck, TokenState } from './token-state.ts';
+import type { TokenCheck, TokenEndpointVersion, TokenState } from './token-state.ts';
 
 export const TOKEN_CHECKS: readonly (readonly [string, TokenCheck])[] = [
   ['request shape', checkRequestShape],
   ['tenant', checkTenant],
+  ['resource', checkResource],
   ['assertion encoding', decodeAssertion],
-  ['assertion version vs grant', checkAssertionVersion],
-  ['signature and signing key', checkSignature],
+  ['XML without DTD', checkXml],
+  ['signature over the assertion read', checkSignature],
+  ['signing certificate', checkSigningCertificate],
   ['issuer', checkIssuer],
   ['audience', checkAudience],
   ['validity', checkValidity],
+  ['assertion version vs grant', checkAssertionVersion],
   ['ImmutableID', checkImmutableId],
   ['device claims', checkDeviceClaims],
+  ['user lookup', checkUser],
+  ['MFA', checkMfa],
 ];
 
 export function handleTokenRequest(
   ctx: EntraContext,
   req: PartyRequest,
   tenantSegment: string,
+  endpoint: TokenEndpointVersion = 'v1',
 ): PartyResponse {
   const state: TokenState = {
     ctx,
+    endpoint,
     tenantSegment,
     form: new URLSearchParams(req.body),
     contentType: req.headers['content-type'] ?? '',
   };
+  const path = endpoint === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
   const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
   for (const [name, check] of TOKEN_CHECKS) {
     const failure = check(state);
     if (!failure) continue;
     const entry = aadstsEntry(failure.code);
     ctx.log?.(
-      `oauth2/token: check '${name}' failed: AADSTS${failure.code}${failure.detail ? ` (${failure.detail})` : ''}` +
+      `${path}: check '${name}' failed: AADSTS${failure.code}${failure.detail ? ` (${failure.detail})` : ''}` +
         (entry ? ` [${describeProvenance(entry.provenance)}]` : ''),
     );
     const { status, body } = buildEntraError(failure.code, failure.params ?? {}, {
@@ -63,11 +78,17 @@ export function handleTokenRequest(
     });
     return jsonResponse(status, body, { 'client-request-id': correlationId });
   }
-  const resource = state.form.get('resource') ?? state.form.get('scope') ?? '';
-  const a = state.assertion!;
-  const { token, expiresIn, claims } = issueAccessToken(ctx, {
+  const token = state.token!;
+  const user = state.user;
+  const {
+    token: accessToken,
+    expiresIn,
+    claims,
+  } = issueAccessToken(ctx, {
+    aud: state.resource!,
     appid: state.form.get('client_id') ?? DSREG_CLIENT_ID,
-    idp: a.issuer,
+    idp: token.issuer,
+    amr: state.mfaByIdp ? ['fed', 'mfa'] : ['fed'],
     ...(state.device
       ? {
           accounttype: 'DJ',
@@ -76,21 +97,31 @@ export function handleTokenRequest(
           onprem_sid: state.device.sid,
         }
       : {}),
+    ...(user ? { upn: user.upn, unique_name: user.upn, oid: userObjectId(ctx.tenant, user) } : {}),
   });
   ctx.log?.(
-    `oauth2/token: issued an access token for ${state.device ? `device ${state.device.deviceId}` : 'a user'}`,
+    `${path}: issued an access token for ${state.device ? `device ${state.device.deviceId}` : `user ${user?.upn ?? '?'}`} (aud ${claims.aud})`,
   );
-  return jsonResponse(
-    200,
-    {
-      token_type: 'Bearer',
-      expires_in: String(expiresIn),
-      ext_expires_in: String(expiresIn),
-      expires_on: String(claims.exp),
-      not_before: String(claims.nbf),
-      resource,
-      access_token: token,
-    },
-    { 'client-request-id': correlationId },
+  const issued = {
+    accessToken,
+    expiresIn,
+    notBefore: claims.nbf,
+    expiresOn: claims.exp,
+  };
+  const body =
+    endpoint === 'v2'
+      ? buildV2TokenResponse(issued, state.form.get('scope') ?? '')
+      : buildV1TokenResponse(issued, state.form.get('resource') ?? state.resource!);
+  return jsonResponse(200, body, { 'client-request-id': correlationId });
+}
+
+/** `GET` (or any verb but POST) on a token endpoint: AADSTS900561, as the error reference gives it. */
+export function handleTokenEndpointVerb(ctx: EntraContext, req: PartyRequest): PartyResponse {
+  const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
+  const { status, body } = buildEntraError(
+    900561,
+    { validVerbs: 'POST', verb: req.method.toUpperCase() },
+    { traceId: ctx.ids.uuid(), correlationId, now: ctx.clock.now() },
   );
+  return jsonResponse(status, body, { 'client-request-id': correlationId });
 }

@@ -1,13 +1,28 @@
 /**
- * Issues the signed SAML 1.1 assertion for one authenticated principal: the profile's claim
- * rules, the scenario's overrides, the configured NameIdentifier, validity window, audience and
- * signing key and algorithms.
+ * Issues the signed assertion for one authenticated principal: the profile's claim rules, the
+ * scenario's overrides, the configured NameIdentifier, validity window, audience and signing key
+ * and algorithms. SAML 1.1 (AD FS's and PingOne's WS-Trust token) or, when the scenario asks,
+ * SAML 2.0.
  * @see ../shared/research/protocol.md §1.6 (AD FS token shape; AuthenticationMethod for devices)
+ * modeled (SAML 2.0): each claim becomes an Attribute whose Name is the full claim type
+ *   (namespace + "/" + name, as AD FS and WIF write SAML 2.0 claims); the NameID carries the
+ *   ImmutableID in the persistent format Entra requires for SAML 2.0
+ *   (how-to-connect-fed-saml-idp); bearer SubjectConfirmation until NotOnOrAfter; the
+ *   AuthnContextClassRef is the authentication method AD FS uses.
  */
-import { AUTHN_METHOD_PASSWORD, AUTHN_METHOD_WINDOWS } from '../../protocol/claims/claim-types.ts';
+import {
+  AUTHN_METHOD_PASSWORD,
+  AUTHN_METHOD_WINDOWS,
+  claimType,
+} from '../../protocol/claims/claim-types.ts';
 import { buildAssertion } from '../../protocol/saml11/build-assertion.ts';
 import { signAssertion } from '../../protocol/saml11/sign-assertion.ts';
 import type { Saml11Attribute } from '../../protocol/saml11/types.ts';
+import {
+  buildAssertion as buildSaml2Assertion,
+  NAMEID_PERSISTENT,
+} from '../../protocol/saml2/build-assertion.ts';
+import { signAssertion as signSaml2Assertion } from '../../protocol/saml2/sign-assertion.ts';
 import { applyClaimOverrides } from '../claims/apply-overrides.ts';
 import { resolveClaims, resolveClaimValue } from '../claims/resolve-claims.ts';
 import type { IdpConfig } from '../idp-config.ts';
@@ -52,25 +67,54 @@ export function issueAssertion(
   const now = cfg.clock.now();
   const notBefore = new Date(now.getTime() + cfg.validity.notBeforeOffsetSeconds * 1000);
   const notOnOrAfter = new Date(notBefore.getTime() + cfg.validity.lifetimeSeconds * 1000);
+  const id = `_${cfg.ids.uuid()}`;
+  const audiences = [cfg.audience ?? relyingParty];
   const subject = nameIdentifier(cfg, p);
+  const attributes = [...resolveClaims(claimsFor(cfg, p), p), ...extraAttributes];
+  const signing = {
+    signatureAlgorithm: cfg.signing.signatureAlgorithm,
+    digestAlgorithm: cfg.signing.digestAlgorithm,
+    includeKeyInfo: cfg.signing.includeKeyInfo,
+  };
+  if (cfg.tokenVersion === '2.0') {
+    const unsigned = buildSaml2Assertion({
+      id,
+      issuer: cfg.issuer,
+      issueInstant: now,
+      ...(subject === undefined
+        ? {}
+        : { nameId: { value: subject.value, format: NAMEID_PERSISTENT } }),
+      subjectConfirmation: { notOnOrAfter },
+      notBefore,
+      notOnOrAfter,
+      audiences,
+      attributes: attributes.map((a) => ({
+        name: claimType(a.namespace, a.name),
+        values: a.values,
+      })),
+      authnInstant: now,
+      authnContextClassRef: AUTHN_METHOD[how],
+    });
+    return {
+      xml: signSaml2Assertion(unsigned, cfg.signing.key, cfg.signing.certificatePem, signing),
+      created: notBefore,
+      expires: notOnOrAfter,
+    };
+  }
   const unsigned = buildAssertion({
-    assertionId: `_${cfg.ids.uuid()}`,
+    assertionId: id,
     issuer: cfg.issuer,
     issueInstant: now,
     notBefore,
     notOnOrAfter,
-    audiences: [cfg.audience ?? relyingParty],
+    audiences,
     ...(subject ? { nameIdentifier: subject } : {}),
-    attributes: [...resolveClaims(claimsFor(cfg, p), p), ...extraAttributes],
+    attributes,
     authenticationMethod: AUTHN_METHOD[how],
     authenticationInstant: now,
   });
   return {
-    xml: signAssertion(unsigned, cfg.signing.key, cfg.signing.certificatePem, {
-      signatureAlgorithm: cfg.signing.signatureAlgorithm,
-      digestAlgorithm: cfg.signing.digestAlgorithm,
-      includeKeyInfo: cfg.signing.includeKeyInfo,
-    }),
+    xml: signAssertion(unsigned, cfg.signing.key, cfg.signing.certificatePem, signing),
     created: notBefore,
     expires: notOnOrAfter,
   };

@@ -61,6 +61,7 @@ describe('DSREG HRESULT for a DRS error (research §3a)', () => {
     expect(DSREG_HRESULT_FOR_DRS_ERROR).toEqual({
       DirectoryError: 0x801c03f2,
       AuthenticationError: 0x801c0002,
+      DeviceQuotaExceeded: 0x801c000e,
     });
   });
 
@@ -69,5 +70,19 @@ describe('DSREG HRESULT for a DRS error (research §3a)', () => {
     expect(formatHresult(hresultForDiscoveryError(503))).toBe('0x801c0025');
     expect(formatHresult(hresultForDiscoveryError(400))).toBe('0x801c0021');
     expect(formatHresult(hresultForDiscoveryError(200))).toBe('0x801c0021');
+  });
+});
+
+describe('quota and throttling', () => {
+  it('DeviceQuotaExceeded → 0x801c000e; a throttled DirectoryError → 0x801c03f2', () => {
+    const quota = buildDrsError('DeviceQuotaExceeded', 'm', 't', new Date(0));
+    expect(formatHresult(hresultForDrsError(quota, 400))).toBe('0x801c000e');
+    const throttled = buildDrsError(
+      'DirectoryError',
+      'Your request is throttled temporarily. Please try after 300 seconds.',
+      't',
+      new Date(0),
+    );
+    expect(formatHresult(hresultForDrsError(throttled, 400))).toBe('0x801c03f2');
   });
 });

@@ -15,6 +15,12 @@ export interface DrsErrorBody {
 export const DSREG_E_DIRECTORY_FAILURE = 0x801c03f2;
 /** DRS answered `AuthenticationError` (ErrorSubCode other than `DeviceNotFound`). [TSC] */
 export const DSREG_E_DEVICE_AUTHENTICATION_ERROR = 0x801c0002;
+/**
+ * The user reached the per-user device quota: "idErrorDeviceLimit" / "Looks like there are too many
+ * devices or users for this account." (learn.microsoft.com/windows/client-management/
+ * azure-active-directory-integration-with-mdm, error table; the symbol keeps Windows' spelling).
+ */
+export const DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED = 0x801c000e;
 /** Any other DRS error response. [TSC] */
 export const DSREG_E_DEVICE_INTERNALSERVICE_ERROR = 0x801c0006;
 /** HTTP 503 from DRS. [TSC] */
@@ -28,6 +34,8 @@ export const DSREG_AUTOJOIN_DISC_FAILED = 0x801c0021;
 export const DSREG_HRESULT_FOR_DRS_ERROR: Readonly<Record<string, number>> = Object.freeze({
   DirectoryError: DSREG_E_DIRECTORY_FAILURE,
   AuthenticationError: DSREG_E_DEVICE_AUTHENTICATION_ERROR,
+  /** modeled: the ErrorType is mock DRS's (drs-messages.ts DEVICE_QUOTA_EXCEEDED). */
+  DeviceQuotaExceeded: DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED,
 });
 
 /**

@@ -10,6 +10,11 @@ export const DIRECTORY_ERROR = 'DirectoryError';
 export const AUTHENTICATION_ERROR = 'AuthenticationError';
 /** modeled: no public source names the ErrorType DRS uses for malformed input; the client maps it like any unlisted type. */
 export const BAD_REQUEST = 'BadRequest';
+/**
+ * modeled: the ErrorType of a registration refused because the user reached the per-user device
+ * quota (no public source names it); the client maps it to DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED.
+ */
+export const DEVICE_QUOTA_EXCEEDED = 'DeviceQuotaExceeded';
 /** modeled: the ErrorType of the error boundary's 500 answer. */
 export const INTERNAL_SERVER_ERROR = 'InternalServerError';
 
@@ -36,6 +41,25 @@ export const SID_VERIFICATION_FAILED_MESSAGE =
  */
 export function tenantNotFoundMessage(tenant: string): string {
   return `AADSTS90002: Tenant '${tenant}' not found. This error might happen if there are no active subscriptions for the tenant. Check with your subscription administrator.`;
+}
+
+/**
+ * Federated join attempted again too soon. [TSC] "Federated join server errors": DirectoryError
+ * "Your request is throttled temporarily. Please try after 300 seconds." — "expected, possibly
+ * because multiple registration requests were made in quick succession". modeled: the number
+ * follows the configured window (300 s, the sourced text, by default).
+ */
+export function throttledMessage(retryAfterSeconds: number): string {
+  return `Your request is throttled temporarily. Please try after ${retryAfterSeconds} seconds.`;
+}
+
+/**
+ * modeled: wording of the refusal when a user reached the per-user device quota, after the
+ * down-level dialog "the user reached the maximum number of joined devices" (Microsoft legacy
+ * troubleshooting seed, ../shared/seeds/000_91f9f745d1a3ebae.txt).
+ */
+export function deviceQuotaExceededMessage(upn: string, quota: number): string {
+  return `The user ${upn} has reached the maximum number of joined devices (${quota}). Remove a device the user no longer uses, or raise the maximum number of devices per user.`;
 }
 
 /** modeled: wording of the 401 for a missing, forged, expired or foreign bearer (not public). */

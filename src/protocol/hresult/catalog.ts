@@ -77,6 +77,26 @@ const rows: HresultEntry[] = [
     provenance: TSC,
   },
   {
+    hresult: '0x801c000e',
+    symbol: 'DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED',
+    meaning:
+      'Registration quota reached: the user reached the maximum number of devices per user ("Looks like there are too many devices or users for this account."). Hybrid joins of computers do not count.',
+    provenance: {
+      source:
+        'learn.microsoft.com/windows/client-management/azure-active-directory-integration-with-mdm (error table: "idErrorDeviceLimit", symbol spelled EXCCEEDED); MicrosoftDocs/memdocs device-limit-intune-azure.md (hybrid joined devices not counted)',
+    },
+  },
+  {
+    hresult: '0x801c0003',
+    symbol: 'DSREG_E_DEVICE_AUTHORIZATION_ERROR',
+    meaning:
+      'The user is not authorized to register the device ("This user isn\'t authorized to enroll."); also reported when a user reached the device limit.',
+    provenance: {
+      source:
+        'learn.microsoft.com/windows/client-management/azure-active-directory-integration-with-mdm (error table); dirteam.com 2018-03-20 "You receive error 801c0003 when you try to Azure AD Join a device"',
+    },
+  },
+  {
     hresult: '0xcaa20003',
     symbol: 'ERROR_ADAL_SERVER_ERROR_INVALID_GRANT',
     meaning:
@@ -295,6 +315,12 @@ const rows: HresultEntry[] = [
 ];
 
 export const HRESULTS: ReadonlyMap<string, HresultEntry> = new Map(rows.map((r) => [r.hresult, r]));
+
+/** `ERROR_ADAL_HANDLE` (any case) → its entry. */
+export function hresultBySymbol(symbol: string): HresultEntry | undefined {
+  const s = symbol.trim().toUpperCase();
+  return rows.find((r) => r.symbol.split(' ')[0]!.toUpperCase() === s);
+}
 
 export function hresultEntry(hresult: string): HresultEntry | undefined {
   return HRESULTS.get(normalizeHresult(hresult));

@@ -1,6 +1,7 @@
 /**
  * The AADSTS codes mock Entra answers with: OAuth `error`, the runtime message (with parameters),
- * the public doc name, and provenance.
+ * the public doc name and text, and provenance. The token endpoint, the OpenID configuration and
+ * `hjsim explain` read this one catalogue.
  * @see ../shared/research/protocol.md §3b, §3c; learn.microsoft.com/entra/identity-platform/reference-error-codes
  */
 import type { Provenance } from '../../core/provenance.ts';
@@ -13,7 +14,10 @@ export type OAuthErrorValue =
   | 'unsupported_grant_type'
   | 'invalid_resource'
   | 'interaction_required'
-  | 'temporarily_unavailable';
+  | 'temporarily_unavailable'
+  | 'invalid_scope'
+  /** Discovery documents (`.well-known/openid-configuration`) of an unknown tenant. */
+  | 'invalid_tenant';
 
 export interface AadstsEntry {
   readonly code: number;
@@ -38,162 +42,236 @@ function entry(
   return { ...e, errorCodes: e.errorCodes ?? [e.code] };
 }
 
+const ENTRIES: readonly AadstsEntry[] = [
+  entry({
+    code: 51004,
+    name: 'UserAccountNotInDirectory',
+    error: 'invalid_grant',
+    doc: "The user account doesn't exist in the directory.",
+    message: (p) =>
+      `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
+    provenance: {
+      source:
+        'PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript (../shared/seeds)',
+    },
+  }),
+  entry({
+    code: 50034,
+    name: 'UserAccountNotFound',
+    error: 'invalid_grant',
+    doc: 'To sign into this application, the account must be added to the directory.',
+    message: (p) =>
+      `The user account {EmailHidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
+    provenance: { source: `${ERR_DOC}; runtime text research §3b` },
+  }),
+  entry({
+    code: 50107,
+    name: 'InvalidRealmUri',
+    error: 'invalid_request',
+    doc: "The requested federation realm object doesn't exist. Contact the tenant admin.",
+    message: (p) => `The requested federation realm object '${p['issuer']}' does not exist.`,
+    provenance: {
+      source: 'research §3b (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)',
+    },
+  }),
+  entry({
+    code: 5000811,
+    name: 'InvalidSigningKey',
+    error: 'invalid_request',
+    doc: 'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
+    message: () =>
+      'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
+    provenance: {
+      source:
+        'blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811" (AD FS certificate rollover); OAuth `error` value modeled',
+    },
+  }),
+  entry({
+    code: 50008,
+    name: 'InvalidSamlToken',
+    error: 'invalid_grant',
+    doc: 'SAML assertion is missing or misconfigured in the token. Contact your federation provider.',
+    message: (p) => p['detail'] ?? 'SAML token is invalid.',
+    provenance: {
+      modeled:
+        'the code and the "Cannot read SecurityToken. Expected element is …" text are public (research §3b, Azure-Samples/active-directory-dotnet-webapp-wsfederation#10); the choice of 50008 for unsigned / badly signed / wrapped assertions is DESIGN.md\'s (no public source says which code Entra gives; 50013\'s public text "Assertion failed signature validation" belongs to client assertions, AzureAD/…-dotnet#2604)',
+    },
+  }),
+  entry({
+    code: 50013,
+    name: 'InvalidAssertion',
+    error: 'invalid_grant',
+    doc: 'Assertion is invalid because of various reasons.',
+    message: (p) =>
+      `Assertion is invalid because of various reasons. ${p['detail'] ?? ''}`.trimEnd(),
+    provenance: {
+      modeled:
+        'used for an audience restriction that does not name urn:federation:MicrosoftOnline; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion"',
+    },
+  }),
+  entry({
+    code: 500133,
+    name: 'AssertionNotWithinValidTimeRange',
+    error: 'invalid_grant',
+    errorCodes: [70002, 500133],
+    doc: "Assertion isn't within its valid time range.",
+    message: (p) =>
+      `Error validating credentials. AADSTS500133: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: ${p['now']}, expiry time of assertion ${p['expiry']}.`,
+    provenance: {
+      source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); research §3b',
+    },
+  }),
+  entry({
+    code: 7500514,
+    name: 'SamlResponseTypeNotSupported',
+    error: 'invalid_request',
+    doc: 'A supported type of SAML response was not found.',
+    message: () =>
+      "A supported type of SAML response was not found. The supported response types are 'Response' (in XML namespace 'urn:oasis:names:tc:SAML:2.0:protocol') or 'Assertion' (in XML namespace 'urn:oasis:names:tc:SAML:2.0:assertion').",
+    provenance: {
+      source: `${ERR_DOC}; AzureAD/microsoft-authentication-library-for-dotnet#1871 (Ping token sent as saml2-bearer)`,
+    },
+  }),
+  entry({
+    code: 90020,
+    name: 'SAML11AssertionMissingImmutableId',
+    error: 'invalid_grant',
+    doc: 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
+    message: () => 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
+    provenance: { source: ERR_DOC },
+  }),
+  entry({
+    code: 900144,
+    name: 'MissingRequiredParameter',
+    error: 'invalid_request',
+    doc: "The request body must contain the following parameter: '{name}'.",
+    message: (p) => `The request body must contain the following parameter: '${p['name']}'.`,
+    provenance: { source: ERR_DOC },
+  }),
+  entry({
+    code: 90014,
+    name: 'MissingRequiredField',
+    error: 'invalid_request',
+    doc: "This error code might appear in various cases when an expected field isn't present in the credential.",
+    message: (p) =>
+      `The required field '${p['name']}' is missing from the credential. Ensure that you have all the necessary parameters for the login request.`,
+    provenance: {
+      source: `${ERR_DOC}; runtime sentence as Entra returns it for a v2.0 token request without 'scope' and a user realm request without 'api-version' (quoted in public MSAL test fixtures and AzureAD/microsoft-authentication-library-for-go ops/authority)`,
+    },
+  }),
+  entry({
+    code: 90002,
+    name: 'InvalidTenantName',
+    error: 'invalid_request',
+    doc: "The tenant name wasn't found in the data store.",
+    message: (p) =>
+      `Tenant '${p['tenant']}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    provenance: {
+      source: `${ERR_DOC}; runtime sentence as Entra returns it for .well-known/openid-configuration of an unknown tenant (quoted verbatim in public Azure SDK issue logs, error "invalid_tenant")`,
+    },
+  }),
+  entry({
+    code: 90019,
+    name: 'MissingTenantRealm',
+    error: 'invalid_request',
+    doc: 'Microsoft Entra ID was unable to determine the tenant identifier from the request.',
+    message: () =>
+      'No tenant-identifying information found in either the request or implied by any provided credentials.',
+    provenance: {
+      modeled:
+        "doc meaning public; the runtime sentence is the one Entra prints for AADSTS50059 on /common (AzureAD/microsoft-identity-web#462), reused here; when it applies (a /common request whose assertion names no issuer) is mock Entra's rule",
+    },
+  }),
+  entry({
+    code: 900023,
+    name: 'InvalidTenantIdentifier',
+    error: 'invalid_request',
+    doc: 'Specified tenant identifier is neither a valid DNS name, nor a valid external domain.',
+    message: (p) =>
+      `Specified tenant identifier '${p['tenant']}' is neither a valid DNS name, nor a valid external domain.`,
+    provenance: {
+      source:
+        'microsoft/Analysis-Services#194 (runtime text for a tenant segment that is no GUID and no DNS name); symbolic name modeled',
+    },
+  }),
+  entry({
+    code: 70003,
+    name: 'UnsupportedGrantType',
+    error: 'unsupported_grant_type',
+    doc: 'The app returned an unsupported grant type.',
+    message: (p) => `The app requested an unsupported grant type '${p['grantType']}'.`,
+    provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
+  }),
+  entry({
+    code: 500011,
+    name: 'InvalidResourceServicePrincipalNotFound',
+    error: 'invalid_resource',
+    doc: "The resource principal named {name} wasn't found in the tenant named {tenant}.",
+    message: (p) =>
+      `The resource principal named ${p['resource']} was not found in the tenant named ${p['tenant']}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+    provenance: {
+      source: `${ERR_DOC} (text); modeled: which resources mock Entra knows (DRS and Microsoft Graph)`,
+    },
+  }),
+  entry({
+    code: 900561,
+    name: 'BadResourceRequestInvalidRequest',
+    error: 'invalid_request',
+    doc: 'The endpoint only accepts {valid_verbs} requests. Received a {invalid_verb} request.',
+    message: (p) =>
+      `The endpoint only accepts ${p['validVerbs']} requests. Received a ${p['verb']} request.`,
+    provenance: { source: ERR_DOC },
+  }),
+  entry({
+    code: 700022,
+    name: 'InvalidMultipleResourcesScope',
+    error: 'invalid_scope',
+    doc: "The provided value for the input parameter scope isn't valid because it contains more than one resource.",
+    message: (p) =>
+      `The provided value for the input parameter scope '${p['scope']}' is not valid because it contains more than one resource. Scope ${p['scope']} is not valid.`,
+    provenance: {
+      modeled: `${ERR_DOC} gives the name and meaning; the runtime sentence is modeled`,
+    },
+  }),
+  entry({
+    code: 901002,
+    name: 'ResourceParameterNotSupported',
+    error: 'invalid_request',
+    doc: "The 'resource' request parameter isn't supported.",
+    message: () => "The 'resource' request parameter is not supported.",
+    provenance: { source: `${ERR_DOC}; symbolic name modeled` },
+  }),
+  entry({
+    code: 50076,
+    name: 'UserStrongAuthClientAuthNRequired',
+    error: 'interaction_required',
+    doc: 'Due to a configuration change made by your administrator, or because you moved to a new location, the user must use multifactor authentication to access the resource.',
+    message: (p) =>
+      `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p['resource']}'.`,
+    provenance: { source: 'research §3b runtime text (interaction_required for the DRS resource)' },
+  }),
+  entry({
+    code: 50079,
+    name: 'UserStrongAuthEnrollmentRequired',
+    error: 'interaction_required',
+    doc: 'Either a managed user needs to register security info to complete multifactor authentication, or a federated user needs to get the multifactor claim from the federated identity provider.',
+    message: (p) =>
+      `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${p['resource']}'.`,
+    provenance: {
+      modeled: `${ERR_DOC} gives the meaning (a federated user needs the multifactor claim from the IdP); the runtime sentence follows 50076's and is not quoted in a public source`,
+    },
+  }),
+];
+
 export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
-  [
-    entry({
-      code: 51004,
-      name: 'UserAccountNotInDirectory',
-      error: 'invalid_grant',
-      doc: "The user account doesn't exist in the directory.",
-      message: (p) =>
-        `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
-      provenance: {
-        source:
-          'PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript (../shared/seeds)',
-      },
-    }),
-    entry({
-      code: 50034,
-      name: 'UserAccountNotFound',
-      error: 'invalid_grant',
-      doc: 'To sign into this application, the account must be added to the directory.',
-      message: (p) =>
-        `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
-      provenance: { source: `${ERR_DOC}; runtime text research §3b` },
-    }),
-    entry({
-      code: 50107,
-      name: 'InvalidRealmUri',
-      error: 'invalid_request',
-      doc: "The requested federation realm object doesn't exist. Contact the tenant admin.",
-      message: (p) => `The requested federation realm object '${p['issuer']}' does not exist.`,
-      provenance: {
-        source: 'research §3b (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)',
-      },
-    }),
-    entry({
-      code: 5000811,
-      name: 'InvalidSigningKey',
-      error: 'invalid_request',
-      doc: 'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
-      message: () =>
-        'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
-      provenance: {
-        source:
-          'blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811" (AD FS certificate rollover); OAuth `error` value modeled',
-      },
-    }),
-    entry({
-      code: 50008,
-      name: 'InvalidSamlToken',
-      error: 'invalid_grant',
-      doc: 'SAML assertion is missing or misconfigured in the token. Contact your federation provider.',
-      message: (p) => p['detail'] ?? 'SAML token is invalid.',
-      provenance: {
-        modeled:
-          'the code and the "Cannot read SecurityToken. Expected element is …" text are public (research §3b); the choice of 50008 for unsigned / badly signed / wrapped assertions is DESIGN.md\'s (no public source says which code Entra gives)',
-      },
-    }),
-    entry({
-      code: 50013,
-      name: 'InvalidAssertion',
-      error: 'invalid_grant',
-      doc: 'Assertion is invalid because of various reasons.',
-      message: (p) =>
-        `Assertion is invalid because of various reasons. ${p['detail'] ?? ''}`.trimEnd(),
-      provenance: {
-        modeled:
-          'used for an audience restriction that does not name urn:federation:MicrosoftOnline; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion"',
-      },
-    }),
-    entry({
-      code: 500133,
-      name: 'AssertionNotWithinValidTimeRange',
-      error: 'invalid_grant',
-      errorCodes: [70002, 500133],
-      doc: "Assertion isn't within its valid time range.",
-      message: (p) =>
-        `Error validating credentials. AADSTS500133: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: ${p['now']}, expiry time of assertion ${p['expiry']}.`,
-      provenance: {
-        source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); research §3b',
-      },
-    }),
-    entry({
-      code: 7500514,
-      name: 'SamlResponseTypeNotSupported',
-      error: 'invalid_request',
-      doc: 'A supported type of SAML response was not found.',
-      message: () =>
-        "A supported type of SAML response was not found. The supported response types are 'Response' (in XML namespace 'urn:oasis:names:tc:SAML:2.0:protocol') or 'Assertion' (in XML namespace 'urn:oasis:names:tc:SAML:2.0:assertion').",
-      provenance: {
-        source: `${ERR_DOC}; AzureAD/microsoft-authentication-library-for-dotnet#1871 (Ping token sent as saml2-bearer)`,
-      },
-    }),
-    entry({
-      code: 90020,
-      name: 'SAML11AssertionMissingImmutableId',
-      error: 'invalid_grant',
-      doc: 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
-      message: () => 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
-      provenance: { source: ERR_DOC },
-    }),
-    entry({
-      code: 900144,
-      name: 'MissingRequiredParameter',
-      error: 'invalid_request',
-      doc: "The request body must contain the following parameter: '{name}'.",
-      message: (p) => `The request body must contain the following parameter: '${p['name']}'.`,
-      provenance: { source: ERR_DOC },
-    }),
-    entry({
-      code: 90014,
-      name: 'MissingRequiredField',
-      error: 'invalid_request',
-      doc: "This error code might appear in various cases when an expected field isn't present in the credential.",
-      message: (p) =>
-        `The required field '${p['name']}' is missing from the credential. Ensure that you have all the necessary parameters for the login request.`,
-      provenance: { modeled: 'doc name and meaning public; the runtime sentence is modeled' },
-    }),
-    entry({
-      code: 90002,
-      name: 'InvalidTenantName',
-      error: 'invalid_request',
-      doc: "The tenant name wasn't found in the data store.",
-      message: (p) =>
-        `Tenant '${p['tenant']}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
-      provenance: {
-        source: `${ERR_DOC}; runtime sentence as commonly reported (research §1.9 "Tenant UUID not found…")`,
-      },
-    }),
-    entry({
-      code: 90019,
-      name: 'MissingTenantRealm',
-      error: 'invalid_request',
-      doc: 'Microsoft Entra ID was unable to determine the tenant identifier from the request.',
-      message: () =>
-        'No tenant-identifying information found in either the request or implied by any provided credentials.',
-      provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
-    }),
-    entry({
-      code: 70003,
-      name: 'UnsupportedGrantType',
-      error: 'unsupported_grant_type',
-      doc: 'The app returned an unsupported grant type.',
-      message: (p) => `The app requested an unsupported grant type '${p['grantType']}'.`,
-      provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
-    }),
-    entry({
-      code: 50076,
-      name: 'UserStrongAuthClientAuthNRequired',
-      error: 'interaction_required',
-      doc: 'Due to a configuration change made by your administrator, or because you moved to a new location, the user must use multifactor authentication to access the resource.',
-      message: (p) =>
-        `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p['resource']}'.`,
-      provenance: { source: 'research §3b runtime text' },
-    }),
-  ].map((e) => [e.code, e]),
+  ENTRIES.map((e) => [e.code, e]),
 );
 
 export function aadstsEntry(code: number): AadstsEntry | undefined {
   return AADSTS[code];
+}
+
+/** Every catalogued code, in catalogue order (for `hjsim explain`). */
+export function aadstsEntries(): readonly AadstsEntry[] {
+  return ENTRIES;
 }

@@ -1,8 +1,8 @@
 /**
  * Entra's token-endpoint error JSON, in its exact shape and key order: error, error_description
  * (message, then Trace ID, Correlation ID and Timestamp separated by CR LF), error_codes,
- * timestamp, trace_id, correlation_id, error_uri.
- * @see ../shared/research/protocol.md §3c
+ * timestamp, trace_id, correlation_id, error_uri; and the HTTP status that goes with `error`.
+ * @see ../shared/research/protocol.md §3c; RFC 6749 §5.2 (400, or 401 for invalid_client)
  */
 import { LOGIN_HOST } from '../../core/defaults.ts';
 import { aadstsEntry, type OAuthErrorValue } from './aadsts.ts';
@@ -22,20 +22,33 @@ export function entraTimestamp(d: Date): string {
   return `${d.toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
 
+/**
+ * HTTP status per `error`: 400 [TSC "HTTP status : 400 … invalid_grant"; RFC 6749 §5.2], 401 for
+ * invalid_client (RFC 6749 §5.2). modeled: 503 for temporarily_unavailable (no public token-endpoint
+ * sample; it is the status the word names).
+ */
+export function statusForError(error: OAuthErrorValue): number {
+  if (error === 'invalid_client') return 401;
+  if (error === 'temporarily_unavailable') return 503;
+  return 400;
+}
+
 export function buildEntraError(
   code: number,
   params: Readonly<Record<string, string>>,
   ids: { traceId: string; correlationId: string; now: Date },
+  opts: { error?: OAuthErrorValue } = {},
 ): { status: number; body: EntraErrorBody } {
   const e = aadstsEntry(code);
   if (!e) throw new RangeError(`no AADSTS catalogue entry for ${code}`);
   const ts = entraTimestamp(ids.now);
   const first = e.errorCodes[0] ?? code;
   const message = `AADSTS${first}: ${e.message(params)}`;
+  const error = opts.error ?? e.error;
   return {
-    status: 400,
+    status: statusForError(error),
     body: {
-      error: e.error,
+      error,
       error_description: `${message}\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}\r\nTimestamp: ${ts}`,
       error_codes: e.errorCodes,
       timestamp: ts,

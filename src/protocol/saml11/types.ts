@@ -40,6 +40,5 @@ export interface Saml11Assertion {
   authenticationMethod?: string;
 }
 
-declare const verified: unique symbol;
 /** Data read only from XML whose signature was verified; only verifiers create it. */
-export type Verified<T> = T & { readonly [verified]: true };
+export type { Verified } from '../xmldsig/verified.ts';
