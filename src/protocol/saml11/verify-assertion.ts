@@ -5,6 +5,7 @@
  *   research/protocol.md §3b (AADSTS50008 wording); DESIGN.md "Fidelity rules"
  */
 import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { isSimError } from '../../core/errors.ts';
 import { certificateDer } from '../x509/build-certificate.ts';
@@ -12,6 +13,12 @@ import { ALG, NS } from '../xml/namespaces.ts';
 import { attributeOf, childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
 import { readAssertion } from './parse-assertion.ts';
 import type { Saml11Assertion, Verified } from './types.ts';
+import {
+  UNSAFE_WEAKEN_FOR_TESTS,
+  type Defense,
+  type SignatureEngine,
+  type Weakening,
+} from './unsafe-weaken.ts';
 
 export type VerifyFailure =
   | 'malformed'
@@ -30,6 +37,8 @@ export type VerifyResult =
 export interface VerifyOptions {
   /** Accept rsa-sha1 signatures and sha1 digests (old AD FS farms). Default false. */
   allowSha1?: boolean;
+  /** TEST ONLY (see unsafe-weaken.ts): defenses switched off. Nothing in src/ sets it. */
+  readonly [UNSAFE_WEAKEN_FOR_TESTS]?: Weakening;
 }
 
 type Failed = Extract<VerifyResult, { ok: false }>;
@@ -118,15 +127,8 @@ function dsChildren(el: Element): Element[] | Failed {
 const isFailed = (x: unknown): x is Failed =>
   typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 
-/**
- * SignedInfo: one Reference to `#<root AssertionID>`, exc-c14n only, enveloped-signature and
- * exc-c14n transforms only, RSA-SHA256 / SHA-256 (SHA-1 with allowSha1).
- */
-function checkSignedInfo(
-  signature: Element,
-  root: Element,
-  allowSha1: boolean,
-): Failed | undefined {
+/** SignedInfo's shape: one Reference, and it points at `#<root AssertionID>`. */
+function checkSignedInfo(signature: Element, root: Element): Failed | undefined {
   const parts = dsChildren(signature);
   if (isFailed(parts)) return parts;
   const names = parts.map((c) => c.localName);
@@ -171,14 +173,27 @@ function checkSignedInfo(
       `the Reference URI is ${JSON.stringify(uri ?? null)}, expected "${expectedUri}" (the assertion's AssertionID)`,
     );
   }
+  const referenceParts = dsChildren(reference);
+  return isFailed(referenceParts) ? referenceParts : undefined;
+}
 
-  const c14n = attributeOf(canonicalization, 'Algorithm');
+/**
+ * Algorithms: exc-c14n only, enveloped-signature and exc-c14n transforms only, RSA-SHA256 /
+ * SHA-256 (SHA-1 with allowSha1). Reads the first SignedInfo and its first Reference.
+ */
+function checkAlgorithms(signature: Element, allowSha1: boolean): Failed | undefined {
+  const signedInfo = firstChild(signature, NS.ds, 'SignedInfo');
+  if (!signedInfo) return fail('malformed', 'the ds:Signature has no ds:SignedInfo');
+  const canonicalization = firstChild(signedInfo, NS.ds, 'CanonicalizationMethod');
+  const signatureMethod = firstChild(signedInfo, NS.ds, 'SignatureMethod');
+  const reference = firstChild(signedInfo, NS.ds, 'Reference');
+  const c14n = canonicalization && attributeOf(canonicalization, 'Algorithm');
   if (c14n !== ALG.excC14n)
     return fail(
       'algorithm-not-allowed',
       `canonicalization ${c14n ?? '(none)'} is not allowed; only ${ALG.excC14n}`,
     );
-  const signatureAlgorithm = attributeOf(signatureMethod, 'Algorithm');
+  const signatureAlgorithm = signatureMethod && attributeOf(signatureMethod, 'Algorithm');
   const signatureAllowed =
     signatureAlgorithm === ALG.rsaSha256 || (allowSha1 && signatureAlgorithm === ALG.rsaSha1);
   if (!signatureAllowed)
@@ -187,9 +202,10 @@ function checkSignedInfo(
       `signature algorithm ${signatureAlgorithm ?? '(none)'} is not allowed`,
     );
 
-  const referenceParts = dsChildren(reference);
-  if (isFailed(referenceParts)) return referenceParts;
-  const transformsEl = referenceParts.find((c) => c.localName === 'Transforms');
+  const referenceParts = reference ? childElements(reference) : [];
+  const transformsEl = referenceParts.find(
+    (c) => c.namespaceURI === NS.ds && c.localName === 'Transforms',
+  );
   const transforms = transformsEl
     ? childElements(transformsEl, NS.ds, 'Transform').map(
         (t) => attributeOf(t, 'Algorithm') ?? '(none)',
@@ -205,7 +221,9 @@ function checkSignedInfo(
       `the Reference must end with the ${ALG.excC14n} transform`,
     );
   }
-  const digestMethod = referenceParts.find((c) => c.localName === 'DigestMethod');
+  const digestMethod = referenceParts.find(
+    (c) => c.namespaceURI === NS.ds && c.localName === 'DigestMethod',
+  );
   const digest = digestMethod && attributeOf(digestMethod, 'Algorithm');
   const digestAllowed = digest === ALG.sha256 || (allowSha1 && digest === ALG.sha1);
   if (!digestAllowed)
@@ -223,7 +241,7 @@ function certificateOf(pemOrBase64: string): X509Certificate | undefined {
 }
 
 /** One xml-crypto check with one key, KeyInfo never consulted. The signed XML, or why not. */
-function checkWithKey(
+const checkWithKey: SignatureEngine = function checkWithKey(
   xml: string,
   signature: Element,
   key: KeyObject,
@@ -245,7 +263,7 @@ function checkWithKey(
   const signed = verifier.getSignedReferences();
   if (signed.length !== 1) return { error: `expected one signed reference, got ${signed.length}` };
   return { signed: signed[0]! };
-}
+};
 
 /** Reads the claims from the signed reference only, never from the document we were sent. */
 function readSigned(signedXml: string, assertionId: string): VerifyResult {
@@ -280,18 +298,31 @@ export function verifyAssertion(
   trustedCertificates: readonly string[],
   opts: VerifyOptions = {},
 ): VerifyResult {
+  const weakening = opts[UNSAFE_WEAKEN_FOR_TESTS];
+  const on = (d: Defense) => !weakening?.off.has(d);
+  const check = weakening?.engine ?? checkWithKey;
   try {
     const source = typeof xml === 'string' && xml.startsWith('\uFEFF') ? xml.slice(1) : xml;
-    const doc = parseDocument(source);
+    const doc = on('strict-parser') ? parseDocument(source) : lenientDocument(source);
     if (isFailed(doc)) return doc;
     const root = doc.documentElement;
-    const structural = checkRoot(root) ?? checkUniqueIds(doc);
-    if (structural) return structural;
-    const signature = findSignature(doc, root);
-    if (isFailed(signature)) return signature;
-    const shape = checkSignedInfo(signature, root, opts.allowSha1 ?? false);
+    if (on('structure')) {
+      const structural = checkRoot(root) ?? checkUniqueIds(doc);
+      if (structural) return structural;
+    }
+    const signature = on('structure') ? findSignature(doc, root) : anySignature(doc);
+    if (isFailed(signature)) {
+      return signature.failure === 'not-signed' && !on('signature-required')
+        ? readWeakened(doc, root, on, undefined)
+        : signature;
+    }
+    const shape =
+      (on('structure') ? checkSignedInfo(signature, root) : undefined) ??
+      (on('algorithm-allow-list')
+        ? checkAlgorithms(signature, opts.allowSha1 ?? false)
+        : undefined);
     if (shape) return shape;
-    const assertionId = attributeOf(root, 'AssertionID')!;
+    const assertionId = attributeOf(root, 'AssertionID') ?? '';
 
     const errors: string[] = [];
     for (const [index, trusted] of trustedCertificates.entries()) {
@@ -300,16 +331,25 @@ export function verifyAssertion(
         errors.push(`trusted certificate ${index} is not a readable certificate`);
         continue;
       }
-      const outcome = checkWithKey(source, signature, cert.publicKey);
+      const outcome = check(source, signature, cert.publicKey);
       if ('signed' in outcome) {
-        const result = readSigned(outcome.signed, assertionId);
+        const result =
+          on('claims-from-signed-reference') && on('whole-text-values')
+            ? readSigned(outcome.signed, assertionId)
+            : readWeakened(doc, root, on, outcome.signed);
         return result.ok ? { ...result, certificateIndex: index } : result;
       }
       errors.push(`trusted certificate ${index}: ${outcome.error}`);
     }
 
     const embedded = embeddedCertificate(signature);
-    if (embedded && 'signed' in checkWithKey(source, signature, embedded.publicKey)) {
+    const byEmbedded = embedded && check(source, signature, embedded.publicKey);
+    if (embedded && byEmbedded && 'signed' in byEmbedded) {
+      // A validator that believes KeyInfo takes the token for one of the registered issuer's.
+      if (!on('registered-key-only')) {
+        const result = readWeakened(doc, root, on, byEmbedded.signed);
+        return result.ok ? { ...result, certificateIndex: 0 } : result;
+      }
       const thumbprint = createHash('sha1').update(embedded.raw).digest('hex').toUpperCase();
       return fail(
         'key-not-registered',
@@ -321,6 +361,72 @@ export function verifyAssertion(
       'signature-invalid',
       errors.length > 0 ? errors.join('; ') : 'no trusted signing certificate is configured',
     );
+  } catch (e) {
+    return fail('malformed', e instanceof Error ? e.message : String(e));
+  }
+}
+
+// ---- TEST ONLY paths, reached only with UNSAFE_WEAKEN_FOR_TESTS (see unsafe-weaken.ts) ----
+
+/** xmldom with its defaults: DTDs kept, errors ignored, a second root dropped. */
+function lenientDocument(xml: string): Document | Failed {
+  const ignore = () => undefined;
+  const doc = new DOMParser({
+    errorHandler: { warning: ignore, error: ignore, fatalError: ignore },
+  }).parseFromString(String(xml), 'text/xml');
+  return doc?.documentElement ? doc : fail('malformed', 'no root element');
+}
+
+function anySignature(doc: Document): Element | Failed {
+  const signature = doc.getElementsByTagNameNS(NS.ds, 'Signature').item(0);
+  return signature ?? fail('not-signed', 'the assertion carries no ds:Signature');
+}
+
+/** Keeps only the first text node of every element whose text a comment splits. */
+function truncateAtFirstTextNode(el: Element): void {
+  for (const child of childElements(el)) truncateAtFirstTextNode(child);
+  let textSeen = false;
+  for (let node = el.firstChild; node;) {
+    const next = node.nextSibling;
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      if (textSeen) el.removeChild(node);
+      textSeen = true;
+    } else if (node.nodeType === 8 && textSeen) {
+      // Everything after the comment is what a first-text-node reader never sees.
+      for (let rest: ChildNode | null = node; rest;) {
+        const after: ChildNode | null = rest.nextSibling;
+        if (rest.nodeType !== 1) el.removeChild(rest);
+        rest = after;
+      }
+      break;
+    }
+    node = next;
+  }
+}
+
+/** Reads claims the way the switched-off defenses would have let a naive relying party read them. */
+function readWeakened(
+  doc: Document,
+  root: Element,
+  on: (d: Defense) => boolean,
+  signedXml: string | undefined,
+): VerifyResult {
+  let el: Element;
+  if (signedXml !== undefined && on('claims-from-signed-reference')) {
+    el = parseXml(signedXml, 'signed SAML assertion').documentElement;
+  } else {
+    el =
+      root.namespaceURI === NS.saml11 && root.localName === 'Assertion'
+        ? root
+        : (doc.getElementsByTagNameNS(NS.saml11, 'Assertion').item(0) ?? root);
+  }
+  if (!on('whole-text-values')) {
+    el = el.cloneNode(true) as Element;
+    truncateAtFirstTextNode(el);
+  }
+  try {
+    const assertion = readAssertion(el) as Verified<Saml11Assertion>;
+    return { ok: true, assertion, certificateIndex: 0 };
   } catch (e) {
     return fail('malformed', e instanceof Error ? e.message : String(e));
   }
