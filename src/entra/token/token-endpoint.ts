@@ -16,6 +16,7 @@ import { checkAudience } from './check-audience.ts';
 import { checkDeviceClaims } from './check-device-claims.ts';
 import { checkImmutableId } from './check-immutable-id.ts';
 import { checkIssuer } from './check-issuer.ts';
+import { checkReplay } from './check-replay.ts';
 import { checkRequestShape } from './check-request-shape.ts';
 import { checkSignature } from './check-signature.ts';
 import { checkTenant } from './check-tenant.ts';
@@ -32,6 +33,7 @@ export const TOKEN_CHECKS: readonly (readonly [string, TokenCheck])[] = [
   ['issuer', checkIssuer],
   ['audience', checkAudience],
   ['validity', checkValidity],
+  ['replay', checkReplay],
   ['ImmutableID', checkImmutableId],
   ['device claims', checkDeviceClaims],
 ];
