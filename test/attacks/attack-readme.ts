@@ -4,7 +4,7 @@
 import { format } from 'prettier';
 import { ENDPOINT_ATTACK_CASES, SAML_ATTACK_CASES, type Refusal } from './attack-cases.ts';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;');
 const answer = (r: Refusal) =>
   r.aadsts !== undefined ? `${r.status} AADSTS${r.aadsts} \`${r.error}\`` : `${r.status} ${r.text}`;
 
