@@ -54,6 +54,8 @@ export interface IdpConfig {
   /** Kerberos: can the service account decrypt AES tickets only (PingOne gateway) — RC4 tickets fail. */
   readonly kerberos: { readonly acceptRc4: boolean };
   readonly directory: readonly DirectoryComputer[];
+  /** Turns the signed assertion into an attack before it goes out (scenario `idp.attack`). */
+  readonly mutateAssertion?: (signedXml: string) => string;
   readonly clock: Clock;
   readonly ids: IdSource;
 }

@@ -23,6 +23,7 @@ import {
 import { issueServiceTicket, scpKeywords, type OnPremDirectory } from '../onprem/directory.ts';
 import { encodeNegotiateToken } from '../protocol/kerberos/negotiate-token.ts';
 import { buildCertificate, derToPem } from '../protocol/x509/build-certificate.ts';
+import { assertionAttack } from './assertion-attack.ts';
 import type { Scenario } from './schema.ts';
 
 /** The seeds' own moment, used as the start of every seeded run without `clock:`. */
@@ -242,6 +243,14 @@ export function buildWorld(s: Scenario, baseDir: string): World {
       lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600,
     },
     relyingParties: [ENTRA_AUDIENCE],
+    ...(s.idp.attack
+      ? {
+          mutateAssertion: assertionAttack(s.idp.attack, {
+            key: privateKey(s.idp.signingKey, baseDir),
+            certificatePem: certificatePem(signingCertPath, baseDir),
+          }),
+        }
+      : {}),
     kerberos: { acceptRc4: false },
     directory: [
       { name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid },

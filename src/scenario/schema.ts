@@ -3,6 +3,7 @@
  * expected outcome. Field names are the contract; defaults make a baseline short.
  */
 import { z } from 'zod';
+import { SAML_ATTACK_NAMES } from '../protocol/saml11/attacks/catalog.ts';
 
 const guid = z
   .string()
@@ -138,6 +139,12 @@ export const scenarioSchema = z
           ])
           .optional(),
         audience: z.string().optional(),
+        attack: z
+          .enum(SAML_ATTACK_NAMES as [string, ...string[]])
+          .optional()
+          .describe(
+            'Turn the signed assertion into this attack (test/attacks/README.md lists them)',
+          ),
         validity: z
           .object({
             notBeforeOffsetSeconds: z.number().default(0),

@@ -7,22 +7,18 @@
  */
 import { SAML_ATTACKS } from '../../src/protocol/saml11/attacks/catalog.ts';
 import { COMMENT_INJECTION_TARGET } from '../../src/protocol/saml11/attacks/comment-injection.ts';
-import type { AttackTools, EvilClaims } from '../../src/protocol/saml11/attacks/types.ts';
+import {
+  EVIL_DEVICE_CLAIMS,
+  EVIL_DEVICE_GUID,
+  EVIL_DEVICE_SID,
+} from '../../src/protocol/saml11/attacks/evil-device.ts';
+import type { AttackTools } from '../../src/protocol/saml11/attacks/types.ts';
 import { uuidAsBase64Guid } from '../../src/protocol/encoding/guid.ts';
 import { signAssertion } from '../../src/protocol/saml11/sign-assertion.ts';
 import { deviceAssertionInput, key, pem, signedDeviceAssertion } from '../support/entra-fixture.ts';
 
-/** Another computer: the identity every evil part claims. */
-export const EVIL_DEVICE_GUID = 'deadbeef-dead-4bad-8bad-deadbeefdead';
-export const EVIL_DEVICE_SID = 'S-1-5-21-666666666-666666666-666666666-1000';
-export const EVIL: EvilClaims = {
-  attributes: {
-    ImmutableID: uuidAsBase64Guid(EVIL_DEVICE_GUID),
-    onpremobjectguid: uuidAsBase64Guid(EVIL_DEVICE_GUID),
-    primarysid: EVIL_DEVICE_SID,
-  },
-  nameIdentifier: uuidAsBase64Guid(EVIL_DEVICE_GUID),
-};
+export { EVIL_DEVICE_GUID, EVIL_DEVICE_SID };
+export const EVIL = EVIL_DEVICE_CLAIMS;
 /** Text that appears wherever an evil claim leaked. */
 export const EVIL_MARKERS = [EVIL_DEVICE_GUID, uuidAsBase64Guid(EVIL_DEVICE_GUID), '666666666'];
 

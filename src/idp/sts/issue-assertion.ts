@@ -41,8 +41,9 @@ export function issueAssertion(cfg: IdpConfig, computer: DirectoryComputer): Iss
     authenticationMethod: AUTHN_WINDOWS,
     authenticationInstant: now,
   });
+  const signed = signAssertion(unsigned, cfg.signingKey, cfg.signingCertificatePem);
   return {
-    xml: signAssertion(unsigned, cfg.signingKey, cfg.signingCertificatePem),
+    xml: cfg.mutateAssertion ? cfg.mutateAssertion(signed) : signed,
     created: notBefore,
     expires: notOnOrAfter,
   };
