@@ -3,8 +3,7 @@
  * Each target checks that it ran exactly its share (FuzzStats.expectDone).
  */
 import { describe, expect, it } from 'vitest';
-import { FUZZ_RUNS } from './fuzz-support.ts';
-import { HUGE_XML } from './fuzz-support.ts';
+import { FUZZ_RUNS, HUGE_XML } from './fuzz-support.ts';
 
 describe('fuzz budget', () => {
   it('is at least 10,000 inputs', () => {
