@@ -111,6 +111,26 @@ export default tseslint.config(
     rules: layer(['**/cli/**'], 'the scenario layer sits below the tools'),
   },
   {
+    // The test-only switch that weakens the SAML verifier: only the verifier itself may import it.
+    files: ['src/**'],
+    ignores: [
+      'src/**/*.test.ts',
+      'src/protocol/saml11/verify-assertion.ts',
+      'src/protocol/saml11/unsafe-weaken.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportDeclaration[source.value=/unsafe-weaken/], ImportExpression[source.value=/unsafe-weaken/], ExportAllDeclaration[source.value=/unsafe-weaken/], ExportNamedDeclaration[source.value=/unsafe-weaken/]',
+          message:
+            'unsafe-weaken.ts is TEST ONLY (it weakens the SAML verifier): nothing under src/ but the verifier may import it',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },

@@ -146,6 +146,8 @@ export interface IdpConfig {
    * `Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences wiaormultiauthn`); absent: no.
    */
   readonly wiaormultiauthn?: boolean;
+  /** Turns the signed assertion into an attack before it goes out (scenario `idp.attack`). */
+  readonly mutateAssertion?: (signedXml: string) => string;
   readonly clock: Clock;
   readonly ids: IdSource;
 }

@@ -3,6 +3,7 @@
  * domain it federates, issuer, signing key and algorithms, claim overrides, token options, MEX
  * variant, AD FS options, and the directory it authenticates against (the device, the users).
  */
+import { assertionAttack } from './assertion-attack.ts';
 import type { Clock } from '../core/clock.ts';
 import { ENTRA_AUDIENCE } from '../core/defaults.ts';
 import { SimError } from '../core/errors.ts';
@@ -169,6 +170,14 @@ export function buildIdpConfig(
     relyingParties: s.idp.relyingParties ?? [ENTRA_AUDIENCE],
     kerberos: { acceptRc4: profile.acceptsRc4Tickets },
     mexVariant: s.idp.mex?.variant ?? 'complete',
+    ...(s.idp.attack
+      ? {
+          mutateAssertion: assertionAttack(s.idp.attack, {
+            key: privateKey(s.idp.signingKey, baseDir),
+            certificatePem: certificatePem(signingCertPath, baseDir),
+          }),
+        }
+      : {}),
     adfs,
     directory: [
       { name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid },

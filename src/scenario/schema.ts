@@ -11,6 +11,7 @@ import {
   idpSignatureSchema,
   idpUserSchema,
 } from './idp-fields.ts';
+import { SAML_ATTACK_NAMES } from '../protocol/saml11/attacks/catalog.ts';
 
 const guid = z
   .string()
@@ -250,6 +251,12 @@ export const scenarioSchema = z
           .optional()
           .describe('SAML version of the assertion (default 1.1); tokenType is set apart'),
         audience: z.string().optional(),
+        attack: z
+          .enum(SAML_ATTACK_NAMES as [string, ...string[]])
+          .optional()
+          .describe(
+            'Turn the signed assertion into this attack (test/attacks/README.md lists them)',
+          ),
         validity: z
           .object({
             notBeforeOffsetSeconds: z.number().default(0),

@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonResponse, type Party } from '../core/http.ts';
-import { createExpressApp } from './express-app.ts';
+import { createExpressApp, listenSafely } from './express-app.ts';
 
 let server: Server;
 let base: string;
@@ -75,5 +75,82 @@ describe('express transport', () => {
     expect((await fetch(`${base}/nope`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${base}/b`)).status).toBe(405);
     expect((await fetch(`${base}/b`, { method: 'POST', body: 'x'.repeat(5000) })).status).toBe(413);
+  });
+});
+
+describe('express transport: safe defaults', () => {
+  const echo = party('echo', 'echo.example', '/e');
+
+  it('limits bodies to SAFE_DEFAULTS.bodyLimit (1 MiB) by default: 413 beyond', async () => {
+    const { app } = createExpressApp([echo], { fallbackHost: () => 'echo.example' });
+    const server = await listenSafely(app);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/e`;
+      const post = (size: number) => fetch(url, { method: 'POST', body: 'x'.repeat(size) });
+      expect((await post(1024 * 1024)).status).toBe(200);
+      const tooBig = await post(1024 * 1024 + 1);
+      expect(tooBig.status).toBe(413);
+      expect(await tooBig.text()).toBe('Payload Too Large');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('listens on 127.0.0.1 unless told otherwise', async () => {
+    const server = await listenSafely(createExpressApp([echo]).app);
+    expect((server.address() as AddressInfo).address).toBe('127.0.0.1');
+    await new Promise((r) => server.close(r));
+  });
+
+  it('refuses a non-loopback address unless exposeBeyondLoopback is set', async () => {
+    await expect(
+      listenSafely(createExpressApp([echo]).app, { host: '0.0.0.0' }),
+    ).rejects.toMatchObject({
+      code: 'ERR_USAGE',
+      message: 'refusing to listen on 0.0.0.0: not a loopback address',
+    });
+  });
+
+  it('says which port it could not bind', async () => {
+    const first = await listenSafely(createExpressApp([echo]).app);
+    const port = (first.address() as AddressInfo).port;
+    try {
+      await expect(listenSafely(createExpressApp([echo]).app, { port })).rejects.toMatchObject({
+        code: 'ERR_HTTP',
+        message: expect.stringContaining(`cannot listen on 127.0.0.1:${port}`),
+      });
+    } finally {
+      await new Promise((r) => first.close(r));
+    }
+  });
+
+  /** Sends `text` on a raw socket and returns everything the server answers until it closes. */
+  async function rawExchange(port: number, text: string): Promise<string> {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (c: Buffer) => (answer += c.toString()));
+    socket.write(text);
+    await new Promise<void>((r) => socket.on('close', () => r()));
+    return answer;
+  }
+
+  it.each([
+    ['headers that never finish (slowloris)', 'POST /e HTTP/1.1\r\nHost: echo.example\r\nX-Slow: '],
+    [
+      'a body that never arrives',
+      'POST /e HTTP/1.1\r\nHost: echo.example\r\nContent-Length: 100\r\n\r\nonly part',
+    ],
+  ])('answers 408 and closes the connection for %s', async (_label, text) => {
+    const server = await listenSafely(createExpressApp([echo]).app, {
+      headersTimeoutMs: 100,
+      requestTimeoutMs: 150,
+      connectionsCheckingIntervalMs: 20,
+    });
+    try {
+      const answer = await rawExchange((server.address() as AddressInfo).port, text);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout/);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -36,10 +36,14 @@ describe('mock Entra over HTTP', () => {
           `https://login.microsoftonline.com/${DOMAIN}/v2.0/.well-known/openid-configuration`,
         )
       ).json()) as { token_endpoint: string };
+      // Each request carries a fresh AssertionID: mock Entra refuses replays (check-replay.ts).
+      let n = 0;
       const grant = (signer: string) =>
         form({
           grant_type: 'urn:ietf:params:oauth:grant-type:saml1_1-bearer',
-          assertion: Buffer.from(signedDeviceAssertion({}, signer)).toString('base64url'),
+          assertion: Buffer.from(
+            signedDeviceAssertion({ assertionId: `_over-http-${n++}` }, signer),
+          ).toString('base64url'),
           client_id: 'dd762716-544d-4aeb-a526-687b73838a22',
           scope: 'urn:ms-drs:enterpriseregistration.windows.net/.default openid',
         });

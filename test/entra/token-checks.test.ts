@@ -70,6 +70,7 @@ describe('the check table', () => {
       'audience',
       'validity',
       'assertion version vs grant',
+      'replay',
       'ImmutableID',
       'device claims',
       'user lookup',
@@ -169,10 +170,10 @@ describe('request shape', () => {
 describe('tenant', () => {
   it('accepts the tenant id and a verified domain in the path', async () => {
     const { ctx } = entraContext();
-    for (const tenant of [TENANT_ID, 'IMOKATDI.ping-eng.com', 'organizations']) {
-      expect((await postToken(ctx, samlGrant(signedDeviceAssertion()), { tenant })).status).toBe(
-        200,
-      );
+    // A fresh assertion each time: mock Entra refuses a replayed AssertionID (check-replay.ts).
+    for (const [i, tenant] of [TENANT_ID, 'IMOKATDI.ping-eng.com', 'organizations'].entries()) {
+      const assertion = signedDeviceAssertion({ assertionId: `_tenant-path-${i}` });
+      expect((await postToken(ctx, samlGrant(assertion), { tenant })).status).toBe(200);
     }
   });
   it('900023 for a tenant identifier that is neither a GUID nor a DNS name', async () => {
@@ -438,6 +439,7 @@ describe('MFA (federatedIdpMfaBehavior)', () => {
     });
     expect((await postToken(ctx, samlGrant(withMfa, GRANT2))).status).toBe(200);
     const inAttribute = signedDeviceAssertion2({
+      id: '_mfa-in-attribute',
       nameId,
       attributes: [
         ...attrs,

@@ -19,6 +19,7 @@ import { checkDeviceClaims } from './check-device-claims.ts';
 import { checkImmutableId } from './check-immutable-id.ts';
 import { checkIssuer } from './check-issuer.ts';
 import { checkMfa } from './check-mfa.ts';
+import { checkReplay } from './check-replay.ts';
 import { checkRequestShape } from './check-request-shape.ts';
 import { checkResource } from './check-resource.ts';
 import { checkSignature } from './check-signature.ts';
@@ -42,6 +43,7 @@ export const TOKEN_CHECKS: readonly (readonly [string, TokenCheck])[] = [
   ['audience', checkAudience],
   ['validity', checkValidity],
   ['assertion version vs grant', checkAssertionVersion],
+  ['replay', checkReplay],
   ['ImmutableID', checkImmutableId],
   ['device claims', checkDeviceClaims],
   ['user lookup', checkUser],

@@ -20,6 +20,8 @@ export interface TokenClaim {
 
 export interface TokenView {
   readonly version: '1.1' | '2.0';
+  /** AssertionID (SAML 1.1) or ID (SAML 2.0). */
+  readonly id: string;
   readonly issuer: string;
   readonly notBefore?: string;
   readonly notOnOrAfter?: string;
@@ -32,6 +34,7 @@ export interface TokenView {
 export function viewOfSaml11(a: Verified<Saml11Assertion>): TokenView {
   return {
     version: '1.1',
+    id: a.assertionId,
     issuer: a.issuer,
     ...(a.notBefore === undefined ? {} : { notBefore: a.notBefore }),
     ...(a.notOnOrAfter === undefined ? {} : { notOnOrAfter: a.notOnOrAfter }),
@@ -45,6 +48,7 @@ export function viewOfSaml11(a: Verified<Saml11Assertion>): TokenView {
 export function viewOfSaml2(a: Verified<Saml2Assertion>): TokenView {
   return {
     version: '2.0',
+    id: a.id,
     issuer: a.issuer,
     ...(a.notBefore === undefined ? {} : { notBefore: a.notBefore }),
     ...(a.notOnOrAfter === undefined ? {} : { notOnOrAfter: a.notOnOrAfter }),

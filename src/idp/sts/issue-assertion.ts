@@ -113,8 +113,9 @@ export function issueAssertion(
     authenticationMethod: AUTHN_METHOD[how],
     authenticationInstant: now,
   });
+  const signed = signAssertion(unsigned, cfg.signing.key, cfg.signing.certificatePem, signing);
   return {
-    xml: signAssertion(unsigned, cfg.signing.key, cfg.signing.certificatePem, signing),
+    xml: cfg.mutateAssertion ? cfg.mutateAssertion(signed) : signed,
     created: notBefore,
     expires: notOnOrAfter,
   };

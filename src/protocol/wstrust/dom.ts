@@ -31,10 +31,18 @@ export function childPath(
   return at;
 }
 
-/** `el` and its descendants in document order. */
+/**
+ * `el` and its descendants in document order. Iterative: a recursive walk overflows the stack on
+ * a hostile, deeply nested document (found by test/fuzz/wstrust.fuzz.test.ts).
+ */
 export function* selfAndDescendants(el: Element): Generator<Element> {
-  yield el;
-  for (const child of childElements(el)) yield* selfAndDescendants(child);
+  const stack: Element[] = [el];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    yield next;
+    const children = childElements(next);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
 }
 
 /** Trimmed text; undefined when the element is absent or its text is blank. */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { CLOCK_SKEW_MS } from '../../core/defaults.ts';
+import type { TokenView } from './token-view.ts';
+import { entraContext, NOW } from '../../../test/support/entra-fixture.ts';
+import {
+  checkReplay,
+  rememberedAssertions,
+  REPLAY_WINDOW_WITHOUT_EXPIRY_MS,
+} from './check-replay.ts';
+import type { TokenState } from './token-state.ts';
+
+const HOUR = 3600_000;
+
+function stateFor(ctx: TokenState['ctx'], patch: Partial<TokenView> = {}): TokenState {
+  const token: TokenView = {
+    version: '1.1',
+    id: '_a1',
+    issuer: 'https://sso.example.com/applications/x',
+    notBefore: NOW.toISOString(),
+    notOnOrAfter: new Date(NOW.getTime() + HOUR).toISOString(),
+    audiences: [],
+    claims: [],
+    authnMethods: [],
+    ...patch,
+  };
+  return {
+    ctx,
+    endpoint: 'v1',
+    tenantSegment: 'common',
+    form: new URLSearchParams(),
+    contentType: '',
+    token,
+  };
+}
+
+describe('checkReplay', () => {
+  it('lets an assertion through once and refuses it the second time with 50013', () => {
+    const { ctx } = entraContext();
+    expect(checkReplay(stateFor(ctx))).toBeUndefined();
+    const again = checkReplay(stateFor(ctx));
+    expect(again).toMatchObject({
+      code: 50013,
+      params: { detail: 'The assertion has already been used.' },
+    });
+    expect(again?.detail).toContain('replay: AssertionID _a1');
+  });
+
+  it('keys on Issuer and AssertionID together', () => {
+    const { ctx } = entraContext();
+    expect(checkReplay(stateFor(ctx))).toBeUndefined();
+    expect(checkReplay(stateFor(ctx, { id: '_a2' }))).toBeUndefined();
+    expect(checkReplay(stateFor(ctx, { issuer: 'https://other.example/' }))).toBeUndefined();
+    expect(rememberedAssertions(ctx)).toBe(3);
+  });
+
+  it('remembers until NotOnOrAfter + skew, then forgets (the validity check refuses it by then)', () => {
+    const { ctx } = entraContext();
+    expect(checkReplay(stateFor(ctx))).toBeUndefined();
+    ctx.clock.advance(HOUR + CLOCK_SKEW_MS - 1);
+    expect(checkReplay(stateFor(ctx))?.code).toBe(50013);
+    ctx.clock.advance(1);
+    expect(checkReplay(stateFor(ctx, { id: '_other' }))).toBeUndefined();
+    expect(rememberedAssertions(ctx)).toBe(1);
+  });
+
+  it('remembers an assertion without NotOnOrAfter for the modeled window', () => {
+    const { ctx } = entraContext();
+    const open = { notOnOrAfter: undefined } as unknown as Partial<TokenView>;
+    expect(checkReplay(stateFor(ctx, open))).toBeUndefined();
+    ctx.clock.advance(REPLAY_WINDOW_WITHOUT_EXPIRY_MS - 1);
+    expect(checkReplay(stateFor(ctx, open))?.code).toBe(50013);
+  });
+
+  it('two mock Entras never share their memory', () => {
+    const a = entraContext().ctx;
+    const b = entraContext().ctx;
+    expect(checkReplay(stateFor(a))).toBeUndefined();
+    expect(checkReplay(stateFor(b))).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * A bearer assertion is redeemed once. Mock Entra remembers the (Issuer, AssertionID) of every
+ * assertion that got this far and refuses the same pair again until NotOnOrAfter + the clock
+ * skew has passed (after that the validity check refuses it anyway, so the entry is dropped).
+ * An assertion without NotOnOrAfter is remembered for REPLAY_WINDOW_WITHOUT_EXPIRY_MS.
+ *
+ * The rule is the one .NET relying parties follow: WIF's SamlSecurityTokenHandler.DetectReplayedToken
+ * ("throws if the token already exists in the token replay cache; otherwise the token is added",
+ * bearer tokens only), kept until GetTokenReplayCacheEntryExpirationTime (the Conditions'
+ * NotOnOrAfter); SAML 2.0 Profiles §4.1.4.5 asks the same of SAML 2.0 bearer assertions.
+ * It runs where WIF runs it: after the signature and the validity window, before claims.
+ * @see learn.microsoft.com dotnet/api System.IdentityModel.Tokens.SamlSecurityTokenHandler
+ *   .DetectReplayedToken and .GetTokenReplayCacheEntryExpirationTime; saml-profiles-2.0-os §4.1.4.5
+ * modeled: Entra's own replay cache is not documented, nor the code it answers with; AADSTS50013
+ * (InvalidAssertion, "Assertion is invalid because of various reasons") is the catalogue's
+ * catch-all for an assertion that is well formed but unacceptable.
+ */
+import { CLOCK_SKEW_MS } from '../../core/defaults.ts';
+import type { EntraContext } from '../tenant.ts';
+import type { TokenCheck } from './token-state.ts';
+
+/** modeled: how long an assertion without NotOnOrAfter is remembered (one day). */
+export const REPLAY_WINDOW_WITHOUT_EXPIRY_MS = 24 * 3600 * 1000;
+
+/** One cache per mock Entra (its context), so parallel runs never see each other's assertions. */
+const caches = new WeakMap<EntraContext, Map<string, number>>();
+
+function cacheOf(ctx: EntraContext): Map<string, number> {
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new Map()));
+  return cache;
+}
+
+/** How many assertions this mock Entra currently remembers (for load reports and tests). */
+export function rememberedAssertions(ctx: EntraContext): number {
+  return caches.get(ctx)?.size ?? 0;
+}
+
+export const checkReplay: TokenCheck = (s) => {
+  const a = s.token;
+  if (!a) return undefined;
+  const now = s.ctx.clock.now().getTime();
+  const cache = cacheOf(s.ctx);
+  for (const [id, until] of cache) if (until <= now) cache.delete(id);
+
+  const key = `${a.issuer}\u0000${a.id}`;
+  const seenUntil = cache.get(key);
+  if (seenUntil !== undefined) {
+    return {
+      code: 50013,
+      params: { detail: 'The assertion has already been used.' },
+      detail: `replay: AssertionID ${a.id} from ${a.issuer} was redeemed before; remembered until ${new Date(seenUntil).toISOString()}`,
+    };
+  }
+  const notOnOrAfter = a.notOnOrAfter ? Date.parse(a.notOnOrAfter) : Number.NaN;
+  cache.set(
+    key,
+    Number.isNaN(notOnOrAfter)
+      ? now + REPLAY_WINDOW_WITHOUT_EXPIRY_MS
+      : notOnOrAfter + CLOCK_SKEW_MS,
+  );
+  return undefined;
+};
