@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
 import { benchCommand } from './bench.ts';
+import { trainCommand } from './train.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
 import { loadScenario, type LoadedScenario } from '../scenario/load-scenario.ts';
@@ -98,6 +99,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       },
     );
   program.addCommand(benchCommand(onExit));
+  program.addCommand(trainCommand(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
     c.exitOverride().configureOutput({
