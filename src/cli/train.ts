@@ -34,10 +34,12 @@ export function trainCommand(onExit: (code: number) => void): Command {
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', portNumber, DEFAULT_TRAIN_PORT)
     .option('--scenarios <dir>', 'the scenario folder to offer', 'scenarios')
     .action(async (opts: { port: number; scenarios: string }) => {
+      // Listen for the signal before announcing the URL: a caller may stop us as soon as it reads it.
+      const stop = signalled();
       const server = await startTrainServer({ port: opts.port, scenariosDir: opts.scenarios });
       console.log(`hjsim train: the trainer is at ${server.url}`);
       console.log(`  scenarios from ${opts.scenarios}; Ctrl+C stops`);
-      const sig = await signalled();
+      const sig = await stop;
       await server.close();
       console.log(`hjsim train: stopped (${sig})`);
       onExit(0);
