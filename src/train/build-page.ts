@@ -1,6 +1,6 @@
 /**
  * Builds the trainer page (`web/`) in memory with vite when `hjsim train` starts: nothing built
- * is committed or written to disk, so the page served is always the sources' (docs/decisions/0004).
+ * is committed or written to disk, so the page served is always the sources' (docs/decisions/0008-trainer-page-built-in-memory.md).
  */
 import { fileURLToPath } from 'node:url';
 import { SimError } from '../core/errors.ts';

@@ -68,7 +68,7 @@ describe('decodeRequest', () => {
       expect(d.kind).toBe('token-request');
       expect(d.summary).toBe('SAML bearer grant (saml1_1-bearer)');
       expect(d.form?.find(([k]) => k === 'assertion')?.[1]).toMatch(
-        /characters of base64; decoded below/,
+        /characters of base64; the assertion is shown decoded/,
       );
       expect(d.assertion?.issuer).toBe('https://sso.example.com/applications/app');
       expect(d.assertion?.claims.map((c) => [c.name, c.status])).toEqual([

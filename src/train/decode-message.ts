@@ -81,7 +81,10 @@ function decodeForm(body: string): DecodedBody {
   for (const [k, v] of params) {
     if (k === 'assertion') {
       assertionXml = decodeBase64Assertion(v);
-      form.push([k, `(${v.length} characters of base64${assertionXml ? '; decoded below' : ''})`]);
+      form.push([
+        k,
+        `(${v.length} characters of base64${assertionXml ? '; the assertion is shown decoded' : ''})`,
+      ]);
     } else form.push([k, v]);
   }
   const grant = params.get('grant_type') ?? '';

@@ -70,9 +70,9 @@ function onPremSteps(scenario: Scenario | undefined, transcript: readonly string
     from: 'client',
     to: 'ad',
     direction: 'request',
-    label: `DsGetDcName ${domain}`.trim(),
+    label: 'DsGetDcName',
     failed: false,
-    detail: ['DC locator: find a domain controller of the computer’s domain.'],
+    detail: [`DC locator: find a domain controller of ${domain || 'the computer’s domain'}.`],
   });
   if (!dcOk) {
     out.push({
@@ -89,7 +89,7 @@ function onPremSteps(scenario: Scenario | undefined, transcript: readonly string
     from: 'ad',
     to: 'client',
     direction: 'response',
-    label: `DC ${dcOk[1]!.replace(/^\\+/, '')}`,
+    label: `DC ${dcOk[1]!.replace(/^\\+/, '').split('.')[0]}`,
     failed: false,
     detail: [`DsGetDcName found ${dcOk[1]!.replace(/^\\+/, '')}.`],
   });
@@ -117,11 +117,7 @@ function onPremSteps(scenario: Scenario | undefined, transcript: readonly string
     from: 'ad',
     to: 'client',
     direction: 'response',
-    label: scpFailed
-      ? 'SCP not readable'
-      : typeof scp === 'object' && scp.azureADName
-        ? `azureADName:${scp.azureADName}`
-        : 'SCP keywords',
+    label: scpFailed ? 'SCP not readable' : 'SCP keywords',
     failed: scpFailed,
     detail:
       typeof scp === 'object'
@@ -142,15 +138,15 @@ function kerberosSteps(v: ExchangeView): Draft[] {
       from: 'client',
       to: 'ad',
       direction: 'request',
-      label: `Kerberos TGS-REQ ${spn}`,
+      label: 'Kerberos TGS-REQ',
       failed: false,
-      detail: ['The computer asks its KDC for a service ticket to the IdP (modeled Kerberos).'],
+      detail: [`The computer asks its KDC for a service ticket to ${spn} (modeled Kerberos).`],
     },
     {
       from: 'ad',
       to: 'client',
       direction: 'response',
-      label: `service ticket${etype ? ` (${etype})` : ''}`,
+      label: `ticket${etype ? ` (${etype.split('-')[0]})` : ''}`,
       failed: false,
       detail: v.request.negotiate,
     },

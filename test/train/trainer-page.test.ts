@@ -76,7 +76,16 @@ describe('trainer page (headless chromium)', () => {
       expect(await page.locator(`tr.claim[data-claim="${name}"]`).getAttribute('data-status')).toBe(
         'ok',
       );
-    await page.screenshot({ path: join(SHOTS, 'page.png'), fullPage: true });
+    // The overview: top of the page, the claims table scrolled into the message panel.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await claim.evaluate((row) => {
+      const panel = row.closest('.detail')!;
+      const table = row.closest('table')!;
+      panel.scrollTop = table.getBoundingClientRect().top - panel.getBoundingClientRect().top - 60;
+    });
+    await page.setViewportSize({ width: 1280, height: 1160 });
+    await page.screenshot({ path: join(SHOTS, 'overview.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await claim.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'token-message.png') });
     expect(await noHorizontalScroll(page)).toBe(true);

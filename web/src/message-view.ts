@@ -45,6 +45,14 @@ function claimsTable(claims: readonly ClaimCheck[]): HTMLElement {
     { class: 'claims' },
     h('caption', {}, 'Claims, as mock Entra reads them (claim type = namespace + "/" + name)'),
     h(
+      'colgroup',
+      {},
+      h('col', { class: 'col-claim' }),
+      h('col', { class: 'col-ns' }),
+      h('col', { class: 'col-value' }),
+      h('col', { class: 'col-check' }),
+    ),
+    h(
       'thead',
       {},
       h(
