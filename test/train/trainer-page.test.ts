@@ -91,8 +91,18 @@ describe('trainer page (headless chromium)', () => {
     expect(await noHorizontalScroll(page)).toBe(true);
   }, 60_000);
 
-  it('shows the transcript tab, reached by keyboard', async (ctx) => {
+  it('opens messages and tabs by keyboard', async (ctx) => {
     if (missing) ctx.skip(missing);
+    // Arrows: focus the failing step, Enter opens it; Up moves to the token request.
+    await page.locator('.msg.failing-step').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#detail .aadsts').textContent()).toContain('AADSTS51004');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#detail tr.claim-wrong-namespace').getAttribute('data-claim')).toBe(
+      'accounttype',
+    );
+    // Tabs: Left/Right move between them.
     await page.locator('#tab-sequence').click();
     await page.keyboard.press('ArrowRight');
     const panel = page.locator('#panel-transcript');

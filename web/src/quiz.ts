@@ -48,9 +48,11 @@ function renderAnswer(
   open: (id: string) => void,
 ): void {
   const mark = new Set(a.evidence.map((e) => e.line));
-  byId('quiz-transcript').replaceChildren(
-    lines(q.transcript, { label: 'Customer transcript', mark }),
-  );
+  const transcript = lines(q.transcript, { label: 'Customer transcript', mark });
+  byId('quiz-transcript').replaceChildren(transcript);
+  // Bring the first evidence line into the transcript's view (the page itself does not move).
+  const first = transcript.querySelector<HTMLElement>('.evidence');
+  if (first) transcript.scrollTop = first.offsetTop - transcript.offsetTop - 24;
   for (const input of root.querySelectorAll<HTMLInputElement>('input[name="cause"]')) {
     input.disabled = true;
     const label = input.closest('label');
