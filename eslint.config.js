@@ -131,6 +131,49 @@ export default tseslint.config(
     },
   },
   {
+    // The trainer (src/train/, web/) is a tool: nothing below it imports it. A separate rule name
+    // so that the layer rules above keep their own patterns.
+    files: [
+      'src/core/**',
+      'src/protocol/**',
+      'src/idp/**',
+      'src/entra/**',
+      'src/onprem/**',
+      'src/client/**',
+      'src/transport/**',
+      'src/scenario/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/train/**', '**/web/**'], message: 'the trainer is a tool (DESIGN.md)' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The page runs in the browser: it reaches the server only over HTTP, and shares only types.
+    files: ['web/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!train/api-types\\.ts$)',
+              message:
+                'the page talks to the server over HTTP; it shares only src/train/api-types.ts',
+            },
+            { group: ['node:*'], message: 'the page runs in the browser' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },

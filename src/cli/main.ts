@@ -15,6 +15,7 @@ import { serveCommand } from './serve-command.ts';
 import { benchCommand } from './bench.ts';
 import { explainCommand } from './explain.ts';
 import { tokenCommand } from './token.ts';
+import { trainCommand } from './train.ts';
 
 export { EXIT };
 
@@ -154,6 +155,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     });
   program.addCommand(tokenCommand(onExit));
   program.addCommand(benchCommand(onExit));
+  program.addCommand(trainCommand(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
     c.exitOverride()

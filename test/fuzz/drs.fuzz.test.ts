@@ -28,6 +28,12 @@ import {
 import { buildCertificate, buildCsr, derToPem } from '../../src/protocol/x509/build-certificate.ts';
 import { FUZZ_RUNS, FuzzStats } from './fuzz-support.ts';
 
+/** A path segment from arbitrary text; never empty, `.` or `..` (dot segments never reach a server). */
+function segment(s: string): string {
+  const seg = encodeURIComponent(s);
+  return seg === '' || seg === '.' || seg === '..' ? 'x' : seg;
+}
+
 const DEVICE_KEY = deviceKey(0);
 const TRANSPORT_KEY = deviceKey(1);
 const USER_CERT_KEY = deviceKey(3);
@@ -129,7 +135,7 @@ const request = fc.oneof(
         weight: 1,
         arbitrary: fc
           .string({ maxLength: 40 })
-          .map((s) => `/EnrollmentServer/device/${encodeURIComponent(s) || 'x'}`),
+          .map((s) => `/EnrollmentServer/device/${segment(s)}`),
       },
     ),
     query: apiVersion,
@@ -145,7 +151,7 @@ const request = fc.oneof(
         `/${FEDERATED_DOMAIN}/Discover`,
         `/${FEDERATED_DOMAIN}/EnrollmentServer/contract`,
       ),
-      fc.string({ maxLength: 30 }).map((s) => `/${encodeURIComponent(s) || 'x'}/discover`),
+      fc.string({ maxLength: 30 }).map((s) => `/${segment(s)}/discover`),
     ),
     query: apiVersion,
     bearer: fc.constant('none'),

@@ -1,0 +1,47 @@
+/**
+ * `hjsim train [--port N] [--scenarios DIR]`: serves the trainer page on 127.0.0.1, prints its
+ * URL, and runs until SIGINT or SIGTERM. A bad folder or a busy port is a usage error (exit 2).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { startTrainServer } from '../train/train-server.ts';
+
+export const DEFAULT_TRAIN_PORT = 4780;
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 (any free port) to 65535.');
+  return n;
+}
+
+function signalled(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (sig: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+export function trainCommand(onExit: (code: number) => void): Command {
+  return new Command('train')
+    .description(
+      'serve the trainer web page on 127.0.0.1: run scenarios, inspect every message, quiz yourself',
+    )
+    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', portNumber, DEFAULT_TRAIN_PORT)
+    .option('--scenarios <dir>', 'the scenario folder to offer', 'scenarios')
+    .action(async (opts: { port: number; scenarios: string }) => {
+      // Listen for the signal before announcing the URL: a caller may stop us as soon as it reads it.
+      const stop = signalled();
+      const server = await startTrainServer({ port: opts.port, scenariosDir: opts.scenarios });
+      console.log(`hjsim train: the trainer is at ${server.url}`);
+      console.log(`  scenarios from ${opts.scenarios}; Ctrl+C stops`);
+      const sig = await stop;
+      await server.close();
+      console.log(`hjsim train: stopped (${sig})`);
+      onExit(0);
+    });
+}
