@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
 import { benchCommand } from './bench.ts';
+import { diagnoseCommand } from './diagnose.ts';
 import { explainCommand } from './explain.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
@@ -101,6 +102,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     );
   program.addCommand(tokenCommand(onExit));
   program.addCommand(benchCommand(onExit));
+  program.addCommand(diagnoseCommand(onExit));
   program
     .command('explain')
     .description(
