@@ -40,7 +40,7 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ['dsregcmd /status', /\|\s{1,4}Device State\s|Diagnostics Reference\s*:|Client ErrorCode\s*:/],
   [
     'Event Viewer (User Device Registration)',
-    /User Device Registration|Automatic registration (?:failed|Succeeded)|Automatic device join pre-check/,
+    /User Device Registration|Automatic registration (?:failed|Succeeded)/,
   ],
   ['Event Viewer (Workplace Join)', /Microsoft-Windows?-Workplace Join|Workplace Join discovery/],
   [
@@ -51,7 +51,8 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ['AADSTS error text', /AADSTS\d{4,8}/],
 ];
 
-const PINGONE = /\/wsf\/(?:sts|mex13?|prp)\/|pingone|\/applications\/[0-9a-f-]{36}/i;
+const PINGONE =
+  /\/wsf\/(?:sts|mex13?|prp)\/|\bping(?:one|federate|-)|\/applications\/[0-9a-f-]{36}/i;
 const ADFS = /\/adfs\/(?:services|ls)\b|AD FS|ADFS/;
 
 /** The cheap first look: does any input diagnose knows contain one of these? */
