@@ -108,7 +108,11 @@ export default tseslint.config(
   },
   {
     files: ['src/scenario/**'],
-    rules: layer(['**/cli/**'], 'the scenario layer sits below the tools'),
+    rules: layer(['**/cli/**', '**/diagnose/**'], 'the scenario layer sits below the tools'),
+  },
+  {
+    files: ['src/diagnose/**'],
+    rules: layer(['**/cli/**'], 'diagnose is a tool: the CLI wires it, it does not import the CLI'),
   },
   {
     files: ['src/cli/**', 'scripts/**', 'bin/**'],
