@@ -4,7 +4,7 @@
  * same ranking as a diagnosis — so a scenario needs no extra field, and a new scenario is mapped
  * as soon as its codes are in the catalogue. A scenario "fails or falls back" when it expects no
  * join, a fallback, an AADSTS code or a failure HRESULT.
- * @see docs/decisions/0005-diagnose-causes-from-facts.md
+ * @see docs/decisions/0007-diagnose-causes-from-facts.md
  */
 import { isSimError } from '../core/errors.ts';
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
