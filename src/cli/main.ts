@@ -1,70 +1,42 @@
 /**
  * The `hjsim` command line. Exit codes: 0 all expectations hold, 1 a scenario failed, 2 invalid
- * input (bad arguments, unreadable or invalid scenario files), 3 `explain` does not know the code.
+ * input (bad arguments, unreadable or invalid scenario files).
  */
-import { writeFile } from 'node:fs/promises';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
+import { closeInProcessTransport } from '../transport/msw-transport.ts';
+import type { Show } from '../scenario/reporters/pretty-reporter.ts';
+import type { TransportKind } from '../scenario/run-scenario.ts';
+import { errorText } from './error-text.ts';
+import { EXIT } from './exit-codes.ts';
+import { matrixCommand } from './matrix-command.ts';
+import { runCommand, type ReporterName } from './run-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { benchCommand } from './bench.ts';
 import { diagnoseCommand } from './diagnose.ts';
+import { importCommand } from './import.ts';
 import { explainCommand } from './explain.ts';
-import { closeInProcessTransport } from '../transport/msw-transport.ts';
-import { findScenarioFiles } from '../scenario/find-scenarios.ts';
-import { loadScenario, type LoadedScenario } from '../scenario/load-scenario.ts';
-import { jsonReport } from '../scenario/reporters/json-reporter.ts';
-import { prettyReport, type Show } from '../scenario/reporters/pretty-reporter.ts';
-import { runLoadedScenario, type ScenarioResult } from '../scenario/run-scenario.ts';
 import { tokenCommand } from './token.ts';
 
-export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
+export { EXIT };
 
-function errorText(e: unknown): string {
-  if (isSimError(e)) return `hjsim: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
-  return `hjsim: ${e instanceof Error ? e.message : String(e)}`;
+/** Help is wrapped at a fixed width so that the README's copy matches on every terminal. */
+export const HELP_WIDTH = 100;
+
+function positiveInt(name: string, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max)
+      throw new InvalidArgumentError(`${name} takes a whole number from 1 to ${max}.`);
+    return n;
+  };
 }
 
-async function runCommand(
-  paths: string[],
-  opts: { reporter: 'pretty' | 'json'; out?: string; show: Show[] },
-): Promise<number> {
-  const started = performance.now();
-  const files = await findScenarioFiles(paths.length ? paths : ['scenarios']);
-  if (files.length === 0) {
-    console.error(`hjsim: no scenario files (*.yaml) under ${paths.join(', ') || 'scenarios'}`);
-    return EXIT.invalid;
-  }
-  const loaded: LoadedScenario[] = [];
-  const invalid: string[] = [];
-  for (const f of files) {
-    try {
-      loaded.push(await loadScenario(f));
-    } catch (e) {
-      invalid.push(errorText(e));
-    }
-  }
-  if (invalid.length) {
-    console.error(invalid.join('\n'));
-    console.error(
-      `hjsim: ${invalid.length} of ${files.length} scenario files are invalid; nothing was run`,
-    );
-    return EXIT.invalid;
-  }
-  const results: ScenarioResult[] = [];
-  for (const l of loaded) results.push(await runLoadedScenario(l));
-  const duration = performance.now() - started;
-  const text =
-    opts.reporter === 'json'
-      ? jsonReport(results, duration, {
-          transcripts: opts.show.includes('transcript') || opts.show.includes('status'),
-        })
-      : prettyReport(results, duration, {
-          color: !opts.out && process.stdout.isTTY === true && !process.env['NO_COLOR'],
-          show: opts.show,
-          cwd: process.cwd(),
-        });
-  if (opts.out) await writeFile(opts.out, `${text}\n`);
-  else console.log(text);
-  return results.every((r) => r.status === 'passed') ? EXIT.ok : EXIT.failed;
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 (any free port) to 65535.');
+  return n;
 }
 
 export function buildProgram(onExit: (code: number) => void): Command {
@@ -73,6 +45,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       'Simulates the Microsoft Entra federated hybrid join offline: mock IdP, mock Entra, and the Windows join client.',
     )
     .exitOverride()
+    .configureHelp({ helpWidth: HELP_WIDTH })
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
@@ -83,7 +56,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .argument('[paths...]', 'scenario files or folders')
     .addOption(
       new Option('--reporter <name>', 'output format')
-        .choices(['pretty', 'json'])
+        .choices(['pretty', 'json', 'junit'])
         .default('pretty'),
     )
     .option('--out <file>', 'write the report to a file instead of stdout')
@@ -92,17 +65,75 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .choices(['transcript', 'status', 'exchanges', 'entra-log'])
         .default([]),
     )
+    .option(
+      '--filter <text>',
+      'run only scenarios with this tag or this text in their name (tag:NAME: tags only); repeatable',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option(
+      '--concurrency <n>',
+      'worker threads running scenarios side by side; results keep their order',
+      positiveInt('--concurrency', 64),
+      1,
+    )
+    .addOption(
+      new Option('--transport <kind>', 'inprocess (msw, no sockets) or http (HTTPS on 127.0.0.1)')
+        .choices(['inprocess', 'http'])
+        .default('inprocess'),
+    )
+    .option(
+      '--update-golden',
+      'write <scenario>.golden.txt beside each seeded scenario (later runs diff against it)',
+    )
     .action(
       async (
         paths: string[],
-        opts: { reporter: 'pretty' | 'json'; out?: string; show: Show[] },
+        opts: {
+          reporter: ReporterName;
+          out?: string;
+          show: Show[];
+          filter?: string[];
+          concurrency: number;
+          transport: TransportKind;
+          updateGolden?: boolean;
+        },
       ) => {
-        onExit(await runCommand(paths, opts));
+        onExit(
+          await runCommand(paths, {
+            reporter: opts.reporter,
+            show: opts.show,
+            concurrency: opts.concurrency,
+            transport: opts.transport,
+            ...(opts.out ? { out: opts.out } : {}),
+            ...(opts.filter ? { filter: opts.filter } : {}),
+            ...(opts.updateGolden ? { updateGolden: true } : {}),
+          }),
+        );
       },
     );
-  program.addCommand(tokenCommand(onExit));
-  program.addCommand(benchCommand(onExit));
-  program.addCommand(diagnoseCommand(onExit));
+  program
+    .command('serve')
+    .description("serve a scenario's mock IdP and mock Entra on 127.0.0.1 (one port) until Ctrl+C")
+    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', portNumber, 0)
+    .option(
+      '--scenario <file>',
+      'the scenario whose parties to serve',
+      'scenarios/pingone/baseline.yaml',
+    )
+    .option('--tls', 'HTTPS with the TEST ONLY certificate for 127.0.0.1 (trust certs/tls-ca.crt)')
+    .action(async (opts: { port: number; scenario: string; tls?: boolean }) => {
+      onExit(await serveCommand({ port: opts.port, scenario: opts.scenario, tls: !!opts.tls }));
+    });
+  program
+    .command('matrix')
+    .description(
+      'write one scenario per single misconfiguration of a baseline, each with its predicted outcome',
+    )
+    .argument('<baseline>', 'a scenario that joins federated')
+    .requiredOption('--out <dir>', 'folder to write the scenarios to (created if missing)')
+    .action(async (baseline: string, opts: { out: string }) => {
+      onExit(await matrixCommand(baseline, opts));
+    });
   program
     .command('explain')
     .description(
@@ -123,12 +154,18 @@ export function buildProgram(onExit: (code: number) => void): Command {
         }),
       );
     });
+  program.addCommand(tokenCommand(onExit));
+  program.addCommand(benchCommand(onExit));
+  program.addCommand(diagnoseCommand(onExit));
+  program.addCommand(importCommand(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
-    c.exitOverride().configureOutput({
-      writeErr: (s) => process.stderr.write(s),
-      writeOut: (s) => process.stdout.write(s),
-    });
+    c.exitOverride()
+      .configureHelp({ helpWidth: HELP_WIDTH })
+      .configureOutput({
+        writeErr: (s) => process.stderr.write(s),
+        writeOut: (s) => process.stdout.write(s),
+      });
   }
   return program;
 }

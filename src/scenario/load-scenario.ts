@@ -1,13 +1,14 @@
 /**
- * Reads a scenario file: YAML, `extends` chains, schema validation. Every problem becomes a
- * SimError naming the file, the line, the field path, what was expected, and a "did you mean"
- * for a misspelt key.
+ * Reads a scenario: YAML, `extends` chains, schema validation. Every problem becomes a SimError
+ * naming the file, the line, the field path, what was expected and what was there, with a "did
+ * you mean" for a misspelt key or value (`describe-issue.ts`). Scenarios given as objects (the
+ * `hjsim/testing` API) go through the same checks.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import { SimError } from '../core/errors.ts';
+import { describeIssue } from './describe-issue.ts';
 import { mergeScenario } from './merge.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
@@ -26,45 +27,67 @@ interface Parsed {
   readonly data: unknown;
 }
 
-async function parseFile(file: string): Promise<Parsed> {
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+async function parseFile(file: string, from?: { file: string; line: number }): Promise<Parsed> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new SimError('ERR_SCENARIO_READ', `cannot read scenario file ${file}`, {
-      cause,
-      where: file,
-      hint: 'check the path; `hjsim run` takes scenario files or folders of them',
-    });
+    const code = (cause as { code?: string }).code;
+    throw new SimError(
+      'ERR_SCENARIO_READ',
+      from
+        ? `${from.file}${from.line ? `:${from.line}` : ''}: extends: cannot read ${file}${code === 'ENOENT' ? ' (no such file)' : ''}`
+        : `cannot read scenario file ${file}${code === 'ENOENT' ? ' (no such file)' : code === 'EISDIR' ? ' (a folder)' : ''}`,
+      {
+        cause,
+        where: file,
+        hint: from
+          ? 'extends takes a path relative to the file that names it'
+          : 'check the path; `hjsim run` takes scenario files or folders of them',
+      },
+    );
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
+    const [headline, ...frame] = e.message.split('\n');
+    const snippet = frame.filter((l) => l.trim() !== '').map((l) => `    ${l}`);
     throw new SimError(
       'ERR_SCENARIO_YAML',
-      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`,
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${(headline ?? '').replace(/ at line \d+, column \d+:?$/, '')}${snippet.length ? `\n${snippet.join('\n')}` : ''}`,
       {
         where: file,
+        hint: 'YAML indents with spaces; quote values that contain ": " or start with a special character',
       },
     );
   }
   const data: unknown = doc.toJS();
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (!isPlainObject(data)) {
     throw new SimError(
       'ERR_SCENARIO_INVALID',
-      `${file}: a scenario is a YAML mapping (name:, tenant:, idp:, onprem:, device:, expect:)`,
+      `${file}: a scenario is a YAML mapping (name:, tenant:, idp:, onprem:, device:, expect:), not ${data === null || data === undefined ? 'an empty file' : Array.isArray(data) ? 'a list' : 'a single value'}`,
       { where: file },
     );
   }
   return { file, doc, lines, data };
 }
 
-/** The line where `path` is written in a parsed file, or undefined. */
-function lineOf(p: Parsed, path: readonly PropertyKey[]): number | undefined {
+/**
+ * The line where `path` is written in a parsed file: `full` when the whole path is there,
+ * otherwise the line of the longest part of it that is (the mapping a missing key belongs in).
+ */
+function lineOf(
+  p: Parsed,
+  path: readonly PropertyKey[],
+): { line: number; full: boolean } | undefined {
   let node: unknown = p.doc.contents;
   let found: { range?: [number, number, number] | null } | undefined;
+  let depth = 0;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === key);
@@ -77,120 +100,132 @@ function lineOf(p: Parsed, path: readonly PropertyKey[]): number | undefined {
       found = item;
       node = item;
     } else break;
+    depth++;
   }
   const offset = found?.range?.[0];
-  return offset === undefined ? undefined : p.lines.linePos(offset).line;
+  return offset === undefined
+    ? undefined
+    : { line: p.lines.linePos(offset).line, full: depth === path.length };
 }
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(
-        d[i - 1]![j]! + 1,
-        d[i]![j - 1]! + 1,
-        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-  return d[a.length]![b.length]!;
-}
-
-/** The keys the schema allows at `path` (for "did you mean"). */
-function allowedKeys(path: readonly PropertyKey[]): string[] {
-  let s: unknown = scenarioSchema;
-  for (const key of path) {
-    s = unwrap(s);
-    const shape = (s as { shape?: Record<string, unknown> }).shape;
-    if (shape && typeof key === 'string') s = shape[key];
-    else if (typeof key === 'number') s = (unwrap(s) as { element?: unknown }).element;
-    else return [];
-  }
-  const shape = (unwrap(s) as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : [];
-}
-
-function unwrap(s: unknown): unknown {
-  let cur = s as { def?: { innerType?: unknown; type?: string } } | undefined;
-  for (let i = 0; i < 5 && cur?.def?.innerType; i++) cur = cur.def.innerType as typeof cur;
-  return cur;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): { path: readonly PropertyKey[]; text: string } {
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const candidates = allowedKeys(issue.path);
-    const best = candidates
-      .map((c) => ({ c, d: levenshtein(key.toLowerCase(), c.toLowerCase()) }))
-      .sort((a, b) => a.d - b.d)[0];
-    const guess =
-      best && best.d <= Math.max(2, Math.floor(key.length / 3))
-        ? ` (did you mean '${best.c}'?)`
-        : '';
-    return {
-      path: [...issue.path, key],
-      text: `unknown field '${key}'${guess}; allowed here: ${candidates.join(', ') || '(none)'}`,
-    };
-  }
-  return { path: issue.path, text: issue.message };
+/** Drops what never passes from a base to the file that extends it. */
+function inheritable(data: unknown): Record<string, unknown> {
+  // `description` and `expect` describe the base's own run, never the derived one.
+  const { expect: _e, description: _d, ...rest } = data as Record<string, unknown>;
+  void _e;
+  void _d;
+  return rest;
 }
 
 async function loadChain(
   file: string,
   seen: string[],
+  from?: { file: string; line: number },
 ): Promise<{ data: unknown; parsed: Parsed[] }> {
   if (seen.includes(file)) {
     throw new SimError(
       'ERR_SCENARIO_INVALID',
       `${file}: extends forms a cycle: ${[...seen, file].join(' → ')}`,
-      { where: file },
+      { where: file, hint: 'a scenario cannot extend itself, directly or through another file' },
     );
   }
-  const p = await parseFile(file);
+  const p = await parseFile(file, from);
   const ext = (p.data as Record<string, unknown>)['extends'];
   if (ext === undefined) return { data: p.data, parsed: [p] };
-  if (typeof ext !== 'string') {
+  const line = lineOf(p, ['extends'])?.line ?? 1;
+  if (typeof ext !== 'string' || ext.trim() === '') {
     throw new SimError(
       'ERR_SCENARIO_INVALID',
-      `${file}:${lineOf(p, ['extends']) ?? 1}: extends: expected a file path`,
-      { where: file },
+      `${file}:${line}: extends: expected a file path, got ${JSON.stringify(ext)}`,
+      { where: file, hint: 'extends: baseline.yaml (relative to this file)' },
     );
   }
-  const base = await loadChain(resolve(dirname(file), ext), [...seen, file]);
-  const patch = { ...(p.data as Record<string, unknown>) };
-  delete patch['extends'];
-  // `name`, `description` and `expect` describe this file, never the base.
-  const baseData = { ...(base.data as Record<string, unknown>) };
-  delete baseData['expect'];
-  delete baseData['description'];
-  return { data: mergeScenario(baseData, patch), parsed: [p, ...base.parsed] };
+  const base = await loadChain(resolve(dirname(file), ext), [...seen, file], { file, line });
+  const { extends: _x, ...patch } = p.data as Record<string, unknown>;
+  void _x;
+  return { data: mergeScenario(inheritable(base.data), patch), parsed: [p, ...base.parsed] };
+}
+
+/**
+ * `parsed`: the files that were merged, the one being loaded first (when it is a file) and then
+ * its bases. A problem is shown at the file that wrote the field; a field no file wrote (a
+ * missing one) at the loaded file's line of the mapping it belongs in.
+ */
+function validate(
+  data: unknown,
+  label: string,
+  parsed: readonly Parsed[],
+  ownFile: Parsed | undefined,
+): Scenario {
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap(describeIssue).map(({ path: at, text }) => {
+    const exact = parsed.map((p) => ({ p, pos: lineOf(p, at) })).find((x) => x.pos?.full === true);
+    const partial = ownFile ? lineOf(ownFile, at) : undefined;
+    const where = exact
+      ? `${exact.p.file}:${exact.pos!.line}`
+      : ownFile
+        ? `${ownFile.file}${partial ? `:${partial.line}` : ''}`
+        : label;
+    const pointer = at.length ? at.map(String).join('.') : '(top level)';
+    return `${where}: ${pointer}: ${text}`;
+  });
+  throw new SimError(
+    'ERR_SCENARIO_INVALID',
+    `invalid scenario ${label}\n  ${problems.join('\n  ')}`,
+    {
+      where: label,
+      hint: 'see "Scenario file reference" in the README, or point your editor at schema/scenario.schema.json',
+    },
+  );
 }
 
 export async function loadScenario(path: string): Promise<LoadedScenario> {
   const file = resolve(path);
   const { data, parsed } = await loadChain(file, []);
-  const result = scenarioSchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const { path: at, text } = describeIssue(issue);
-      const where = parsed
-        .map((p) => ({ p, line: lineOf(p, at) }))
-        .find((x) => x.line !== undefined);
-      const pointer = at.length ? at.map(String).join('.') : '(top level)';
-      return `${where ? `${where.p.file}:${where.line}` : file}: ${pointer}: ${text}`;
-    });
-    throw new SimError(
-      'ERR_SCENARIO_INVALID',
-      `invalid scenario ${file}\n  ${problems.join('\n  ')}`,
-      {
-        where: file,
-        hint: 'see "Scenario file" in the README for every field',
-      },
-    );
-  }
   return {
     file,
     dir: dirname(file),
-    scenario: result.data,
+    scenario: validate(data, file, parsed, parsed[0]),
+    chain: parsed.map((p) => p.file).reverse(),
+  };
+}
+
+/**
+ * A scenario given as an object (the `hjsim/testing` API): `extends` and key paths resolve
+ * against `dir`.
+ */
+export async function loadScenarioObject(
+  data: unknown,
+  opts: { readonly dir: string },
+): Promise<LoadedScenario> {
+  if (!isPlainObject(data)) {
+    throw new SimError('ERR_SCENARIO_INVALID', 'a scenario object is a plain object', {
+      hint: 'pass { name, extends?, tenant, idp, onprem, device, expect } or a file path',
+    });
+  }
+  const name = typeof data['name'] === 'string' ? data['name'] : '(unnamed)';
+  const label = `scenario object '${name}'`;
+  let merged: unknown = data;
+  let parsed: Parsed[] = [];
+  const ext = data['extends'];
+  if (ext !== undefined) {
+    if (typeof ext !== 'string' || ext.trim() === '') {
+      throw new SimError(
+        'ERR_SCENARIO_INVALID',
+        `${label}: extends: expected a file path, got ${JSON.stringify(ext)}`,
+      );
+    }
+    const base = await loadChain(resolve(opts.dir, ext), [], { file: label, line: 0 });
+    const { extends: _x, ...patch } = data;
+    void _x;
+    merged = mergeScenario(inheritable(base.data), patch);
+    parsed = base.parsed;
+  }
+  return {
+    file: `${opts.dir}/${name}`,
+    dir: opts.dir,
+    scenario: validate(merged, label, parsed, undefined),
     chain: parsed.map((p) => p.file).reverse(),
   };
 }

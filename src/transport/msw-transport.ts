@@ -3,13 +3,14 @@
  * parties of the run it belongs to. One msw server per process (it patches globals); each run's
  * parties travel in an AsyncLocalStorage context, so concurrent runs never see each other's
  * parties. Anything no party answers is an error (`onUnhandledRequest: 'error'`): no request
- * leaves the process.
+ * leaves the process, except what a loopback run (`--transport http`) sends to 127.0.0.1.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { Party } from '../core/http.ts';
 import { createRouter, dispatch, hasParty, type Exchange, type PartyRouter } from './dispatch.ts';
+import { isFetchRouted } from './route-fetch.ts';
 
 const current = new AsyncLocalStorage<PartyRouter>();
 let server: SetupServer | undefined;
@@ -31,7 +32,13 @@ function ensureServer(): void {
       return new HttpResponse(res.body, { status: res.status, headers: res.headers });
     }),
   );
-  s.listen({ onUnhandledRequest: 'error' });
+  // A request made inside a loopback run (`withFetchRoutedTo`) goes out on its real socket to
+  // 127.0.0.1; everything else no party answers is an error.
+  s.listen({
+    onUnhandledRequest: (_request, print) => {
+      if (!isFetchRouted()) print.error();
+    },
+  });
   server = s;
 }
 
@@ -40,10 +47,18 @@ export async function withInProcessParties<T>(
   parties: readonly Party[],
   fn: () => Promise<T>,
 ): Promise<{ result: T; exchanges: Exchange[] }> {
-  ensureServer();
   const router = createRouter(parties);
-  const result = await current.run(router, fn);
+  const result = await withInProcessRouter(router, fn);
   return { result, exchanges: router.exchanges };
+}
+
+/** The same, for a caller that reads the router's exchanges while `fn` runs. */
+export async function withInProcessRouter<T>(
+  router: PartyRouter,
+  fn: () => Promise<T>,
+): Promise<T> {
+  ensureServer();
+  return current.run(router, fn);
 }
 
 /** Stops intercepting (tests and the CLI call it before exit). */

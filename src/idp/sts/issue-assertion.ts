@@ -50,9 +50,9 @@ function nameIdentifier(
   return { value, format: cfg.nameIdentifier.format ?? rule?.format ?? '' };
 }
 
-/** The claims the IdP issues for `p` (rules, then the scenario's overrides). */
-function claimsFor(cfg: IdpConfig, p: Principal) {
-  return applyClaimOverrides(cfg.profile.claimRules(p, cfg), cfg.claimOverrides);
+/** The attributes the IdP issues for `p`: the profile's rules, then the scenario's overrides. */
+export function issuedAttributes(cfg: IdpConfig, p: Principal) {
+  return resolveClaims(applyClaimOverrides(cfg.profile.claimRules(p, cfg), cfg.claimOverrides), p);
 }
 
 export function issueAssertion(
@@ -67,7 +67,7 @@ export function issueAssertion(
   const id = `_${cfg.ids.uuid()}`;
   const audiences = [cfg.audience ?? relyingParty];
   const subject = nameIdentifier(cfg, p);
-  const attributes = resolveClaims(claimsFor(cfg, p), p);
+  const attributes = issuedAttributes(cfg, p);
   const signing = {
     signatureAlgorithm: cfg.signing.signatureAlgorithm,
     digestAlgorithm: cfg.signing.digestAlgorithm,

@@ -6,7 +6,7 @@ import type { ScenarioResult } from '../run-scenario.ts';
 export function jsonReport(
   results: readonly ScenarioResult[],
   durationMs: number,
-  opts: { transcripts?: boolean } = {},
+  opts: { transcripts?: boolean; exchanges?: boolean; entraLog?: boolean } = {},
 ): string {
   return JSON.stringify(
     {
@@ -34,6 +34,8 @@ export function jsonReport(
         failures: r.failures,
         ...(r.error ? { error: r.error } : {}),
         ...(opts.transcripts ? { transcript: r.transcript, status: r.statusOutput } : {}),
+        ...(opts.exchanges ? { exchanges: r.exchanges } : {}),
+        ...(opts.entraLog ? { entraLog: r.entraLog } : {}),
       })),
     },
     null,

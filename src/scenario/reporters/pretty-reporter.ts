@@ -25,7 +25,11 @@ export function prettyReport(
     out.push(
       `${mark} ${r.name} ${c(90, `(${file}, ${r.durationMs.toFixed(0)} ms)`)}${summary ? `  ${c(90, summary)}` : ''}`,
     );
-    for (const f of r.failures) out.push(`    ${c(31, f)}`);
+    for (const f of r.failures) {
+      // A multi-line failure (a golden diff) keeps its lines under its headline.
+      const [head, ...rest] = f.split('\n');
+      out.push(`    ${c(31, head ?? '')}`, ...rest.map((l) => `      ${l}`));
+    }
     if (r.error) out.push(`    ${c(33, `${r.error.code}: ${r.error.message}`)}`);
     if (r.status !== 'passed' && r.entraLog.length)
       out.push(...r.entraLog.map((l) => `    ${c(90, `mock Entra: ${l}`)}`));

@@ -1,0 +1,36 @@
+/**
+ * `npm run docs`: writes schema/scenario.schema.json and the generated README sections (scenario
+ * field reference, CLI help). `--check` only reports what is out of date (exit 1).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import {
+  generatedReadme,
+  generatedSchema,
+  README_FILE,
+  SCHEMA_FILE,
+} from '../src/cli/docs/generated-docs.ts';
+
+const check = process.argv.includes('--check');
+const read = (f: string) => {
+  try {
+    return readFileSync(f, 'utf8');
+  } catch {
+    return '';
+  }
+};
+let stale = 0;
+for (const [file, want] of [
+  [SCHEMA_FILE, generatedSchema()],
+  [README_FILE, generatedReadme(read(README_FILE))],
+] as const) {
+  if (read(file) === want) continue;
+  stale++;
+  if (check) console.error(`${relative(process.cwd(), file)} is out of date: run npm run docs`);
+  else {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, want);
+    console.log(`wrote ${relative(process.cwd(), file)}`);
+  }
+}
+if (check && stale) process.exitCode = 1;

@@ -1,0 +1,118 @@
+/**
+ * The parties on a real socket: the express app of `express-app.ts` (the same handlers msw mounts)
+ * served on 127.0.0.1, over HTTPS with the TEST ONLY certificate for 127.0.0.1 (certs/tls-server.*,
+ * signed by certs/tls-ca.crt) or plain HTTP. One port for every party: a request goes to the
+ * parties of its `Host` header (virtual hosts: `login.microsoftonline.com`,
+ * `enterpriseregistration.windows.net`, the IdP's host), and a request whose `Host` names no party
+ * goes to the parties served at the server's own address (`127.0.0.1:PORT`), so clients that can
+ * only be given a base URL reach them too (docs/decisions/0004-loopback-transport.md).
+ */
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { SimError } from '../core/errors.ts';
+import type { Party } from '../core/http.ts';
+import { CERTS_DIR, readPem } from '../core/keys.ts';
+import { createExpressApp } from './express-app.ts';
+import type { Exchange, PartyRouter } from './dispatch.ts';
+
+export const TLS_CA_PATH = `${CERTS_DIR}/tls-ca.crt`;
+
+export interface LoopbackServerOptions {
+  /** 0 (default): any free port. */
+  readonly port?: number;
+  readonly tls: boolean;
+  /**
+   * Also serve every party at the server's own address (`127.0.0.1:PORT`). The parties are built
+   * after the port is known: `parties(hostPort)` receives `127.0.0.1:PORT`.
+   */
+  readonly aliasAtServerAddress?: boolean;
+  readonly onExchange?: (e: Exchange) => void;
+}
+
+export interface LoopbackServer {
+  readonly port: number;
+  /** `https://127.0.0.1:PORT` or `http://127.0.0.1:PORT` */
+  readonly baseUrl: string;
+  /** `127.0.0.1:PORT` */
+  readonly hostPort: string;
+  readonly router: PartyRouter;
+  close(): Promise<void>;
+}
+
+function listenError(port: number, cause: unknown): SimError {
+  const code = (cause as { code?: string } | null)?.code;
+  return new SimError(
+    'ERR_USAGE',
+    code === 'EADDRINUSE'
+      ? `port ${port} on 127.0.0.1 is already in use`
+      : code === 'EACCES'
+        ? `not allowed to listen on port ${port}`
+        : `cannot listen on 127.0.0.1:${port}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    { cause, hint: 'choose another --port, or --port 0 for any free port' },
+  );
+}
+
+/**
+ * Starts the server. `parties` is called once the port is known, so that a scenario's public URLs
+ * can name the server's own address.
+ */
+export async function startLoopbackServer(
+  parties: (hostPort: string) => readonly Party[],
+  opts: LoopbackServerOptions,
+): Promise<LoopbackServer> {
+  // The app exists once the parties do, and they need the port: answer 503 until then.
+  const mounted: { app?: RequestListener } = {};
+  const onRequest: RequestListener = (req, res) => {
+    if (mounted.app) mounted.app(req, res);
+    else res.writeHead(503).end();
+  };
+  const server: Server = opts.tls
+    ? createHttpsServer(
+        {
+          key: readPem(`${CERTS_DIR}/tls-server.key`),
+          cert: readPem(`${CERTS_DIR}/tls-server.crt`),
+        },
+        onRequest,
+      )
+    : createHttpServer(onRequest);
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const wanted = opts.port ?? 0;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e) => reject(listenError(wanted, e)));
+    server.listen(wanted, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostPort = `127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+  let own: readonly Party[];
+  try {
+    own = parties(hostPort);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const all = opts.aliasAtServerAddress
+    ? [...own, ...own.filter((p) => p.host !== hostPort).map((p) => ({ ...p, host: hostPort }))]
+    : own;
+  const { app, router } = createExpressApp(all, {
+    fallbackHost: () => (opts.aliasAtServerAddress ? hostPort : undefined),
+    ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
+  });
+  mounted.app = app;
+  return {
+    port,
+    hostPort,
+    baseUrl: `${opts.tls ? 'https' : 'http'}://${hostPort}`,
+    router,
+    close: stop,
+  };
+}
