@@ -9,7 +9,7 @@
  */
 import type { Provenance } from '../core/provenance.ts';
 import { MEX_WARNING } from '../protocol/mex/select-endpoint.ts';
-import { aadstsFact, hresultFact, signalFact, type FactKey } from './facts.ts';
+import { aadstsFact, eventFact, hresultFact, signalFact, type FactKey } from './facts.ts';
 
 export type FixTarget = 'pingone' | 'adfs' | 'graph' | 'windows' | 'directory' | 'network';
 
@@ -48,6 +48,8 @@ export interface Cause {
 const A = aadstsFact;
 const H = hresultFact;
 const S = signalFact;
+/** Event ids identify a cause even when Event Viewer shows the message in another language. */
+const E = eventFact;
 
 const AUTH_CHAIN: readonly FactKey[] = [
   H('0xcaa20003'),
@@ -473,7 +475,7 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The Service Connection Point could not be read (missing, unreadable, or without azureADName)',
     phase: 'pre-check',
-    when: [[H('0x801c001d')], [S('scp-read-failed')]],
+    when: [[H('0x801c001d')], [S('scp-read-failed')], [E(307)]],
     priority: 70,
     why: 'Windows reads the tenant from the SCP in the forest\'s configuration partition: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED 0x801c001d (event 307 "Failed to lookup the registration service information from Active Directory").',
     fix: {
@@ -488,7 +490,7 @@ export const CAUSES: readonly Cause[] = [
     id: 'no-domain-controller',
     title: 'No domain controller line of sight',
     phase: 'pre-check',
-    when: [[S('dc-unavailable')]],
+    when: [[S('dc-unavailable')], [E(334)]],
     priority: 72,
     why: 'The join needs a domain controller (DsGetDcName) for the SCP and the computer account: isDcAvailable NO, event 334 "The device can NOT be joined because a domain controller could not be located."',
     fix: {
@@ -501,7 +503,7 @@ export const CAUSES: readonly Cause[] = [
     id: 'not-running-as-system',
     title: 'The join did not run as SYSTEM',
     phase: 'pre-check',
-    when: [[S('not-system')]],
+    when: [[S('not-system')], [E(333)]],
     priority: 72,
     why: 'Hybrid join runs as NT AUTHORITY\\SYSTEM (the Automatic-Device-Join task, or dsregcmd /join from a SYSTEM shell): event 333 "The process MUST run as NT AUTHORITY\\SYSTEM."',
     fix: {
@@ -514,7 +516,7 @@ export const CAUSES: readonly Cause[] = [
     id: 'already-joined',
     title: 'The device is already joined: nothing to do',
     phase: 'pre-check',
-    when: [[S('already-joined')]],
+    when: [[S('already-joined')], [E(335)]],
     priority: 30,
     why: 'Event 335 "Automatic device join pre-check tasks completed. The device is already joined."',
     fix: {
@@ -528,7 +530,14 @@ export const CAUSES: readonly Cause[] = [
     title:
       'DRS discovery failed (enterpriseregistration.windows.net not reached, or a proxy answered)',
     phase: 'discover',
-    when: [[H('0x801c0021')], [H('0x8007000d')], [H('0x801c001f')], [S('discovery-failed')]],
+    when: [
+      [H('0x801c0021')],
+      [H('0x8007000d')],
+      [H('0x801c001f')],
+      [S('discovery-failed')],
+      [E(309)],
+      [E(201)],
+    ],
     priority: 65,
     why: 'Windows gets the registration service endpoints from https://enterpriseregistration.windows.net/<tenant>/discover; a failure there is DSREG_AUTOJOIN_DISC_FAILED 0x801c0021 (E_INVALIDDATA 0x8007000d when a proxy answered HTML).',
     fix: {
@@ -673,7 +682,7 @@ export const CAUSES: readonly Cause[] = [
     id: 'federated-auth-failed',
     title: 'The federated token could not be obtained (only the aggregate 0xcaa1000e is shown)',
     phase: 'auth',
-    when: [[H('0xcaa1000e')], [S('token-failed')]],
+    when: [[H('0xcaa1000e')], [S('token-failed')], [E(305)]],
     supporting: AUTH_CHAIN,
     priority: 10,
     generic: true,

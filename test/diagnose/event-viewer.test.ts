@@ -55,3 +55,22 @@ describe('hjsim explain <cause>', () => {
     expect(explain('no-such-cause')).toBeUndefined();
   });
 });
+
+describe('event ids without an English message', () => {
+  it.each([
+    [307, 'scp-not-readable'],
+    [334, 'no-domain-controller'],
+    [333, 'not-running-as-system'],
+    [309, 'drs-discovery-failed'],
+    [305, 'federated-auth-failed'],
+  ])('Event ID %i → %s', (id, cause) => {
+    const text = [
+      'Protokollname: Microsoft-Windows-User Device Registration/Admin',
+      'Quelle:        Microsoft-Windows-User Device Registration',
+      `Event ID:      ${id}`,
+      'Beschreibung:',
+      'Die automatische Registrierung ist fehlgeschlagen.',
+    ].join('\n');
+    expect(diagnosed(text).findings[0]?.cause.id).toBe(cause);
+  });
+});
