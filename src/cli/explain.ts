@@ -1,7 +1,7 @@
 /**
  * `hjsim explain CODE`: what an AADSTS code (`AADSTS51004`, `51004`), an HRESULT (`0xcaa1000e`,
  * `-895418354`), a DSREG/ADAL symbol (`ERROR_ADAL_HANDLE`) or a DRS ErrorType (`DirectoryError`)
- * means, the public text, where that comes from (source or `modeled`), and which shipped scenarios
+ * or an Event Viewer id (`304`) means, the public text, where that comes from (source or `modeled`), and which shipped scenarios
  * produce it. It reads the same catalogues the simulator answers from. Exit 0, or 3 when no
  * catalogue knows the code.
  */
@@ -11,6 +11,7 @@ import { explainCause } from './explain-cause.ts';
 import { PACKAGE_ROOT } from '../core/keys.ts';
 import { describeProvenance } from '../core/provenance.ts';
 import { DSREG_HRESULT_FOR_DRS_ERROR, formatHresult } from '../protocol/drs/drs-error.ts';
+import { eventEntries } from '../protocol/events/event-catalog.ts';
 import { hresultBySymbol, hresultEntry, normalizeHresult } from '../protocol/hresult/catalog.ts';
 import { aadstsEntries, aadstsEntry } from '../protocol/oauth/aadsts.ts';
 import { statusForError } from '../protocol/oauth/error-response.ts';
@@ -113,14 +114,37 @@ export const explainDrsErrorType: Lookup = (query) => {
   };
 };
 
-/**
- * The catalogues `explain` asks, in order. Event ids (`304`) are catalogued in
- * `src/protocol/events/catalog.ts` (`eventEntry(id)`); wiring them in is one more entry here.
- */
+/** Event Viewer ids (`304`, `event 335`): the User Device Registration or Workplace Join entry. */
+export const explainEvent: Lookup = (query) => {
+  const m = /^(?:event\s*)?(\d{1,4})$/i.exec(query.trim());
+  if (!m) return undefined;
+  const entries = eventEntries(Number(m[1]));
+  const entry = entries[0];
+  if (!entry) return undefined;
+  return {
+    kind: 'event',
+    code: String(entry.id),
+    name: `${entry.channel} ${entry.id}`,
+    meaning: `${entry.level} event of ${entry.logName}.`,
+    publicText: entry.template.replace(/\r\n/g, ' '),
+    facts: [
+      `level: ${entry.level}`,
+      ...(entry.fields.length ? [`insertion strings: ${entry.fields.join(', ')}`] : []),
+      ...entries
+        .slice(1)
+        .map((e) => `also ${e.channel} ${e.id}: ${e.template.replace(/\r\n/g, ' ')}`),
+    ],
+    provenance: describeProvenance(entry.provenance),
+    producedBy: (expect) => (expect.events ?? []).includes(entry.id),
+  };
+};
+
+/** The catalogues `explain` asks, in order. */
 export const LOOKUPS: readonly Lookup[] = [
   explainAadsts,
   explainHresult,
   explainDrsErrorType,
+  explainEvent,
   explainCause,
 ];
 
@@ -184,7 +208,7 @@ export async function explainCommand(
   const e = explain(code);
   if (!e) {
     io.err(
-      `hjsim: unknown code '${code}': no AADSTS code, HRESULT, DSREG/ADAL symbol or DRS ErrorType in the catalogue has it`,
+      `hjsim: unknown code '${code}': no AADSTS code, HRESULT, DSREG/ADAL symbol, DRS ErrorType or event id in the catalogue has it`,
     );
     io.err('  hint: write AADSTS codes as AADSTS51004 or 51004, HRESULTs as 0xcaa1000e');
     return 3;

@@ -62,7 +62,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .addOption(
       new Option('--show <what...>', 'also print, per scenario')
-        .choices(['transcript', 'status', 'exchanges', 'entra-log'])
+        .choices(['transcript', 'status', 'events', 'exchanges', 'entra-log'])
         .default([]),
     )
     .option(

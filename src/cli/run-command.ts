@@ -110,6 +110,7 @@ export async function runCommand(
           transcripts: opts.show.includes('transcript') || opts.show.includes('status'),
           exchanges: opts.show.includes('exchanges'),
           entraLog: opts.show.includes('entra-log'),
+          events: opts.show.includes('events'),
         })
       : opts.reporter === 'junit'
         ? junitReport(results, duration, { cwd, startedAt })

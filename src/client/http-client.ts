@@ -16,8 +16,13 @@ export interface HttpFailure {
 export async function send(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  /** Hosts a proxy or firewall keeps the machine from reaching: the send fails to connect. */
+  unreachableHosts: readonly string[] = [],
 ): Promise<HttpResult | HttpFailure> {
   try {
+    const host = new URL(url).hostname.toLowerCase();
+    if (unreachableHosts.some((h) => h.toLowerCase() === host))
+      return { ok: false, error: `cannot connect to ${host}` };
     const res = await fetch(url, {
       method: init.method ?? 'GET',
       headers: init.headers ?? {},

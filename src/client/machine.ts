@@ -8,8 +8,27 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { IdSource } from '../core/ids.ts';
+import type { DownlevelWindowsVersion } from './autoworkplace/downlevel-machine.ts';
 
-export type WindowsVersion = 'windows10' | 'windows11' | 'server2016' | 'server2019' | 'server2022';
+/** Windows 10+ run dsreg; the down-level versions run autoworkplace (./autoworkplace). */
+export type WindowsVersion =
+  'windows10' | 'windows11' | 'server2016' | 'server2019' | 'server2022' | DownlevelWindowsVersion;
+
+/**
+ * The registration an earlier join left on the machine (certificate in LocalMachine\My, device
+ * key in its provider, join info in the registry): what the pre-check's `isJoined` reads.
+ */
+export interface ExistingRegistration {
+  readonly deviceId: string;
+  readonly tenantId: string;
+  readonly tenantName: string;
+  readonly registrationType: 'fed' | 'sync';
+  /** The device certificate DRS issued. */
+  readonly certificatePem: string;
+  readonly keyContainerId: string;
+  /** false: the device key is gone from its provider (the pre-check's `deviceKeysHealthy: NO`). */
+  readonly keysHealthy: boolean;
+}
 
 export interface MachineEnvironment {
   readonly os: WindowsVersion;
@@ -20,6 +39,8 @@ export interface MachineEnvironment {
   /** DsGetDcName's answer; undefined when no domain controller can be located. */
   readonly domainController: { readonly name: string } | undefined;
   readonly runningAsSystem: boolean;
+  /** undefined: the machine has never joined. */
+  readonly registration?: ExistingRegistration;
   /** SCP keywords; 'unreadable' when the LDAP read fails; undefined when there is no SCP. */
   readonly scp: { readonly keywords: readonly string[] } | 'unreadable' | undefined;
   readonly registry: {
@@ -36,6 +57,8 @@ export interface MachineEnvironment {
     readonly userCertificate: { readonly pem: string; readonly key: KeyObject } | undefined;
   };
   readonly keys: { readonly deviceKey: KeyObject; readonly transportKey: KeyObject };
+  /** Hosts a proxy or firewall keeps the machine from reaching. */
+  readonly unreachableHosts?: readonly string[];
   /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */
   readonly negotiate: (spn: string) => string;
   readonly clock: Clock;

@@ -14,17 +14,37 @@ export type TraceStep =
   | { readonly k: 'dc-missing'; readonly domain: string }
   | {
       readonly k: 'pre-check';
+      readonly result: PreCheckResult;
       readonly isDcAvailable: boolean;
       readonly isSystem: boolean;
+      /** undefined: no registration state on the machine (Windows prints `undefined`). */
+      readonly isJoined?: boolean;
+      readonly deviceKeysHealthy?: boolean;
+      readonly dsrInstance?: string;
+      readonly keyProvider?: string;
+      readonly keyContainer?: string;
       readonly resultCode: string;
     }
   | { readonly k: 'scp-failed'; readonly hresult: string; readonly reason: string }
+  /** The SCP (or its registry override) named the tenant; `source` says which. */
+  | {
+      readonly k: 'scp-read';
+      readonly source: 'scp' | 'registry';
+      readonly tenantName: string;
+      readonly tenantId?: string;
+    }
+  | { readonly k: 'discovery-sent'; readonly domain: string; readonly url: string }
+  | { readonly k: 'discovery-ok'; readonly body: string }
   | {
       readonly k: 'discovery-failed';
       readonly hresult: string;
+      readonly domain: string;
+      /** No HTTP answer at all (the send failed). */
+      readonly network?: boolean;
       readonly httpStatus?: number;
       readonly body?: string;
     }
+  | { readonly k: 'realm-failed'; readonly hresult: string; readonly httpStatus?: number }
   | {
       readonly k: 'tenant-info';
       readonly tenantType: 'Federated' | 'Managed';
@@ -41,21 +61,40 @@ export type TraceStep =
       readonly aggregate: string;
       readonly first: string;
       readonly correlationId: string;
+      /** What ADAL reports as the server error (event 305): message, OAuth error, code. */
+      readonly adalMessage: string;
+      readonly adalError?: string;
     }
   | { readonly k: 'fallback'; readonly aggregate: string }
   | { readonly k: 'no-fallback'; readonly aggregate: string }
+  | {
+      readonly k: 'join-request';
+      readonly registrationType: 'fed' | 'sync';
+      readonly domain: string;
+      /** The bearer token of a federated join (a sync join authenticates with its SID blob). */
+      readonly authToken?: string;
+    }
   | {
       readonly k: 'join-response';
       readonly registrationType: 'fed' | 'sync';
       readonly requestId: string;
       readonly responseTime: string;
       readonly httpStatus: number;
+      /** The raw response body (events 104 / 204 print it). */
+      readonly body: string;
       readonly errorType?: string;
       readonly message?: string;
     }
   | { readonly k: 'join-done'; readonly registrationType: 'fed' | 'sync' }
-  | { readonly k: 'join-failed'; readonly hresult: string }
+  | { readonly k: 'join-failed'; readonly hresult: string; readonly network?: boolean }
   | { readonly k: 'end-status' };
+
+/**
+ * `preCheckResult` of the dsreg debug output. modeled: `Join` is the seed's; `DoNotJoin` (not
+ * SYSTEM, no DC, already joined) and `UnJoin` (joined but missing state: leave, then join again,
+ * event 332) follow the pre-check outcomes research §1.0 / §3d lists.
+ */
+export type PreCheckResult = 'Join' | 'DoNotJoin' | 'UnJoin';
 
 export type ErrorPhase = 'pre-check' | 'discover' | 'auth' | 'join';
 
@@ -97,6 +136,8 @@ export interface DeviceState {
 /** The Diagnostic Data block of `dsregcmd /status` (research §3a layout). */
 export interface Diagnostics {
   readonly clientTime: Date;
+  /** Who ran dsregcmd: `SYSTEM`, or an administrator's elevated session. */
+  readonly userContext: 'SYSTEM' | 'ELEVATED User';
   readonly fallbackToSyncJoin: boolean;
   readonly registrationType?: 'fed' | 'sync';
   readonly errorPhase?: ErrorPhase;
@@ -108,16 +149,23 @@ export interface Diagnostics {
   readonly adConnectivity: 'PASS' | 'FAIL';
   readonly adConfiguration: 'PASS' | 'FAIL' | 'SKIPPED';
   readonly drsDiscovery: 'PASS' | 'FAIL' | 'SKIPPED';
+  /** The HRESULT printed after `FAIL` (`DRS Discovery Test : FAIL [0x801c003a]`). */
+  readonly drsDiscoveryError?: string;
+  /** A join request got an HTTP answer. */
+  readonly drsConnectivity: 'PASS' | 'FAIL' | 'SKIPPED';
 }
 
 export interface JoinOutcome {
   readonly joined: boolean;
-  readonly joinType: 'federated' | 'sync' | 'none';
+  /** `managed`: a down-level registration through Seamless SSO (no federated IdP involved). */
+  readonly joinType: 'federated' | 'sync' | 'managed' | 'none';
   readonly aadsts: readonly number[];
   /** Failure HRESULTs (severity bit set) the client recorded, in order, without repeats. */
   readonly hresults: readonly string[];
   readonly fallbackAttempted: boolean;
   readonly errorPhase?: ErrorPhase;
+  /** Device registrations the attempt created in Entra (down-level: one per user). */
+  readonly registrations: number;
 }
 
 export interface JoinTrace {

@@ -4,6 +4,7 @@
  */
 import { LOGIN_HOST } from '../core/defaults.ts';
 import type { Party } from '../core/http.ts';
+import { createDownlevelParties } from './downlevel/create-downlevel.ts';
 import { createDrsParty } from './drs/create-drs.ts';
 import { createGraphParty } from './graph/create-graph.ts';
 import { handleKeys, handleOpenIdConfiguration } from './login/openid-configuration.ts';
@@ -71,5 +72,10 @@ export function createLoginParty(ctx: EntraContext): Party {
 }
 
 export function createEntraParties(ctx: EntraContext): Party[] {
-  return [createLoginParty(ctx), createDrsParty(ctx), createGraphParty(ctx)];
+  return [
+    createLoginParty(ctx),
+    createDrsParty(ctx),
+    createGraphParty(ctx),
+    ...createDownlevelParties(ctx),
+  ];
 }

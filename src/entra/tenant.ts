@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { IdSource } from '../core/ids.ts';
+import type { DownlevelSettings } from './downlevel/downlevel-settings.ts';
 
 export interface FederationSettings {
   /** The internalDomainFederation id Graph shows (default: derived from the domain name). */
@@ -58,7 +59,8 @@ export interface SyncedDevice {
 export interface RegisteredDevice {
   readonly deviceId: string;
   readonly displayName: string;
-  readonly joinType: 'federated' | 'sync';
+  /** `downlevel`: a Windows 7 / 8.1 registration for a user (autoworkplace). */
+  readonly joinType: 'federated' | 'sync' | 'downlevel';
   readonly thumbprint: string;
   readonly certificateDer: Buffer;
   readonly registeredAt: Date;
@@ -101,6 +103,8 @@ export interface EntraContext {
   readonly deviceCa: { readonly key: KeyObject; readonly certificatePem: string };
   /** Internal detail that must not go on the wire (which check failed and why) goes here. */
   readonly log?: (message: string) => void;
+  /** Down-level (Windows 7 / 8.1) registration settings; absent: Seamless SSO off, default quota. */
+  readonly downlevel?: DownlevelSettings;
 }
 
 export function federatedDomains(tenant: Tenant): TenantDomain[] {

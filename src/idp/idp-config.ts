@@ -54,11 +54,14 @@ export interface DirectoryComputer {
 /** A user the IdP authenticates with a password (usernamemixed, passive sign-in, SAML-P). */
 export interface DirectoryUser {
   readonly upn: string;
-  readonly password: string;
+  /** Absent: the user signs in with Windows integrated auth only (an AD user of a down-level machine). */
+  readonly password?: string;
   /** The source anchor (objectGUID or mS-DS-ConsistencyGuid) the ImmutableID is made from. */
   readonly objectGuid?: string;
   /** The ImmutableID as synced, when given instead of (or besides) the GUID. */
   readonly immutableId?: string;
+  /** The AD account's SID: Windows integrated auth of the user (down-level sign-in) finds it by it. */
+  readonly objectSid?: string;
 }
 
 export type TokenTypeSpelling =
@@ -138,6 +141,11 @@ export interface IdpConfig {
   readonly adfs: AdfsOptions;
   readonly directory: readonly DirectoryComputer[];
   readonly users: readonly DirectoryUser[];
+  /**
+   * The relying party trust allows the `wiaormultiauthn` class reference (AD FS
+   * `Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences wiaormultiauthn`); absent: no.
+   */
+  readonly wiaormultiauthn?: boolean;
   readonly clock: Clock;
   readonly ids: IdSource;
 }

@@ -20,6 +20,15 @@ export interface ComputerObject {
   readonly userCertificate?: { readonly pem: string; readonly key: KeyObject };
 }
 
+/** A domain user account (down-level Workplace Join authenticates as the signed-in user). */
+export interface DomainUser {
+  /** `jdoe` */
+  readonly samAccountName: string;
+  readonly upn: string;
+  readonly objectGuid: string;
+  readonly objectSid: string;
+}
+
 export interface ServiceConnectionPoint {
   /** The multi-valued `keywords` attribute: `azureADName:<domain>`, `azureADId:<tenant id>`. */
   readonly keywords: readonly string[];
@@ -34,9 +43,19 @@ export interface OnPremDirectory {
   /** undefined: no SCP object in the forest; 'unreadable': LDAP read fails. */
   readonly scp: ServiceConnectionPoint | 'unreadable' | undefined;
   readonly computer: ComputerObject;
+  /** Domain user accounts. */
+  readonly users?: readonly DomainUser[];
   /** Does the IdP's Kerberos service account support AES (msDS-SupportedEncryptionTypes)? */
   readonly serviceAccountSupportsAes: boolean;
+  /**
+   * Service principal names registered in the forest besides the IdP's: Seamless SSO registers
+   * `HTTP/autologon.microsoftazuread-sso.com` on its AZUREADSSOACC computer account.
+   */
+  readonly extraSpns?: readonly string[];
 }
+
+/** The SPN Seamless SSO's AZUREADSSOACC account carries. [research §4 (ROADtools desktop SSO)] */
+export const SEAMLESS_SSO_SPN = 'HTTP/autologon.microsoftazuread-sso.com';
 
 /** `S-1-5-21-a-b-c-RID` → `S-1-5-21-a-b-c` */
 export function domainSidOf(sid: string): string {
@@ -52,6 +71,33 @@ export function scpKeywords(
   if (azureADName !== undefined) k.push(`azureADName:${azureADName}`);
   if (azureADId !== undefined) k.push(`azureADId:${azureADId}`);
   return k;
+}
+
+/**
+ * The KDC: a service ticket for `spn` for a domain user; undefined when no account in the forest
+ * carries the SPN (SSPI then has nothing to send). modeled: the user's groups are Domain Users
+ * (`-513`) only; Seamless SSO's SPN exists only when `extraSpns` lists it.
+ */
+export function issueUserServiceTicket(
+  dir: OnPremDirectory,
+  user: DomainUser,
+  spn: string,
+  knownSpns: readonly string[],
+): ServiceTicket | undefined {
+  const all = [...knownSpns, ...(dir.extraSpns ?? [])].map((s) => s.toLowerCase());
+  if (!all.includes(spn.toLowerCase())) return undefined;
+  const realm = dir.domain.toUpperCase();
+  return {
+    spn,
+    client: `${user.samAccountName}@${realm}`,
+    realm,
+    sid: user.objectSid,
+    groupSids: [`${domainSidOf(user.objectSid)}-513`],
+    encryptionType:
+      dir.serviceAccountSupportsAes || spn.toLowerCase() === SEAMLESS_SSO_SPN.toLowerCase()
+        ? 'aes256-cts-hmac-sha1-96'
+        : 'rc4-hmac',
+  };
 }
 
 /**

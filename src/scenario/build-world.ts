@@ -10,15 +10,30 @@ import type { Party } from '../core/http.ts';
 import { randomIds, seededIds, type IdSource } from '../core/ids.ts';
 import { CERTS_DIR, certificatePem, deviceKey, privateKey, publicKeyOf } from '../core/keys.ts';
 import type { MachineEnvironment } from '../client/machine.ts';
+import type { DownlevelMachine } from '../client/autoworkplace/downlevel-machine.ts';
 import { createEntraParties } from '../entra/create-entra.ts';
 import type { FederationSettings, Tenant } from '../entra/tenant.ts';
 import { createIdpParty } from '../idp/create-idp.ts';
 import type { IdpConfig } from '../idp/idp-config.ts';
-import { issueServiceTicket, scpKeywords, type OnPremDirectory } from '../onprem/directory.ts';
+import {
+  issueServiceTicket,
+  scpKeywords,
+  SEAMLESS_SSO_SPN,
+  type OnPremDirectory,
+} from '../onprem/directory.ts';
+import type { EntraContext } from '../entra/tenant.ts';
+import {
+  buildDownlevelMachine,
+  downlevelSettings,
+  onpremUsers,
+  withDirectoryUsers,
+} from './build-downlevel.ts';
+import { existingRegistration } from './build-registration.ts';
 import { encodeNegotiateToken } from '../protocol/kerberos/negotiate-token.ts';
+import { uuidAsBase64Guid } from '../protocol/encoding/guid.ts';
 import { buildCertificate, derToPem } from '../protocol/x509/build-certificate.ts';
 import { buildIdpConfig } from './build-idp.ts';
-import type { Scenario } from './schema.ts';
+import { DOWNLEVEL_OS, type Scenario } from './schema.ts';
 
 /** The seeds' own moment, used as the start of every seeded run without `clock:`. */
 export const SEEDED_EPOCH = '2025-07-10T17:22:13.000Z';
@@ -27,7 +42,10 @@ export interface World {
   readonly parties: readonly Party[];
   /** The mock IdP's configuration (its profile, endpoints and token options). */
   readonly idp: IdpConfig;
+  /** The machine as dsreg sees it (Windows 10+). */
   readonly machine: MachineEnvironment;
+  /** Set for a down-level OS: the machine autoworkplace runs on, with its users. */
+  readonly downlevel?: DownlevelMachine;
   readonly tenant: Tenant;
   readonly entraLog: string[];
   readonly clock: Clock;
@@ -88,14 +106,18 @@ export function buildWorld(s: Scenario, baseDir: string): World {
         ? undefined
         : s.onprem.scp === 'unreadable'
           ? 'unreadable'
-          : { keywords: scpKeywords(s.onprem.scp.azureADName, s.onprem.scp.azureADId) },
+          : s.onprem.scp.keywords
+            ? { keywords: s.onprem.scp.keywords }
+            : { keywords: scpKeywords(s.onprem.scp.azureADName, s.onprem.scp.azureADId) },
     computer: {
       name: s.device.name,
       objectGuid: s.device.objectGuid,
       objectSid: s.device.objectSid,
       ...(userCertificate ? { userCertificate } : {}),
     },
+    users: onpremUsers(s),
     serviceAccountSupportsAes: s.idp.kerberos.aes,
+    ...(s.tenant.downlevel?.seamlessSso ? { extraSpns: [SEAMLESS_SSO_SPN] } : {}),
   };
 
   const tenant: Tenant = {
@@ -132,12 +154,17 @@ export function buildWorld(s: Scenario, baseDir: string): World {
           }
         : {}),
     })),
-    users: s.tenant.users.map((u) => ({
-      upn: u.upn,
-      ...(u.immutableId ? { immutableId: u.immutableId } : {}),
-      ...(u.mfaRequired === undefined ? {} : { mfaRequired: u.mfaRequired }),
-      ...(u.registeredDevices === undefined ? {} : { registeredDevices: u.registeredDevices }),
-    })),
+    users: s.tenant.users.map((u) => {
+      // Entra Connect's sourceAnchor: base64 of the AD user's objectGUID, unless the file says.
+      const ad = onprem.users?.find((o) => o.upn.toLowerCase() === u.upn.toLowerCase());
+      const immutableId = u.immutableId ?? (ad ? uuidAsBase64Guid(ad.objectGuid) : undefined);
+      return {
+        upn: u.upn,
+        ...(immutableId ? { immutableId } : {}),
+        ...(u.mfaRequired === undefined ? {} : { mfaRequired: u.mfaRequired }),
+        ...(u.registeredDevices === undefined ? {} : { registeredDevices: u.registeredDevices }),
+      };
+    }),
     syncedDevices: s.tenant.devices.map((d) => ({
       objectGuid: d.objectGuid,
       objectSid: d.objectSid,
@@ -168,32 +195,38 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     });
   }
 
-  const idp = buildIdpConfig(s, baseDir, { clock, ids });
+  const idp = withDirectoryUsers(
+    buildIdpConfig(s, baseDir, { clock, ids }),
+    onprem.users ?? [],
+    s.idp.wiaormultiauthn,
+  );
 
-  const parties = [
-    createIdpParty(idp),
-    ...createEntraParties({
-      tenant,
-      clock,
-      ids,
-      tokenSigningKey: privateKey(`${CERTS_DIR}/entra-token-signing.key`),
-      deviceCa: {
-        key: privateKey(`${CERTS_DIR}/ms-organization-access.key`),
-        certificatePem: certificatePem(`${CERTS_DIR}/ms-organization-access.crt`),
-      },
-      log: (m) => entraLog.push(m),
-    }),
-  ];
+  const entra: EntraContext = {
+    tenant,
+    clock,
+    ids,
+    tokenSigningKey: privateKey(`${CERTS_DIR}/entra-token-signing.key`),
+    deviceCa: {
+      key: privateKey(`${CERTS_DIR}/ms-organization-access.key`),
+      certificatePem: certificatePem(`${CERTS_DIR}/ms-organization-access.crt`),
+    },
+    log: (m) => entraLog.push(m),
+    downlevel: downlevelSettings(s, onprem),
+  };
+  const registration = s.device.alreadyJoined ? existingRegistration(s, entra, devKey) : undefined;
+  const parties = [createIdpParty(idp), ...createEntraParties(entra)];
 
   const machine: MachineEnvironment = {
     os: s.device.os,
-    osVersion: s.device.osVersion,
+    osVersion: s.device.osVersion ?? DEFAULT_OS_VERSION[s.device.os],
     computerName: s.device.name,
     domain: { name: onprem.domain, forest: onprem.forest, netbiosName: onprem.netbiosName },
     domainController: onprem.domainController.reachable
       ? { name: onprem.domainController.name }
       : undefined,
     runningAsSystem: s.device.runAsSystem,
+    unreachableHosts: s.device.unreachableHosts,
+    ...(registration ? { registration } : {}),
     scp:
       onprem.scp === undefined || onprem.scp === 'unreadable'
         ? onprem.scp
@@ -209,5 +242,22 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     clock,
     ids,
   };
-  return { parties, idp, machine, tenant, entraLog, clock };
+  const downlevel = (DOWNLEVEL_OS as readonly string[]).includes(s.device.os)
+    ? buildDownlevelMachine(s, onprem, idp.host, machine, ids)
+    : undefined;
+  return { parties, idp, machine, ...(downlevel ? { downlevel } : {}), tenant, entraLog, clock };
 }
+
+/** OSVersion each Windows reports when the scenario does not say. */
+const DEFAULT_OS_VERSION: Readonly<Record<Scenario['device']['os'], string>> = {
+  windows10: '10.0.19045.5965',
+  windows11: '10.0.26100.4652',
+  server2016: '10.0.14393.8148',
+  server2019: '10.0.17763.7558',
+  server2022: '10.0.20348.3932',
+  windows7: '6.1.7601',
+  'windows8.1': '6.3.9600',
+  server2008r2: '6.1.7601',
+  server2012: '6.2.9200',
+  server2012r2: '6.3.9600',
+};

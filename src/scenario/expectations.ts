@@ -3,12 +3,14 @@
  * expected and what happened instead.
  */
 import type { JoinOutcome } from '../client/trace.ts';
+import type { EventRecord } from '../protocol/events/format-event.ts';
 import type { Scenario } from './schema.ts';
 
 export function checkExpectations(
   expect: Scenario['expect'],
   outcome: JoinOutcome,
   transcript: readonly string[],
+  events: readonly EventRecord[] = [],
 ): string[] {
   const failures: string[] = [];
   const text = transcript.join('\n');
@@ -43,6 +45,19 @@ export function checkExpectations(
   ) {
     failures.push(
       `expect.fallbackAttempted: expected ${expect.fallbackAttempted}, got ${outcome.fallbackAttempted}`,
+    );
+  }
+  const logged = events.map((e) => e.id);
+  for (const id of expect.events ?? []) {
+    if (!logged.includes(id))
+      failures.push(`expect.events: event ${id} was not logged; logged: [${logged.join(', ')}]`);
+  }
+  for (const id of expect.eventsExclude ?? []) {
+    if (logged.includes(id)) failures.push(`expect.eventsExclude: event ${id} was logged`);
+  }
+  if (expect.registrations !== undefined && expect.registrations !== outcome.registrations) {
+    failures.push(
+      `expect.registrations: expected ${expect.registrations}, got ${outcome.registrations}`,
     );
   }
   for (const line of expect.transcriptIncludes ?? []) {

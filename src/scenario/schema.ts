@@ -21,6 +21,65 @@ const guid = z
 const sid = z
   .string()
   .regex(/^S-1-\d+(-\d+)+$/, 'a SID like S-1-5-21-1004336348-1177238915-682003330-1105');
+/** Windows 7 / 8.1 / Server 2008 R2 / 2012 / 2012 R2: the autoworkplace client. [research §4] */
+export const DOWNLEVEL_OS = [
+  'windows7',
+  'windows8.1',
+  'server2008r2',
+  'server2012',
+  'server2012r2',
+] as const;
+
+const onpremUserSchema = z
+  .object({
+    upn: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'a UPN like jdoe@contoso.com'),
+    samAccountName: z.string().optional().describe('Default: the UPN before @'),
+    objectGuid: guid.optional().describe('Default: derived from the UPN'),
+    objectSid: sid.optional().describe("Default: the computer's domain SID plus a RID"),
+  })
+  .strict();
+
+const signedInUserSchema = z
+  .object({
+    upn: z.string().min(1).describe('An onprem.users UPN, or the local account name'),
+    local: z.boolean().default(false).describe('A local account, not a domain user'),
+    cachedUpn: z
+      .string()
+      .optional()
+      .describe('The UPN the browser still sends after a UPN change (old cookies)'),
+  })
+  .strict();
+
+const ieSchema = z
+  .object({
+    intranetZone: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Local intranet sites (default: the deployment guide set: device.login.microsoftonline.com, autologon.microsoftazuread-sso.com, the IdP)',
+      ),
+    trustedSites: z.array(z.string()).default([]),
+    enhancedSecurity: z
+      .boolean()
+      .default(false)
+      .describe('IE Enhanced Security Configuration / Enhanced Protected Mode'),
+    doNotSaveEncryptedPages: z
+      .boolean()
+      .default(false)
+      .describe('"Do not save encrypted pages to disk" is checked'),
+  })
+  .strict();
+
+const downlevelTenantSchema = z
+  .object({
+    seamlessSso: z.boolean().default(false).describe('Seamless SSO is enabled for the forest'),
+    registrationService: z
+      .enum(['up', 'unavailable'])
+      .default('up')
+      .describe("unavailable: DRS's enrollment service does not answer"),
+  })
+  .strict();
+
 const hresult = z.string().regex(/^0x[0-9a-fA-F]{1,8}$/, 'an HRESULT like 0xcaa1000e');
 
 export const claimOverrideSchema = z.union([
@@ -147,6 +206,9 @@ export const scenarioSchema = z
           })
           .strict()
           .optional(),
+        downlevel: downlevelTenantSchema
+          .optional()
+          .describe('What the down-level (Windows 7 / 8.1) registration meets in Entra'),
       })
       .strict(),
     idp: z
@@ -215,6 +277,12 @@ export const scenarioSchema = z
             'Relying-party identifiers the IdP knows (default: urn:federation:MicrosoftOnline)',
           ),
         adfs: idpAdfsSchema.optional(),
+        wiaormultiauthn: z
+          .boolean()
+          .default(false)
+          .describe(
+            'The relying party trust allows the wiaormultiauthn class (Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences wiaormultiauthn)',
+          ),
       })
       .strict()
       .superRefine(checkIdpProfileFields),
@@ -228,7 +296,16 @@ export const scenarioSchema = z
         scp: z
           .union([
             z
-              .object({ azureADName: z.string().optional(), azureADId: z.string().optional() })
+              .object({
+                azureADName: z.string().optional(),
+                azureADId: z.string().optional(),
+                keywords: z
+                  .array(z.string())
+                  .optional()
+                  .describe(
+                    'The raw keywords attribute (e.g. to misspell azureADName:); when given, azureADName and azureADId are not used',
+                  ),
+              })
               .strict(),
             z.literal('missing'),
             z.literal('unreadable'),
@@ -239,15 +316,30 @@ export const scenarioSchema = z
           .strict()
           .optional()
           .describe('CDJ\\AAD client-side SCP override'),
+        users: z
+          .array(onpremUserSchema)
+          .default([])
+          .describe('AD user accounts (who signs in to a down-level machine)'),
       })
       .strict(),
     device: z
       .object({
         name: z.string().min(1),
         os: z
-          .enum(['windows10', 'windows11', 'server2016', 'server2019', 'server2022'])
-          .default('windows10'),
-        osVersion: z.string().default('10.0.19045.5965'),
+          .enum([
+            'windows10',
+            'windows11',
+            'server2016',
+            'server2019',
+            'server2022',
+            ...DOWNLEVEL_OS,
+          ])
+          .default('windows10')
+          .describe('Windows 10+ joins with dsregcmd; the down-level versions with autoworkplace'),
+        osVersion: z
+          .string()
+          .optional()
+          .describe('OSVersion the client reports (default: 10.0.19045.5965; down-level 6.x)'),
         objectGuid: guid,
         objectSid: sid,
         fallbackToSyncJoin: z.boolean().default(true),
@@ -260,12 +352,34 @@ export const scenarioSchema = z
           .default(true)
           .describe('The computer object carries a userCertificate'),
         runAsSystem: z.boolean().default(true),
+        alreadyJoined: z
+          .boolean()
+          .default(false)
+          .describe('An earlier join left its registration on the machine (event 335)'),
+        deviceKeysHealthy: z
+          .boolean()
+          .default(true)
+          .describe(
+            'false: the earlier registration lost its device key (event 332: leave, join again)',
+          ),
+        signedInUsers: z
+          .array(signedInUserSchema)
+          .default([])
+          .describe('Down-level: who signs in, in order; autoworkplace runs in each session'),
+        ie: ieSchema.optional().describe("Down-level: Internet Explorer's zones and settings"),
+        unreachableHosts: z
+          .array(z.string())
+          .default([])
+          .describe('Hosts a proxy or firewall keeps the machine from reaching'),
       })
       .strict(),
     expect: z
       .object({
         joined: z.boolean().optional(),
-        joinType: z.enum(['federated', 'sync', 'none']).optional(),
+        joinType: z
+          .enum(['federated', 'sync', 'managed', 'none'])
+          .optional()
+          .describe('managed: a down-level registration through Seamless SSO'),
         aadsts: z
           .array(z.number().int())
           .optional()
@@ -276,13 +390,48 @@ export const scenarioSchema = z
           .describe('Each of these failure HRESULTs was reported'),
         errorPhase: z.enum(['pre-check', 'discover', 'auth', 'join']).optional(),
         fallbackAttempted: z.boolean().optional(),
+        events: z
+          .array(z.number().int())
+          .optional()
+          .describe('Each of these Event Viewer ids was logged'),
+        eventsExclude: z
+          .array(z.number().int())
+          .optional()
+          .describe('None of these Event Viewer ids was logged'),
+        registrations: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe('Device registrations created in Entra (down-level: one per user)'),
         transcriptIncludes: z.array(z.string()).optional(),
         transcriptExcludes: z.array(z.string()).optional(),
       })
       .strict()
       .default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // Down-level machines join per signed-in user; each domain user must exist in AD.
+    if (!(DOWNLEVEL_OS as readonly string[]).includes(s.device.os)) return;
+    if (s.device.signedInUsers.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['device', 'signedInUsers'],
+        message: `a ${s.device.os} machine joins in a user's session: list who signs in (device.signedInUsers: [{ upn: jdoe@contoso.com }])`,
+      });
+    }
+    s.device.signedInUsers.forEach((u, i) => {
+      if (u.local) return;
+      if (!s.onprem.users.some((o) => o.upn.toLowerCase() === u.upn.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['device', 'signedInUsers', i, 'upn'],
+          message: `'${u.upn}' is not an AD user: add it to onprem.users, or set local: true for a local account`,
+        });
+      }
+    });
+  });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

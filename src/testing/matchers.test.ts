@@ -12,6 +12,7 @@ const synced: { name: string; outcome: JoinOutcome } = {
     aadsts: [51004],
     hresults: ['0xcaa20003', '0xcaa1000e'],
     fallbackAttempted: true,
+    registrations: 1,
   },
 };
 

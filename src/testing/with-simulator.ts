@@ -80,6 +80,7 @@ export async function withSimulator<T>(
       const result = joinResult(
         loaded,
         trace,
+        world.machine,
         router.exchanges.slice(from),
         world.entraLog,
         started,

@@ -39,8 +39,19 @@ describe('hjsim explain (process)', () => {
     expect(r.stdout).toContain('provenance  source:');
   });
 
-  it('304 (an event id, not catalogued here yet) and nonsense exit 3 with "unknown"', () => {
-    for (const code of ['304', 'AADSTS99999', 'no-such-code']) {
+  it('304: the event template, its channel, provenance and the scenarios that log it', () => {
+    const r = hjsim('explain', '304');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('304  User Device Registration/Admin 304  (event)');
+    expect(r.stdout).toContain(
+      'text        Automatic registration failed at join phase. Exit code: %1 Server error: %2',
+    );
+    expect(r.stdout).toContain('provenance  source: event manifest');
+    expect(r.stdout).toContain('hjsim run scenarios/onprem/managed-domain-unsynced.yaml');
+  });
+
+  it('an unknown event id and nonsense exit 3 with "unknown"', () => {
+    for (const code of ['999', 'AADSTS99999', 'no-such-code']) {
       const r = hjsim('explain', code);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(`unknown code '${code}'`);

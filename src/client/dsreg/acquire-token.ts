@@ -23,7 +23,7 @@ import { isSimError } from '../../core/errors.ts';
 import { parseMex } from '../../protocol/mex/select-endpoint.ts';
 import { buildRst } from '../../protocol/wstrust/rst.ts';
 import { parseRstr } from '../../protocol/wstrust/rstr.ts';
-import { parseJson, send } from '../http-client.ts';
+import { parseJson, send as sendHttp } from '../http-client.ts';
 import type { MachineEnvironment } from '../machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 
@@ -44,6 +44,8 @@ export const HR = {
   mexNotSecure: '0xcaa90020',
   noIntegratedEndpoint: '0xcaa90022',
   mexRequest: '0xcaa9002b',
+  /** ERROR_ADAL_INTERNET_CANNOT_CONNECT: no connection to the STS or Entra. [TSC] */
+  cannotConnect: '0xcaa82efd',
   notXml: '0xcaa9002c',
 } as const;
 
@@ -85,6 +87,8 @@ export async function acquireComputerToken(
   tenant: { tenantName: string; clientRequestId: string },
 ): Promise<TokenResult> {
   const authority = `https://${LOGIN_HOST}/common`;
+  const send = (url: string, init: Parameters<typeof sendHttp>[1]) =>
+    sendHttp(url, init, env.unreachableHosts);
   t.adal('0x0', 'Token is not available in the cache');
   t.adal('0x0', 'Authority validation is enabled');
   t.adal('0x0', 'Authority validation is completed');
@@ -126,8 +130,8 @@ export async function acquireComputerToken(
   t.adal(HR.sending);
   if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.mexNotSecure]);
   const mexRes = await send(mexUrl, { headers: { 'client-request-id': tenant.clientRequestId } });
-  if (!mexRes.ok || mexRes.status !== 200)
-    return fail(t, [HR.mexRequest], mexRes.ok ? { httpStatus: mexRes.status } : {});
+  if (!mexRes.ok) return fail(t, [HR.cannotConnect]);
+  if (mexRes.status !== 200) return fail(t, [HR.mexRequest], { httpStatus: mexRes.status });
   let selection;
   try {
     selection = parseMex(mexRes.body);
@@ -160,7 +164,7 @@ export async function acquireComputerToken(
     },
     body: rst,
   });
-  if (!stsRes.ok) return fail(t, [HR.wstrustFault]);
+  if (!stsRes.ok) return fail(t, [HR.cannotConnect]);
   let rstr;
   try {
     rstr = parseRstr(stsRes.body);
@@ -199,7 +203,7 @@ export async function acquireComputerToken(
       resource: DRS_RESOURCE,
     }).toString(),
   });
-  if (!tokenRes.ok) return fail(t, [HR.wstrustTokenRequestFail]);
+  if (!tokenRes.ok) return fail(t, [HR.cannotConnect]);
   t.adal('0x0', 'Webrequest has valid state');
   t.adal('0x0', `WebRequest Status:${tokenRes.status}`);
   const body = parseJson(tokenRes.body) as Record<string, unknown> | undefined;

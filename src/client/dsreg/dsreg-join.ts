@@ -1,91 +1,92 @@
 /**
  * `dsregcmd /join /debug` on Windows 10+: pre-check, SCP, DRS discovery and user realm, federated
- * token and join, and the fallback to sync join — recording a structured trace every output is
- * rendered from.
- * @see ../shared/research/protocol.md §1 (phases and failure codes); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * token and join, and the fallback to sync join (or a managed domain's sync join) — recording a
+ * structured trace every output is rendered from.
+ * @see ../shared/research/protocol.md §1 (phases and failure codes), §1.9 (FallbackToSyncJoin,
+ *   default enabled); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * modeled: after a fallback, the Diagnostic Data shows the sync join's result, not the federated
+ *   failure (the join phase is what failed last); the ADAL message dsreg reports for an integrated
+ *   auth failure is the CSS wiki's event-305 text for every non-token-endpoint failure.
  */
 import { X509Certificate } from 'node:crypto';
 import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
-import { buildCsr } from '../../protocol/x509/build-certificate.ts';
-import { readDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
-import {
-  formatHresult,
-  hresultForDiscoveryError,
-  hresultForDrsError,
-  readDrsError,
-} from '../../protocol/drs/drs-error.ts';
-import {
-  buildFederatedJoinRequest,
-  buildSyncJoinRequest,
-} from '../../protocol/drs/join-request.ts';
-import { readJoinResponse } from '../../protocol/drs/join-response.ts';
-import { parseJson, send } from '../http-client.ts';
+import { buildDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
+import { buildFederatedJoinRequest } from '../../protocol/drs/join-request.ts';
 import type { MachineEnvironment } from '../machine.ts';
 import { TraceRecorder } from '../trace-recorder.ts';
 import type { DeviceState, Diagnostics, ErrorPhase, JoinTrace } from '../trace.ts';
 import { acquireComputerToken, HR } from './acquire-token.ts';
+import { discoverDrs, discoverRealm, DSREG_CLIENT_HEADERS } from './discover-tenant.ts';
+import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';
+import { deviceCsr, sendJoin, syncJoin, type JoinContext } from './join-request.ts';
+import { runPreCheck } from './pre-check.ts';
+import { readScp } from './read-scp.ts';
 
-export const DSREG_HR = {
-  adConfigReadFailed: '0x801c001d',
-  discoveryFailed: '0x801c0021',
-  tenantNotFound: '0x801c003a',
-  realmDiscoveryFailed: '0x801c003d',
-  invalidData: '0x8007000d',
-  noDomainController: '0x8007054b',
-} as const;
+/** research §3d (CSS wiki, event 305): ADAL's message when Windows integrated auth fails. */
+export const ADAL_INTEGRATED_AUTH_FAILED =
+  'ADALUseWindowsAuthenticationTenant failed,  unable to preform integrated auth';
 
-const KEY_PROVIDER = 'Microsoft Software Key Storage Provider';
+type MutableDiagnostics = { -readonly [K in keyof Diagnostics]: Diagnostics[K] };
 
-interface TenantFromScp {
-  readonly tenantName: string;
-  readonly tenantId: string | undefined;
+function tenantDetails(d: ClientDiscovery): NonNullable<DeviceState['tenant']> {
+  return {
+    // The seed's /status prints an empty TenantName after a hybrid join.
+    tenantName: '',
+    tenantId: d.TenantInfo.TenantId,
+    authCodeUrl: d.AuthenticationService.OAuth2.AuthCodeEndpoint,
+    accessTokenUrl: d.AuthenticationService.OAuth2.TokenEndpoint,
+    joinSrvVersion: d.DeviceJoinService.ServiceVersion,
+    joinSrvUrl: d.DeviceJoinService.JoinEndpoint,
+    joinSrvId: d.DeviceJoinService.JoinResourceId,
+    keySrvVersion: d.KeyProvisioningService.ServiceVersion,
+    keySrvUrl: d.KeyProvisioningService.KeyProvisionEndpoint,
+    keySrvId: d.KeyProvisioningService.KeyProvisionResourceId,
+    webAuthNSrvVersion: d.WebAuthNService.ServiceVersion,
+    webAuthNSrvUrl: d.WebAuthNService.WebAuthNEndpoint,
+    webAuthNSrvId: d.WebAuthNService.WebAuthNResourceId,
+    deviceManagementSrvVer: d.DeviceManagementService.ServiceVersion,
+    deviceManagementSrvUrl: d.DeviceManagementService.DeviceManagementEndpoint,
+    deviceManagementSrvId: d.DeviceManagementService.DeviceManagementResourceId,
+  };
 }
 
-/** SCP keywords (or the CDJ\AAD registry override) → tenant name and id. [research §1.1] */
-export function readScp(env: MachineEnvironment): TenantFromScp | { error: string } {
-  if (env.registry.cdjAadTenantName || env.registry.cdjAadTenantId) {
-    return {
-      tenantName: env.registry.cdjAadTenantName ?? env.registry.cdjAadTenantId ?? '',
-      tenantId: env.registry.cdjAadTenantId,
-    };
-  }
-  if (env.scp === 'unreadable') return { error: 'the SCP object could not be read over LDAP' };
-  if (!env.scp) return { error: 'no Service Connection Point object in the forest' };
-  // Field names are case-sensitive: exactly `azureADName:` and `azureADId:`. [WIKI]
-  const name = env.scp.keywords
-    .find((k) => k.startsWith('azureADName:'))
-    ?.slice('azureADName:'.length);
-  const id = env.scp.keywords.find((k) => k.startsWith('azureADId:'))?.slice('azureADId:'.length);
-  if (!name) return { error: 'the SCP keywords have no azureADName: value' };
-  return { tenantName: name, tenantId: id };
-}
-
-function httpDate(d: Date): string {
-  return d.toUTCString();
+function deviceDetails(
+  deviceId: string,
+  certificate: X509Certificate,
+  keyContainerId: string,
+): NonNullable<DeviceState['device']> {
+  return {
+    deviceId,
+    thumbprint: certificate.fingerprint.replace(/:/g, '').toUpperCase(),
+    validFrom: new Date(certificate.validFrom),
+    validTo: new Date(certificate.validTo),
+    keyContainerId,
+    keyProvider: KEY_PROVIDER,
+    tpmProtected: false,
+  };
 }
 
 export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> {
   const t = new TraceRecorder();
   const clientRequestId = env.ids.uuid();
   const fallbackEnabled = env.registry.fallbackToSyncJoin !== 0;
-  const domainName = env.domain.netbiosName;
-  const deviceName = `${env.computerName}.${env.domain.name}`;
   const notJoined: DeviceState = {
     azureAdJoined: false,
     domainJoined: true,
-    domainName,
-    deviceName,
+    domainName: env.domain.netbiosName,
+    deviceName: `${env.computerName}.${env.domain.name}`,
   };
-  const diag: {
-    -readonly [K in keyof Diagnostics]: Diagnostics[K];
-  } = {
+  const diag: MutableDiagnostics = {
     clientTime: env.clock.now(),
+    userContext: env.runningAsSystem ? 'SYSTEM' : 'ELEVATED User',
     fallbackToSyncJoin: fallbackEnabled,
     adConnectivity: 'PASS',
     adConfiguration: 'PASS',
     drsDiscovery: 'PASS',
+    drsConnectivity: 'SKIPPED',
   };
   let fallbackAttempted = false;
+  let registrations = 0;
 
   const finish = (
     state: DeviceState,
@@ -105,41 +106,36 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
         hresults: t.hresults,
         fallbackAttempted,
         ...(errorPhase ? { errorPhase } : {}),
+        registrations,
       },
     };
   };
-  const failPhase = (phase: ErrorPhase, hresult: string) => {
+  const failPhase = (phase: ErrorPhase, hresult: string, httpStatus?: number) => {
     t.failure(hresult);
     diag.clientErrorCode = hresult;
+    if (httpStatus !== undefined) diag.httpsStatus = httpStatus;
     return finish(notJoined, 'none', phase);
   };
 
   t.push({ k: 'cli-init' });
   t.push({ k: 'join-start', clientRequestId });
 
-  // Pre-check: DC line of sight, SYSTEM context. [research §1.0]
-  if (!env.domainController) {
-    t.push({ k: 'dc-missing', domain: env.domain.name });
-    t.push({
-      k: 'pre-check',
-      isDcAvailable: false,
-      isSystem: env.runningAsSystem,
-      resultCode: DSREG_HR.noDomainController,
-    });
-    diag.adConnectivity = 'FAIL';
+  // Pre-check [research §1.0]
+  const pre = runPreCheck(env, t);
+  if (!pre.go) {
+    if (pre.reason === 'already-joined')
+      return finish(
+        existingState(env, notJoined),
+        env.registration?.registrationType === 'sync' ? 'sync' : 'federated',
+      );
+    diag.adConnectivity = pre.reason === 'no-dc' ? 'FAIL' : 'PASS';
     diag.adConfiguration = 'SKIPPED';
     diag.drsDiscovery = 'SKIPPED';
-    return failPhase('pre-check', DSREG_HR.noDomainController);
+    const hr = pre.reason === 'no-dc' ? DSREG_HR.noDomainController : DSREG_HR.notSystem;
+    return failPhase('pre-check', hr);
   }
-  t.push({
-    k: 'dc-found',
-    domain: env.domain.name,
-    forest: env.domain.forest,
-    dc: `${env.domainController.name}.${env.domain.name}`,
-  });
-  t.push({ k: 'pre-check', isDcAvailable: true, isSystem: env.runningAsSystem, resultCode: '0x0' });
 
-  // SCP
+  // SCP [research §1.1]
   const scp = readScp(env);
   if ('error' in scp) {
     t.push({ k: 'scp-failed', hresult: DSREG_HR.adConfigReadFailed, reason: scp.error });
@@ -147,207 +143,57 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     diag.drsDiscovery = 'SKIPPED';
     return failPhase('pre-check', DSREG_HR.adConfigReadFailed);
   }
+  t.push({
+    k: 'scp-read',
+    source: scp.source,
+    tenantName: scp.tenantName,
+    ...(scp.tenantId ? { tenantId: scp.tenantId } : {}),
+  });
 
-  // DRS discovery [research §1.2]
-  const discoverRes = await send(
-    `https://${DRS_HOST}/${encodeURIComponent(scp.tenantId ?? scp.tenantName)}/discover?api-version=1.7`,
-    {
-      headers: {
-        accept: 'application/json',
-        'ocp-adrs-client-name': 'dsreg',
-        'ocp-adrs-client-version': '10',
-        'client-request-id': clientRequestId,
-      },
-    },
-  );
-  let discovery: ClientDiscovery;
-  {
-    let hr: string | undefined;
-    if (!discoverRes.ok) hr = DSREG_HR.discoveryFailed;
-    else if (discoverRes.status !== 200)
-      hr = formatHresult(hresultForDiscoveryError(discoverRes.status));
-    const doc =
-      hr === undefined && discoverRes.ok
-        ? readDiscoveryDocument(parseJson(discoverRes.body))
-        : undefined;
-    if (hr === undefined && (!doc || !doc.ok)) hr = DSREG_HR.invalidData;
-    if (hr !== undefined || !doc || !doc.ok) {
-      const code = hr ?? DSREG_HR.discoveryFailed;
-      t.push({
-        k: 'discovery-failed',
-        hresult: code,
-        ...(discoverRes.ok ? { httpStatus: discoverRes.status, body: discoverRes.body } : {}),
-      });
-      diag.drsDiscovery = 'FAIL';
-      if (discoverRes.ok) diag.httpsStatus = discoverRes.status;
-      return failPhase('discover', code);
+  // DRS discovery and user realm [research §1.2, §1.3]
+  const disc = await discoverDrs(t, scp, clientRequestId, env.unreachableHosts);
+  if (!disc.ok) {
+    diag.drsDiscovery = 'FAIL';
+    diag.drsDiscoveryError = disc.hresult;
+    if (disc.server) {
+      diag.serverErrorCode = disc.server.errorType;
+      diag.serverMessage = disc.server.message;
     }
-    discovery = doc.value;
+    return failPhase('discover', disc.hresult, disc.httpStatus);
   }
+  const discovery = disc.discovery;
   const tenantId = discovery.TenantInfo.TenantId;
-
-  // User realm for the verified domain (Windows 10 1809+). [research §1.3]
-  const realmRes = await send(
-    `https://${LOGIN_HOST}/common/userrealm/${encodeURIComponent(scp.tenantName)}?api-version=1.0`,
-    {
-      headers: { accept: 'application/json', 'client-request-id': clientRequestId },
-    },
-  );
-  const realm =
-    realmRes.ok && realmRes.status === 200
-      ? (parseJson(realmRes.body) as Record<string, unknown> | undefined)
-      : undefined;
-  if (!realm || typeof realm['account_type'] !== 'string')
-    return failPhase('discover', DSREG_HR.realmDiscoveryFailed);
-  const federated = String(realm['account_type']).toLowerCase() === 'federated';
+  const realm = await discoverRealm(t, scp.tenantName, clientRequestId, env.unreachableHosts);
+  if (!realm.ok) return failPhase('discover', realm.hresult, realm.httpStatus);
   t.push({
     k: 'tenant-info',
-    tenantType: federated ? 'Federated' : 'Managed',
+    tenantType: realm.federated ? 'Federated' : 'Managed',
     tenantId,
     tenantName: scp.tenantName,
   });
 
-  const tenantState: NonNullable<DeviceState['tenant']> = {
-    tenantName: '',
-    tenantId,
-    authCodeUrl: discovery.AuthenticationService.OAuth2.AuthCodeEndpoint,
-    accessTokenUrl: discovery.AuthenticationService.OAuth2.TokenEndpoint,
-    joinSrvVersion: discovery.DeviceJoinService.ServiceVersion,
-    joinSrvUrl: discovery.DeviceJoinService.JoinEndpoint,
-    joinSrvId: discovery.DeviceJoinService.JoinResourceId,
-    keySrvVersion: discovery.KeyProvisioningService.ServiceVersion,
-    keySrvUrl: discovery.KeyProvisioningService.KeyProvisionEndpoint,
-    keySrvId: discovery.KeyProvisioningService.KeyProvisionResourceId,
-    webAuthNSrvVersion: discovery.WebAuthNService.ServiceVersion,
-    webAuthNSrvUrl: discovery.WebAuthNService.WebAuthNEndpoint,
-    webAuthNSrvId: discovery.WebAuthNService.WebAuthNResourceId,
-    deviceManagementSrvVer: discovery.DeviceManagementService.ServiceVersion,
-    deviceManagementSrvUrl: discovery.DeviceManagementService.DeviceManagementEndpoint,
-    deviceManagementSrvId: discovery.DeviceManagementService.DeviceManagementResourceId,
-  };
-  const joinUrl = `${discovery.DeviceJoinService.JoinEndpoint}?api-version=${discovery.DeviceJoinService.ServiceVersion}`;
-  const csr = () =>
-    buildCsr({
-      subject: [{ name: 'commonName', value: env.computer.objectGuid }],
-      publicKey: env.keys.deviceKey,
-      privateKey: env.keys.deviceKey,
-    });
-
-  const joinedState = (certificateB64: string): DeviceState => {
-    const cert = new X509Certificate(Buffer.from(certificateB64, 'base64'));
+  const jc: JoinContext = { env, t, diag, discovery, tenantName: scp.tenantName, tenantId };
+  const joined = (certificateB64: string): DeviceState => {
+    registrations++;
     return {
       ...notJoined,
       azureAdJoined: true,
-      device: {
-        deviceId: env.computer.objectGuid,
-        thumbprint: cert.fingerprint.replace(/:/g, '').toUpperCase(),
-        validFrom: new Date(cert.validFrom),
-        validTo: new Date(cert.validTo),
-        keyContainerId: env.ids.uuid(),
-        keyProvider: KEY_PROVIDER,
-        tpmProtected: false,
-      },
-      tenant: tenantState,
+      device: deviceDetails(
+        env.computer.objectGuid,
+        new X509Certificate(Buffer.from(certificateB64, 'base64')),
+        env.ids.uuid(),
+      ),
+      tenant: tenantDetails(discovery),
     };
   };
 
-  /** Sends a join request and records its response lines; returns the certificate on success. */
-  const join = async (
-    registrationType: 'fed' | 'sync',
-    requestId: string,
-    url: string,
-    init: { method: string; headers: Record<string, string>; body: string },
-  ) => {
-    diag.registrationType = registrationType;
-    diag.requestId = requestId;
-    const res = await send(url, init);
-    if (!res.ok) {
-      t.push({ k: 'join-failed', hresult: DSREG_HR.discoveryFailed });
-      return { ok: false as const, hresult: DSREG_HR.discoveryFailed };
-    }
-    const body = parseJson(res.body);
-    const responseTime = res.headers['date'] ?? httpDate(env.clock.now());
-    diag.httpsStatus = res.status;
-    if (res.status === 200 || res.status === 201) {
-      const r = readJoinResponse(body);
-      if (r.ok) {
-        t.push({
-          k: 'join-response',
-          registrationType,
-          requestId,
-          responseTime,
-          httpStatus: res.status,
-        });
-        t.push({ k: 'join-done', registrationType });
-        return { ok: true as const, certificate: r.value.Certificate.RawBody };
-      }
-    }
-    const err = readDrsError(body);
-    const hresult = formatHresult(hresultForDrsError(err, res.status));
-    t.push({
-      k: 'join-response',
-      registrationType,
-      requestId,
-      responseTime,
-      httpStatus: res.status,
-      ...(err ? { errorType: err.ErrorType, message: err.Message } : {}),
-    });
-    t.push({ k: 'join-failed', hresult });
-    t.failure(hresult);
-    diag.clientErrorCode = hresult;
-    if (err) {
-      diag.serverErrorCode = err.ErrorType;
-      diag.serverMessage = err.Message;
-    }
-    return { ok: false as const, hresult };
-  };
-
-  const syncJoin = async () => {
-    const requestId = env.ids.uuid();
-    const userCert = env.computer.userCertificate;
-    if (!userCert) {
-      // modeled: without a userCertificate on the computer object the sync join cannot sign its
-      // ClientIdentity; Windows would create one and wait for Entra Connect to sync it.
-      t.push({ k: 'join-failed', hresult: '0x801c03f2' });
-      t.failure('0x801c03f2');
-      diag.clientErrorCode = '0x801c03f2';
-      return { ok: false as const };
-    }
-    const body = buildSyncJoinRequest({
-      csrDer: csr(),
-      transportKey: env.keys.transportKey,
-      targetDomain: scp.tenantName,
-      targetDomainId: tenantId,
-      osVersion: env.osVersion,
-      displayName: env.computerName,
-      sid: env.computer.objectSid,
-      signedAt: env.clock.now(),
-      userCertificateKey: userCert.key,
-    });
-    return join(
-      'sync',
-      requestId,
-      `${discovery.DeviceJoinService.JoinEndpoint}${env.computer.objectGuid}?api-version=${discovery.DeviceJoinService.ServiceVersion}`,
-      {
-        method: 'PUT',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'client-request-id': requestId,
-          'ocp-adrs-client-name': 'dsreg',
-          'ocp-adrs-client-version': '10',
-        },
-        body: JSON.stringify(body),
-      },
-    );
-  };
-
-  if (!federated) {
-    // Managed domain: sync join directly. [research §1.1]
-    const r = await syncJoin();
-    return r.ok ? finish(joinedState(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
+  if (!realm.federated) {
+    // Managed domain: sync join directly. [research §1.1, §1.9]
+    const r = await syncJoin(jc);
+    return r.ok ? finish(joined(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
   }
 
+  // Federated: computer token for DRS via WS-Trust, then the join. [research §1.4–§1.8]
   t.push({
     k: 'token-start',
     authCodeUrl: `https://${LOGIN_HOST}/${tenantId}/oauth2/authorize`,
@@ -356,27 +202,31 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   const token = await acquireComputerToken(env, t, { tenantName: scp.tenantName, clientRequestId });
   if (token.ok) {
     const body = buildFederatedJoinRequest({
-      csrDer: csr(),
+      csrDer: deviceCsr(env),
       transportKey: env.keys.transportKey,
       targetDomain: scp.tenantName,
       osVersion: env.osVersion,
       displayName: env.computerName,
     });
-    const r = await join('fed', clientRequestId, joinUrl, {
+    t.push({
+      k: 'join-request',
+      registrationType: 'fed',
+      domain: scp.tenantName,
+      authToken: token.accessToken,
+    });
+    const r = await sendJoin(jc, 'fed', clientRequestId, {
+      url: `${discovery.DeviceJoinService.JoinEndpoint}?api-version=${discovery.DeviceJoinService.ServiceVersion}`,
       method: 'POST',
       headers: {
         authorization: `Bearer ${token.accessToken}`,
         'content-type': 'application/json',
         accept: 'application/json',
         'client-request-id': clientRequestId,
-        'ocp-adrs-client-name': 'dsreg',
-        'ocp-adrs-client-version': '10',
+        ...DSREG_CLIENT_HEADERS,
       },
       body: JSON.stringify(body),
     });
-    return r.ok
-      ? finish(joinedState(r.certificate), 'federated')
-      : finish(notJoined, 'none', 'join');
+    return r.ok ? finish(joined(r.certificate), 'federated') : finish(notJoined, 'none', 'join');
   }
 
   t.push({
@@ -384,6 +234,9 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     aggregate: HR.aggregate,
     first: token.first,
     correlationId: clientRequestId,
+    adalMessage:
+      token.serverError === undefined ? ADAL_INTEGRATED_AUTH_FAILED : (token.serverMessage ?? ''),
+    ...(token.serverError === undefined ? {} : { adalError: token.serverError }),
   });
   diag.registrationType = 'fed';
   diag.clientErrorCode = token.first;
@@ -394,6 +247,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     t.push({ k: 'no-fallback', aggregate: HR.aggregate });
     return finish(notJoined, 'none', 'auth');
   }
+  // Fallback to sync join (Windows 10 1803+, unless FallbackToSyncJoin = 0). [research §1.9]
   t.push({ k: 'fallback', aggregate: HR.aggregate });
   fallbackAttempted = true;
   for (const key of [
@@ -404,6 +258,31 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     'httpsStatus',
   ] as const)
     delete diag[key];
-  const r = await syncJoin();
-  return r.ok ? finish(joinedState(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
+  const r = await syncJoin(jc);
+  return r.ok ? finish(joined(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
+}
+
+/** `/status` of a machine an earlier join registered: what its registry and certificate say. */
+function existingState(env: MachineEnvironment, notJoined: DeviceState): DeviceState {
+  const reg = env.registration!;
+  return {
+    ...notJoined,
+    azureAdJoined: true,
+    device: deviceDetails(
+      reg.deviceId,
+      new X509Certificate(reg.certificatePem),
+      reg.keyContainerId,
+    ),
+    // The endpoints the earlier join stored are the discovery document's.
+    tenant: tenantDetails(
+      buildDiscoveryDocument({
+        tenantId: reg.tenantId,
+        tenantName: reg.tenantName,
+        displayName: reg.tenantName,
+        federated: reg.registrationType === 'fed',
+        drsHost: DRS_HOST,
+        loginHost: LOGIN_HOST,
+      }),
+    ),
+  };
 }

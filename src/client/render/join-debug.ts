@@ -3,15 +3,52 @@
  * missing newline after the ClientRequestId, the `TenandID` spelling, the ADAL log replayed
  * newest-first after a token failure).
  * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (both transcripts)
- * modeled: lines for outcomes the seeds do not show (no DC, SCP, discovery, join errors, fallback
- *   off); they reuse line shapes from the CSS wiki quoted in research §1.9 ("Join error code",
- *   "Join message", "DsrDeviceAutoJoin failed 0x…").
+ * modeled: lines for outcomes the seeds do not show (no DC, not SYSTEM, already joined, SCP,
+ *   discovery, user realm, join errors, fallback off); they reuse line shapes from the CSS wiki
+ *   quoted in research §1.9 ("Join error code", "Join message", "DsrDeviceAutoJoin failed 0x…"),
+ *   the event texts of research §3d (pre-check verdicts, discovery failures), and the seed's
+ *   `TenantInfo::Discover:` prefix.
  */
 import type { JoinTrace, TraceStep } from '../trace.ts';
+
+type PreCheckStep = Extract<TraceStep, { k: 'pre-check' }>;
+
+function debugValue(v: boolean | string | undefined): string {
+  return v === undefined ? 'undefined' : typeof v === 'boolean' ? yesNo(v) : v;
+}
+
+/** The pre-check block of the debug output; event 331 carries the same lines. Seed 004. */
+export function preCheckLines(s: PreCheckStep): string[] {
+  return [
+    `preCheckResult: ${s.result}`,
+    `deviceKeysHealthy: ${debugValue(s.deviceKeysHealthy)}`,
+    `isJoined: ${debugValue(s.isJoined)}`,
+    `isDcAvailable: ${yesNo(s.isDcAvailable)}`,
+    `isSystem: ${yesNo(s.isSystem)}`,
+    `keyProvider: ${debugValue(s.keyProvider)}`,
+    `keyContainer: ${debugValue(s.keyContainer)}`,
+    `dsrInstance: ${debugValue(s.dsrInstance)}`,
+    'elapsedSeconds: 0',
+    `resultCode: ${s.resultCode}`,
+  ];
+}
+
+/** The pre-check's last line: the text of the event it logs (331–335, research §3d). */
+export function preCheckVerdict(s: PreCheckStep): string {
+  const done = 'Automatic device join pre-check tasks completed.';
+  if (!s.isSystem)
+    return `${done} The device can NOT be joined. The process MUST run as NT AUTHORITY\\SYSTEM.`;
+  if (!s.isDcAvailable)
+    return `${done} The device can NOT be joined because a domain controller could not be located.`;
+  if (s.result === 'UnJoin')
+    return `${done} The device is joined, however, it is missing some required state. The device will be removed and then joined again.`;
+  if (s.isJoined) return `${done} The device is already joined.`;
+  return done;
+}
 import { deviceDetailLines, tenantDetailLines } from './device-fields.ts';
 import { field, yesNo } from './format.ts';
 
-function adalLine(s: Extract<TraceStep, { k: 'adal' | 'adal-note' }>): string {
+export function adalLine(s: Extract<TraceStep, { k: 'adal' | 'adal-note' }>): string {
   if (s.k === 'adal-note') return s.text;
   return s.message === undefined
     ? `AdalLog:  HRESULT: ${s.hresult}`
@@ -45,29 +82,7 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
       case 'dc-missing':
         break;
       case 'pre-check':
-        out.push(
-          'PreJoinChecks Complete.',
-          `preCheckResult: ${s.isDcAvailable && s.isSystem ? 'Join' : 'DoNotJoin'}`,
-          'deviceKeysHealthy: undefined',
-          'isJoined: undefined',
-          `isDcAvailable: ${yesNo(s.isDcAvailable)}`,
-          `isSystem: ${yesNo(s.isSystem)}`,
-          'keyProvider: undefined',
-          'keyContainer: undefined',
-          'dsrInstance: undefined',
-          'elapsedSeconds: 0',
-          `resultCode: ${s.resultCode}`,
-        );
-        if (s.isDcAvailable && s.isSystem)
-          out.push('Automatic device join pre-check tasks completed.');
-        else if (!s.isDcAvailable)
-          out.push(
-            'Automatic device join pre-check tasks completed. The device can NOT be joined because a domain controller could not be located.',
-          );
-        else
-          out.push(
-            'Automatic device join pre-check tasks completed. The device can NOT be joined. The process MUST run as NT AUTHORITY\\SYSTEM.',
-          );
+        out.push('PreJoinChecks Complete.', ...preCheckLines(s), preCheckVerdict(s));
         break;
       case 'scp-failed':
         out.push(
@@ -76,8 +91,21 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
         break;
       case 'discovery-failed':
         out.push(
-          `TenantInfo::Discover: The discovery operation callback failed with exit code: ${s.hresult}.${s.httpStatus === undefined ? '' : ` The server returned HTTP status: ${s.httpStatus}.`}`,
+          s.network
+            ? `TenantInfo::Discover: The discovery request send operation failed with exit code: ${s.hresult}.`
+            : `TenantInfo::Discover: The discovery operation callback failed with exit code: ${s.hresult}.${s.httpStatus === undefined ? '' : ` The server returned HTTP status: ${s.httpStatus}.`}`,
         );
+        break;
+      case 'realm-failed':
+        out.push(
+          `TenantInfo::Discover: User realm discovery failed with exit code: ${s.hresult}.${s.httpStatus === undefined ? '' : ` The server returned HTTP status: ${s.httpStatus}.`}`,
+        );
+        break;
+      case 'scp-read':
+      case 'discovery-sent':
+      case 'discovery-ok':
+      case 'join-request':
+        // Windows prints nothing for these steps (seed 004); they feed the event log.
         break;
       case 'tenant-info':
         out.push(
@@ -137,6 +165,10 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
         );
         break;
       case 'join-failed':
+        if (s.network)
+          out.push(
+            `DsrCmdJoinHelper::Join: Unable to connect to the registration service. Error: ${s.hresult}.`,
+          );
         out.push(`DsrDeviceAutoJoin failed ${s.hresult}.`);
         break;
       case 'end-status':

@@ -4,7 +4,10 @@
  * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt ("dsregcmd /status after hybrid join");
  *   ../shared/research/protocol.md §3a (Diagnostic Data layout, [DSR])
  * modeled: the user-session sections (User State, SSO State, proxy, Ngc) are left out: they
- *   describe a signed-in user's PRT, which the join does not produce.
+ *   describe a signed-in user's PRT, which the join does not produce. `DRS Discovery Test : FAIL
+ *   [0x801c003a]` prints one code where research §3a shows `[code/suberror]`; `DRS Connectivity
+ *   Test` is PASS once a join request got an HTTP answer; `Token acquisition Test` stays SKIPPED
+ *   (it tests a user's token, which the machine join never asks for).
  */
 import type { JoinTrace } from '../trace.ts';
 import { deviceDetailLines, tenantDetailLines } from './device-fields.ts';
@@ -32,12 +35,15 @@ export function renderStatus(trace: JoinTrace, opts: { executingAccount?: string
   } else {
     out.push(
       field('Diagnostics Reference', 'www.microsoft.com/aadjerrors'),
-      field('User Context', 'SYSTEM'),
+      field('User Context', d.userContext),
       field('Client Time', dsregTime(d.clientTime)),
       field('AD Connectivity Test', d.adConnectivity),
       field('AD Configuration Test', d.adConfiguration),
-      field('DRS Discovery Test', d.drsDiscovery),
-      field('DRS Connectivity Test', 'SKIPPED'),
+      field(
+        'DRS Discovery Test',
+        d.drsDiscoveryError ? `${d.drsDiscovery} [${d.drsDiscoveryError}]` : d.drsDiscovery,
+      ),
+      field('DRS Connectivity Test', d.drsConnectivity),
       field('Token acquisition Test', 'SKIPPED'),
       field('Fallback to Sync-Join', d.fallbackToSyncJoin ? 'ENABLED' : 'DISABLED'),
     );

@@ -15,6 +15,7 @@ import { buildSignInResult, signInResponseFields } from '../../protocol/wsfed/si
 import type { IdpConfig } from '../idp-config.ts';
 import { issueAssertion } from '../sts/issue-assertion.ts';
 import { authenticateBrowser } from './authenticate-browser.ts';
+import { authenticationMethodClaims } from './authentication-methods.ts';
 import { errorPage, htmlPage } from './browser-pages.ts';
 import { responseEndpoint } from './relying-party.ts';
 import { formBody } from './request-params.ts';
@@ -38,7 +39,13 @@ export function handleWsFedPassive(
   if (!target.ok) return errorPage(400, target.error);
   const auth = authenticateBrowser(cfg, req, formBody(req));
   if (!auth.ok) return auth.response;
-  const issued = issueAssertion(cfg, auth.principal, auth.how, request.realm);
+  const issued = issueAssertion(
+    cfg,
+    auth.principal,
+    auth.how,
+    request.realm,
+    authenticationMethodClaims(cfg, auth.principal, auth.how, params.get('wauth')),
+  );
   const wresult = buildSignInResult({
     assertionXml: issued.xml,
     tokenType: cfg.tokenType,

@@ -35,7 +35,11 @@ export function authenticateWindows(cfg: IdpConfig, token: string): Authenticati
     };
   }
   const computer = cfg.directory.find((c) => c.objectSid === ticket.sid);
-  if (!computer) return { ok: false, why: `no computer with SID ${ticket.sid} in the directory` };
+  // A user's ticket: the signed-in user of a down-level machine at the passive endpoint. [research §4]
+  const user = computer ? undefined : cfg.users.find((u) => u.objectSid === ticket.sid);
+  if (user) return { ok: true, principal: { kind: 'user', user } };
+  if (!computer)
+    return { ok: false, why: `no computer or user with SID ${ticket.sid} in the directory` };
   const netbios = ticket.realm.split('.')[0] ?? ticket.realm;
   return {
     ok: true,
@@ -55,8 +59,9 @@ export function authenticatePassword(
 ): Authentication {
   const name = username.toLowerCase();
   const user = cfg.users.find((u) => u.upn.toLowerCase() === name);
-  // One answer for an unknown user and a wrong password, as an STS gives.
-  if (!user || user.password !== password) {
+  // One answer for an unknown user and a wrong password, as an STS gives. A user without a
+  // password (Windows auth only) never signs in with one.
+  if (!user || user.password === undefined || user.password !== password) {
     return { ok: false, why: `unknown user or wrong password for '${username}'` };
   }
   return { ok: true, principal: { kind: 'user', user } };

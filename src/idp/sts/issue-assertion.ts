@@ -17,6 +17,7 @@ import {
 } from '../../protocol/claims/claim-types.ts';
 import { buildAssertion } from '../../protocol/saml11/build-assertion.ts';
 import { signAssertion } from '../../protocol/saml11/sign-assertion.ts';
+import type { Saml11Attribute } from '../../protocol/saml11/types.ts';
 import {
   buildAssertion as buildSaml2Assertion,
   NAMEID_PERSISTENT,
@@ -60,6 +61,8 @@ export function issueAssertion(
   p: Principal,
   how: AuthenticationKind,
   relyingParty: string,
+  /** Attributes the endpoint adds after the claim rules' (the passive endpoint's authentication methods). */
+  extraAttributes: readonly Saml11Attribute[] = [],
 ): IssuedAssertion {
   const now = cfg.clock.now();
   const notBefore = new Date(now.getTime() + cfg.validity.notBeforeOffsetSeconds * 1000);
@@ -67,7 +70,7 @@ export function issueAssertion(
   const id = `_${cfg.ids.uuid()}`;
   const audiences = [cfg.audience ?? relyingParty];
   const subject = nameIdentifier(cfg, p);
-  const attributes = issuedAttributes(cfg, p);
+  const attributes = [...issuedAttributes(cfg, p), ...extraAttributes];
   const signing = {
     signatureAlgorithm: cfg.signing.signatureAlgorithm,
     digestAlgorithm: cfg.signing.digestAlgorithm,

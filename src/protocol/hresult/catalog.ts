@@ -271,6 +271,42 @@ const rows: HresultEntry[] = [
     provenance: TSC,
   },
   {
+    hresult: '0xcaa82efd',
+    symbol: 'ERROR_ADAL_INTERNET_CANNOT_CONNECT',
+    meaning: 'ADAL could not connect to the STS or to Microsoft Entra ID.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x8007054b',
+    symbol: 'ERROR_NO_SUCH_DOMAIN',
+    meaning:
+      'The specified domain either does not exist or could not be contacted: dsreg could not locate a domain controller (pre-check, event 334).',
+    provenance: {
+      modeled:
+        'Win32 code and text are public (winerror.h); that dsreg reports it as the pre-check result code is modeled (research §1.0 gives only isDcAvailable and event 334)',
+    },
+  },
+  {
+    hresult: '0x80070005',
+    symbol: 'E_ACCESSDENIED',
+    meaning:
+      'Access is denied: dsregcmd /join did not run as NT AUTHORITY\\SYSTEM (pre-check, event 333).',
+    provenance: {
+      modeled:
+        'Win32 code and text are public (winerror.h); that dsreg reports it for a non-SYSTEM join is modeled (research §1.0 gives only isSystem and event 333)',
+    },
+  },
+  {
+    hresult: '0x80070050',
+    symbol: 'HRESULT_FROM_WIN32(ERROR_FILE_EXISTS)',
+    meaning:
+      'The file exists: Workplace Join could not add a site to the Local intranet zone because it is in another zone (event 104).',
+    provenance: {
+      modeled:
+        'event 104 names an HRESULT without giving it (research §3d); ERROR_FILE_EXISTS is the modeled choice',
+    },
+  },
+  {
     hresult: '0x8007000d',
     symbol: 'E_INVALIDDATA',
     meaning: 'The data is invalid (e.g. a proxy returned HTML where discovery JSON was expected).',

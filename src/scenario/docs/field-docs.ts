@@ -5,6 +5,9 @@
  * for the claim names under `idp.claims`. A test fails when a field has no text.
  */
 export const FIELD_DOCS: Readonly<Record<string, string>> = {
+  'onprem.users[].upn': "The AD user's userPrincipalName (what the down-level client signs in as)",
+  'device.ie.trustedSites':
+    "Sites in Internet Explorer's Trusted sites zone (Windows integrated auth is answered only in the Local intranet zone)",
   'tenant.drs': 'Mock DRS behaviour: throttling of join requests',
   'tenant.drs.throttle.maxRequests':
     'Join requests accepted per device (or user) in a window; beyond: DirectoryError "Your request is throttled temporarily. Please try after 300 seconds." (0x801c03f2)',

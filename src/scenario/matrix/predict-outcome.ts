@@ -12,7 +12,7 @@ import { CLOCK_SKEW_MS, ENTRA_AUDIENCE } from '../../core/defaults.ts';
 import { SimError } from '../../core/errors.ts';
 import { certificatePem, readPem } from '../../core/keys.ts';
 import { HR } from '../../client/dsreg/acquire-token.ts';
-import { DSREG_HR } from '../../client/dsreg/dsreg-join.ts';
+import { DSREG_HR } from '../../client/dsreg/dsreg-codes.ts';
 import { manualClock } from '../../core/clock.ts';
 import { seededIds } from '../../core/ids.ts';
 import type { Principal } from '../../idp/principal.ts';

@@ -1,12 +1,13 @@
 /**
  * `--reporter json`: one JSON object, the shape of DESIGN.md "CLI contract".
  */
+import { eventMessage } from '../../client/render/event-log.ts';
 import type { ScenarioResult } from '../run-scenario.ts';
 
 export function jsonReport(
   results: readonly ScenarioResult[],
   durationMs: number,
-  opts: { transcripts?: boolean; exchanges?: boolean; entraLog?: boolean } = {},
+  opts: { transcripts?: boolean; exchanges?: boolean; entraLog?: boolean; events?: boolean } = {},
 ): string {
   return JSON.stringify(
     {
@@ -28,6 +29,7 @@ export function jsonReport(
               aadsts: r.outcome.aadsts,
               hresults: r.outcome.hresults,
               fallbackAttempted: r.outcome.fallbackAttempted,
+              registrations: r.outcome.registrations,
               ...(r.outcome.errorPhase ? { errorPhase: r.outcome.errorPhase } : {}),
             }
           : null,
@@ -36,6 +38,15 @@ export function jsonReport(
         ...(opts.transcripts ? { transcript: r.transcript, status: r.statusOutput } : {}),
         ...(opts.exchanges ? { exchanges: r.exchanges } : {}),
         ...(opts.entraLog ? { entraLog: r.entraLog } : {}),
+        ...(opts.events
+          ? {
+              events: r.events.map((e) => ({
+                id: e.id,
+                channel: e.channel,
+                message: eventMessage(e),
+              })),
+            }
+          : {}),
       })),
     },
     null,

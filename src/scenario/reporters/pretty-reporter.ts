@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import type { ScenarioResult } from '../run-scenario.ts';
 
-export type Show = 'transcript' | 'status' | 'exchanges' | 'entra-log';
+export type Show = 'transcript' | 'status' | 'events' | 'exchanges' | 'entra-log';
 
 export function prettyReport(
   results: readonly ScenarioResult[],
@@ -34,17 +34,24 @@ export function prettyReport(
     if (r.status !== 'passed' && r.entraLog.length)
       out.push(...r.entraLog.map((l) => `    ${c(90, `mock Entra: ${l}`)}`));
     for (const what of opts.show) {
+      const downlevel = r.client === 'autoworkplace';
       const lines =
         what === 'transcript'
-          ? ['PS C:\\Windows\\System32> dsregcmd /join /debug', ...r.transcript]
+          ? downlevel
+            ? r.transcript
+            : ['PS C:\\Windows\\System32> dsregcmd /join /debug', ...r.transcript]
           : what === 'status'
-            ? ['PS C:\\Windows\\System32> dsregcmd /status', ...r.statusOutput]
-            : what === 'entra-log'
-              ? r.entraLog
-              : r.exchanges.map(
-                  (e) =>
-                    `${e.method} ${e.url} → ${e.status}${e.internalError ? ` (internal error: ${e.internalError})` : ''}`,
-                );
+            ? downlevel
+              ? r.statusOutput
+              : ['PS C:\\Windows\\System32> dsregcmd /status', ...r.statusOutput]
+            : what === 'events'
+              ? r.eventLog
+              : what === 'entra-log'
+                ? r.entraLog
+                : r.exchanges.map(
+                    (e) =>
+                      `${e.method} ${e.url} → ${e.status}${e.internalError ? ` (internal error: ${e.internalError})` : ''}`,
+                  );
       out.push('', ...lines.map((l) => `  ${l}`), '');
     }
   }
