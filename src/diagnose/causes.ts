@@ -454,6 +454,40 @@ export const CAUSES: readonly Cause[] = [
     provenance: { source: 'research/protocol.md §1.3 (0x801c003d [TSC]; 0xCAA90018 [WINRT])' },
   },
   {
+    id: 'sts-unreachable',
+    title: 'The STS (or login.microsoftonline.com) could not be reached from the computer',
+    phase: 'auth',
+    when: [[H('0xcaa82efd')], [H('0x80072efd')], [H('0x80072ee2')]],
+    supporting: AUTH_CHAIN,
+    priority: 70,
+    federated: true,
+    why: 'A connection the federated token needs failed (ERROR_ADAL_INTERNET_CANNOT_CONNECT 0xcaa82efd, WININET_E_CANNOT_CONNECT 0x80072efd, WININET_E_TIMEOUT 0x80072ee2): the STS host does not resolve or answer from where the computer is, or a proxy blocks the SYSTEM context.',
+    fix: {
+      network:
+        'From the device, as SYSTEM: resolve and reach the STS host (MetadataExchangeUri and the windowstransport address) and login.microsoftonline.com; set the WinHTTP proxy (netsh winhttp show proxy) or bypass it for the STS.',
+      adfs: 'windowstransport is an intranet endpoint: the device must reach the AD FS farm, not the Web Application Proxy.',
+    },
+    provenance: { source: 'research/protocol.md §3a (0xcaa82efd, 0x80072efd, 0x80072ee2 [TSC])' },
+  },
+  {
+    id: 'user-not-in-directory',
+    title:
+      'The user the token names is not in Entra (a changed UPN still sent, or a user not synced)',
+    phase: 'auth',
+    when: [[A(50034)]],
+    supporting: AUTH_CHAIN,
+    priority: 80,
+    why: 'AADSTS50034 "The user account {EmailHidden} does not exist in the … directory": the UPN or ImmutableID in the token matches no Entra user. After a UPN change down-level clients keep sending the old UPN until the browser session cookies are cleared or the user signs out.',
+    fix: {
+      windows:
+        'Sign the user out (or clear the browser session cookies) so that the new UPN is sent; then retry the join.',
+      directory: 'Check that Entra Connect synced the user with its current UPN and ImmutableID.',
+    },
+    provenance: {
+      source: `${LEGACY} (UPN change keeps sending the old UPN); research/protocol.md §3b (50034 runtime text)`,
+    },
+  },
+  {
     id: 'drs-tenant-not-found',
     title: 'The SCP (or the CDJ\\AAD registry override) names a tenant that does not exist',
     phase: 'discover',
@@ -503,7 +537,7 @@ export const CAUSES: readonly Cause[] = [
     id: 'not-running-as-system',
     title: 'The join did not run as SYSTEM',
     phase: 'pre-check',
-    when: [[S('not-system')], [E(333)]],
+    when: [[S('not-system')], [E(333)], [S('user-context-not-system'), S('error-phase-pre-check')]],
     priority: 72,
     why: 'Hybrid join runs as NT AUTHORITY\\SYSTEM (the Automatic-Device-Join task, or dsregcmd /join from a SYSTEM shell): event 333 "The process MUST run as NT AUTHORITY\\SYSTEM."',
     fix: {
@@ -593,8 +627,8 @@ export const CAUSES: readonly Cause[] = [
     id: 'device-not-synced',
     title: 'Sync join: Entra Connect has not synced this computer (with its userCertificate)',
     phase: 'join',
-    when: [[S('drs-device-not-found')]],
-    supporting: [H('0x801c03f2')],
+    // A bare DirectoryError (0x801c03f2) is this one unless a more specific message says otherwise.
+    when: [[S('drs-device-not-found')], [H('0x801c03f2')]],
     priority: 50,
     why: 'The sync join (the managed flow, and the fallback after a federated failure) needs the computer object synced with its userCertificate: DirectoryError "The device object by the given id (…) is not found." → 0x801c03f2.',
     fix: {
@@ -652,7 +686,8 @@ export const CAUSES: readonly Cause[] = [
     title: 'The device registration service did not respond',
     phase: 'down-level',
     when: [[S('dialog-server-not-responding')], [S('workplace-join-discovery-failed')]],
-    priority: 70,
+    // Above sts-unreachable: the dialog says which service did not answer.
+    priority: 72,
     why: '"An error occurred because the server didn\'t respond": the registration service or the network path to it failed.',
     fix: {
       network:

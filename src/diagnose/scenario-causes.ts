@@ -10,7 +10,7 @@ import { isSimError } from '../core/errors.ts';
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
 import { loadScenario } from '../scenario/load-scenario.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { aadstsFact, Facts, hresultFact, signalFact } from './facts.ts';
+import { aadstsFact, eventFact, Facts, hresultFact, signalFact } from './facts.ts';
 import { toLogText } from './log-text.ts';
 import { rankCauses } from './rank-causes.ts';
 import { factsOfText } from './text-facts.ts';
@@ -29,6 +29,7 @@ export function factsOfExpect(expect: Scenario['expect']): Facts {
   const facts = new Facts();
   for (const code of expect.aadsts ?? []) facts.add(aadstsFact(code));
   for (const hr of expect.hresults ?? []) facts.add(hresultFact(hr));
+  for (const id of expect.events ?? []) facts.add(eventFact(id));
   if (expect.fallbackAttempted) facts.add(signalFact('fallback'));
   if (expect.fallbackAttempted === false && expect.errorPhase === 'auth')
     facts.add(signalFact('fallback-off'));

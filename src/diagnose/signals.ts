@@ -32,7 +32,7 @@ export const SIGNALS: readonly Signal[] = [
   // Pre-check (research §1.0; event 333/334/335 templates)
   s(
     'dc-unavailable',
-    /isDcAvailable:\s{0,4}(?:NO\b|false\b)|DsGetDcName\s+failed|domain\s+controller\s+could\s+not\s+be\s+located/gi,
+    /isDcAvailable:\s{0,4}(?:NO\b|false\b)|DsGetDcName\s+failed|domain\s+controller\s+could\s+not\s+be\s+located|AD\s+Connectivity\s+Test\s*:\s*FAIL/gi,
     'no domain controller line of sight',
   ),
   s(
@@ -40,6 +40,13 @@ export const SIGNALS: readonly Signal[] = [
     /isSystem:\s{0,4}NO\b|MUST\s+run\s+as\s+NT\s+AUTHORITY\\SYSTEM/gi,
     'not run as SYSTEM',
   ),
+  // dsregcmd /status: the context the failed join ran in, and its phase ([DSR] Diagnostic Data)
+  s(
+    'user-context-not-system',
+    /User\s+Context\s*:\s*(?:UN-)?ELEVATED\s+User/gi,
+    'the join ran in a user context',
+  ),
+  s('error-phase-pre-check', /Error\s+Phase\s*:\s*pre-check/gi, 'the join failed at pre-check'),
   s('already-joined', p('The device is already joined'), 'the device is already joined'),
   s(
     'scp-read-failed',

@@ -1,13 +1,15 @@
 /**
  * The round trip of issue #7: every shipped scenario that fails or falls back is run, its own
- * `dsregcmd /join /debug` transcript is diagnosed, and diagnose must name that scenario's cause
+ * `dsregcmd /join /debug` (or `autoworkplace`) transcript is diagnosed, and diagnose must name that scenario's cause
  * first — the cause derived from the scenario's `expect` (src/diagnose/scenario-causes.ts). The
- * same holds for the transcript followed by `dsregcmd /status`, and for the transcript pasted the
+ * same holds for the transcript followed by `dsregcmd /status` or by its Event Viewer entries, and
+ * for the transcript pasted the
  * way customers paste it (quoted, prompted, hard-wrapped at the console width).
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
+import { causeById } from '../../src/diagnose/causes.ts';
 import { diagnoseText } from '../../src/diagnose/diagnose.ts';
 import { scenarioCauses, type ScenarioCause } from '../../src/diagnose/scenario-causes.ts';
 import { runScenarioFile, type ScenarioResult } from '../../src/scenario/run-scenario.ts';
@@ -47,9 +49,9 @@ function asPasted(lines: readonly string[]): string {
 describe('round trip: every failing or falling-back shipped scenario diagnoses to its cause', () => {
   it('every failing or falling-back scenario maps to a cause, and there are many', () => {
     expect(unmapped).toEqual([]);
-    expect(mapped.length).toBeGreaterThanOrEqual(35);
+    expect(mapped.length).toBeGreaterThanOrEqual(70);
     // More than one cause: the mapping is not a constant.
-    expect(new Set(mapped.map((m) => m.cause)).size).toBeGreaterThanOrEqual(20);
+    expect(new Set(mapped.map((m) => m.cause)).size).toBeGreaterThanOrEqual(30);
   });
 
   it('each scenario passes, and its transcript names its cause first (plain, with /status, pasted)', () => {
@@ -72,6 +74,29 @@ describe('round trip: every failing or falling-back shipped scenario diagnoses t
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('its transcript followed by its Event Viewer entries names the cause first; the entries alone never contradict it', () => {
+    const wrong: string[] = [];
+    let exact = 0;
+    for (const s of mapped) {
+      const r = results.get(s.file)!;
+      const rel = s.file.slice(SCENARIOS.length + 1);
+      const both = firstCause([...r.transcript, '', ...r.eventLog].join('\n'));
+      if (both !== s.cause)
+        wrong.push(`${rel} (transcript + events): expected ${s.cause}, diagnosed ${both}`);
+      const alone = firstCause(r.eventLog.join('\n'));
+      if (alone === s.cause) exact++;
+      else if (
+        alone !== undefined &&
+        !alone.startsWith('unreadable') &&
+        !(causeById(s.cause)?.covers ?? []).includes(alone)
+      )
+        wrong.push(`${rel} (events alone): expected ${s.cause} or nothing, diagnosed ${alone}`);
+    }
+    expect(wrong).toEqual([]);
+    // The events name the cause on their own for most scenarios (not the down-level dialogs' or the MEX warnings').
+    expect(exact).toBeGreaterThanOrEqual(Math.floor(mapped.length * 0.6));
   });
 
   it('/status alone names the cause whenever it shows a server message or client error', () => {
