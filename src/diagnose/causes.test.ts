@@ -6,13 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eventEntry, UDR_CHANNEL } from '../protocol/events/event-catalog.ts';
 import { hresultEntry } from '../protocol/hresult/catalog.ts';
 import { aadstsEntries } from '../protocol/oauth/aadsts.ts';
 import { CAUSES } from './causes.ts';
 import { diagnoseText } from './diagnose.ts';
-import type { FactKey } from './facts.ts';
+import { signalFact, type FactKey } from './facts.ts';
 import { toLogText } from './log-text.ts';
 import { SIGNALS } from './signals.ts';
+import { factsOfText } from './text-facts.ts';
 
 const keysOf = (c: (typeof CAUSES)[number]): FactKey[] => [
   ...c.when.flat(),
@@ -88,5 +90,23 @@ describe('reading pasted text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the event signals read the event catalogue the client writes from', () => {
+  it.each([
+    [305, 'token-failed'],
+    [306, 'federated-join-completed'],
+    [307, 'scp-read-failed'],
+    [309, 'discovery-failed'],
+    [201, 'discovery-failed'],
+    [333, 'not-system'],
+    [334, 'dc-unavailable'],
+    [335, 'already-joined'],
+  ])('event %i template → signal %s', (id, signal) => {
+    const entry = eventEntry(id, UDR_CHANNEL);
+    expect(entry, String(id)).toBeDefined();
+    const facts = factsOfText(toLogText(entry!.template));
+    expect(facts.has(signalFact(signal)), entry!.template).toBe(true);
   });
 });
