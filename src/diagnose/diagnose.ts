@@ -7,6 +7,7 @@
  * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt ("Fallback sync issue")
  */
 import { decodedAssertion } from '../entra/token/decode-assertion.ts';
+import { aadstsEntries } from '../protocol/oauth/aadsts.ts';
 import { Facts, signalFact } from './facts.ts';
 import { toLogText } from './log-text.ts';
 import { rankCauses, type Finding } from './rank-causes.ts';
@@ -129,6 +130,16 @@ export function diagnoseText(input: string, now: Date = new Date()): DiagnoseRes
   const fallback = fallbackFindings(facts, findings);
   const profile = PINGONE.test(log.text) ? 'pingone' : ADFS.test(log.text) ? 'adfs' : undefined;
   if (findings.length === 0) {
+    for (const key of facts.keys()) {
+      if (!key.startsWith('aadsts:')) continue;
+      const code = Number(key.slice('aadsts:'.length));
+      const entry = aadstsEntries().find((e) => e.errorCodes.includes(code));
+      notes.push(
+        entry
+          ? `AADSTS${code} is ${entry.name} ("${entry.doc}"), but no hybrid-join cause is catalogued for it: hjsim explain AADSTS${code}`
+          : `AADSTS${code} is not in hjsim's catalogue.`,
+      );
+    }
     if (facts.has(signalFact('federated-join-completed')))
       notes.push('The log shows a successful federated join: there is no failure to diagnose.');
     else if (facts.has(signalFact('joined')) && !facts.has(signalFact('fallback')))
