@@ -31,6 +31,7 @@ export default tseslint.config(
         '**/transport/**',
         '**/scenario/**',
         '**/cli/**',
+        '**/diagnose/**',
       ],
       'core imports nothing of the project',
     ),
@@ -46,6 +47,7 @@ export default tseslint.config(
         '**/transport/**',
         '**/scenario/**',
         '**/cli/**',
+        '**/diagnose/**',
       ],
       'protocol is the bottom layer (DESIGN.md)',
     ),
@@ -60,6 +62,7 @@ export default tseslint.config(
         '**/transport/**',
         '**/scenario/**',
         '**/cli/**',
+        '**/diagnose/**',
       ],
       'parties never import each other or anything above (DESIGN.md)',
     ),
@@ -74,6 +77,7 @@ export default tseslint.config(
         '**/transport/**',
         '**/scenario/**',
         '**/cli/**',
+        '**/diagnose/**',
       ],
       'parties never import each other or anything above (DESIGN.md)',
     ),
@@ -88,6 +92,7 @@ export default tseslint.config(
         '**/transport/**',
         '**/scenario/**',
         '**/cli/**',
+        '**/diagnose/**',
       ],
       'parties never import each other or anything above (DESIGN.md)',
     ),
@@ -95,20 +100,31 @@ export default tseslint.config(
   {
     files: ['src/client/**'],
     rules: layer(
-      ['**/idp/**', '**/entra/**', '**/transport/**', '**/scenario/**', '**/cli/**'],
+      [
+        '**/idp/**',
+        '**/entra/**',
+        '**/transport/**',
+        '**/scenario/**',
+        '**/cli/**',
+        '**/diagnose/**',
+      ],
       'the client talks to the parties only over HTTP (DESIGN.md)',
     ),
   },
   {
     files: ['src/transport/**'],
     rules: layer(
-      ['**/client/**', '**/scenario/**', '**/cli/**'],
+      ['**/client/**', '**/scenario/**', '**/cli/**', '**/diagnose/**'],
       'transport mounts parties; it knows nothing above',
     ),
   },
   {
     files: ['src/scenario/**'],
-    rules: layer(['**/cli/**'], 'the scenario layer sits below the tools'),
+    rules: layer(['**/cli/**', '**/diagnose/**'], 'the scenario layer sits below the tools'),
+  },
+  {
+    files: ['src/diagnose/**'],
+    rules: layer(['**/cli/**'], 'diagnose is a tool: the CLI wires it, it does not import the CLI'),
   },
   {
     // The test-only switch that weakens the SAML verifier: only the verifier itself may import it.

@@ -7,6 +7,7 @@
  */
 import { relative } from 'node:path';
 import { isSimError } from '../core/errors.ts';
+import { explainCause } from './explain-cause.ts';
 import { PACKAGE_ROOT } from '../core/keys.ts';
 import { describeProvenance } from '../core/provenance.ts';
 import { DSREG_HRESULT_FOR_DRS_ERROR, formatHresult } from '../protocol/drs/drs-error.ts';
@@ -19,7 +20,7 @@ import { loadScenario } from '../scenario/load-scenario.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 export interface Explanation {
-  readonly kind: 'AADSTS' | 'HRESULT' | 'DRS ErrorType' | 'event';
+  readonly kind: 'AADSTS' | 'HRESULT' | 'DRS ErrorType' | 'event' | 'cause';
   /** The code as hjsim writes it: `AADSTS51004`, `0xcaa1000e`, `DirectoryError`, `304`. */
   readonly code: string;
   /** Symbolic name: `UserAccountNotInDirectory`, `ERROR_ADAL_HANDLE`. */
@@ -144,6 +145,7 @@ export const LOOKUPS: readonly Lookup[] = [
   explainHresult,
   explainDrsErrorType,
   explainEvent,
+  explainCause,
 ];
 
 export function explain(

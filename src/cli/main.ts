@@ -13,6 +13,8 @@ import { matrixCommand } from './matrix-command.ts';
 import { runCommand, type ReporterName } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { benchCommand } from './bench.ts';
+import { diagnoseCommand } from './diagnose.ts';
+import { importCommand } from './import.ts';
 import { explainCommand } from './explain.ts';
 import { tokenCommand } from './token.ts';
 import { trainCommand } from './train.ts';
@@ -156,6 +158,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program.addCommand(tokenCommand(onExit));
   program.addCommand(benchCommand(onExit));
   program.addCommand(trainCommand(onExit));
+  program.addCommand(diagnoseCommand(onExit));
+  program.addCommand(importCommand(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
     c.exitOverride()

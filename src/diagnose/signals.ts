@@ -1,0 +1,160 @@
+/**
+ * Text signals: the lines of `dsregcmd /join /debug`, `dsregcmd /status`, Event Viewer and the
+ * down-level dialogs that tell one failure from another, as bounded regular expressions (no
+ * nested quantifiers, every repetition capped), tolerant of the white space a mail client or a
+ * console puts where a line was wrapped.
+ * @see src/client/render/join-debug.ts and status.ts (the lines the simulator prints);
+ *   ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (real transcripts); research/protocol.md §1.9, §3a, §3d
+ *   (Diagnostic Data, DRS messages, event templates [EVT]); ../shared/seeds/000_91f9f745d1a3ebae.txt
+ *   (down-level dialog texts)
+ */
+
+export interface Signal {
+  readonly id: string;
+  readonly re: RegExp;
+  /** What the signal means, for `--json` and the test's messages. */
+  readonly what: string;
+}
+
+/** A phrase as a pattern: regex-escaped, any run of white space (a wrap) between words. */
+export function phrase(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+}
+
+const p = (text: string) => new RegExp(phrase(text), 'gi');
+const s = (id: string, re: RegExp, what: string): Signal => ({ id, re, what });
+
+export const SIGNALS: readonly Signal[] = [
+  // Pre-check (research §1.0; event 333/334/335 templates)
+  s(
+    'dc-unavailable',
+    /isDcAvailable:\s{0,4}(?:NO\b|false\b)|DsGetDcName\s+failed|domain\s+controller\s+could\s+not\s+be\s+located|AD\s+Connectivity\s+Test\s*:\s*FAIL/gi,
+    'no domain controller line of sight',
+  ),
+  s(
+    'not-system',
+    /isSystem:\s{0,4}NO\b|MUST\s+run\s+as\s+NT\s+AUTHORITY\\SYSTEM/gi,
+    'not run as SYSTEM',
+  ),
+  // dsregcmd /status: the context the failed join ran in, and its phase ([DSR] Diagnostic Data)
+  s(
+    'user-context-not-system',
+    /User\s+Context\s*:\s*(?:UN-)?ELEVATED\s+User/gi,
+    'the join ran in a user context',
+  ),
+  s('error-phase-pre-check', /Error\s+Phase\s*:\s*pre-check/gi, 'the join failed at pre-check'),
+  s('already-joined', p('The device is already joined'), 'the device is already joined'),
+  s(
+    'scp-read-failed',
+    /Failed\s+to\s+(?:read|lookup)\s+the\s+registration\s+service\s+information\s+from\s+Active\s+Directory/gi,
+    'the SCP could not be read',
+  ),
+  // Discovery (research §1.2; events 201, 309)
+  s(
+    'discovery-failed',
+    /discovery\s+operation\s+callback\s+failed|Failed\s+to\s+discover\s+the\s+Azure\s+AD\s+DRS\s+service|DRS\s+Discovery\s+Test\s*:\s*FAIL/gi,
+    'DRS discovery failed',
+  ),
+  s('tenant-managed', /TenantType\s*=\s*Managed|Tenant\s+type:\s*Managed/gi, 'managed domain'),
+  s(
+    'tenant-federated',
+    /TenantType\s*=\s*Federated|Tenant\s+type:\s*Federated/gi,
+    'federated domain',
+  ),
+  // Federated token and fallback (PingOne seed; research §1.9)
+  s(
+    'token-failed',
+    /GetComputerTokenForADRS\s+failed\s+with\s+error|Automatic\s+registration\s+failed\s+at\s+authentication\s+phase|Error\s+Phase\s*:\s*auth\b|errorPhase:\s*auth\b/gi,
+    'the federated token was not obtained',
+  ),
+  s(
+    'fallback',
+    /Federated\s+ADRS\s+join\s+failed\s+with\s+error\s+0x[0-9a-f]{8}\.\s+Try\s+synchronized\s+join/gi,
+    'dsreg fell back to sync join',
+  ),
+  s(
+    'fallback-off',
+    /Federated\s+ADRS\s+join\s+failed\s+with\s+error\s+0x[0-9a-f]{8}\.(?!\s+Try)|Fallback\s+to\s+Sync-Join\s*:\s*DISABLED/gi,
+    'fallback to sync join is disabled',
+  ),
+  s(
+    'sync-join-completed',
+    /DsrCmdJoinHelper::Join:\s+completed\s+successfully|Registration\s+Type\s*:\s*sync\b/gi,
+    'a sync join completed',
+  ),
+  s(
+    'federated-join-completed',
+    /AutoEnrollAsComputer\s+completed\s+successfully|Automatic\s+registration\s+Succeeded/gi,
+    'the federated join completed',
+  ),
+  s('joined', /AzureAdJoined\s*:\s*YES\b/gi, 'AzureAdJoined : YES'),
+  s('not-joined', /AzureAdJoined\s*:\s*NO\b/gi, 'AzureAdJoined : NO'),
+  // Entra token errors with their own text (aadsts.ts; research §3b)
+  s(
+    'saml-version-mismatch',
+    /Expected\s+element\s+is\s+\(Assertion,\s*urn:oasis:names:tc:SAML:1\.0:assertion\)\s+the\s+actual\s+element\s+is\s+\(Assertion,\s*urn:oasis:names:tc:SAML:2\.0:assertion\)/gi,
+    'a SAML 2.0 assertion where Entra expects SAML 1.1',
+  ),
+  s(
+    'audience-mismatch',
+    /The\s+audience\s+'[^'\n]{0,300}'\s+is\s+not\s+'urn:federation:MicrosoftOnline'/gi,
+    'the assertion is for another audience',
+  ),
+  // WS-Trust faults (src/idp/sts/sts-faults.ts; research §1.5)
+  s('wstrust-scope-fault', /\bID3082\b/g, 'ID3082: the request scope is not valid'),
+  s(
+    'wstrust-auth-fault',
+    /\bID3242\b|FailedAuthentication/g,
+    'the STS could not authenticate the computer',
+  ),
+  // DRS answers (research §1.8, §1.9)
+  s(
+    'drs-device-not-found',
+    /The\s+device\s+object\s+by\s+the\s+given\s+id\b/gi,
+    'DRS: the device object is not found (not synced)',
+  ),
+  s(
+    'drs-usercert-not-found',
+    p('The public key user certificate is not found on the device object'),
+    'DRS: the synced device has no userCertificate',
+  ),
+  s('drs-throttled', p('Your request is throttled temporarily'), 'DRS throttled the join request'),
+  s(
+    'drs-sid-verification',
+    /The\s+verification\s+of\s+the\s+target\s+computer's\s+SID/gi,
+    'DRS could not verify the computer SID',
+  ),
+  // Down-level dialogs (Microsoft legacy seed) and Workplace Join events (research §3d)
+  s(
+    'dialog-account-authentication',
+    /error\s+occurred\s+during\s+account\s+authentication/gi,
+    'autoworkplace: an error occurred during account authentication',
+  ),
+  s(
+    'dialog-account-verification',
+    /error\s+occurred\s+during\s+account\s+verification/gi,
+    'autoworkplace: an error occurred during account verification',
+  ),
+  s(
+    'dialog-device-quota',
+    /maximum\s+number\s+of\s+(?:joined\s+)?devices|too\s+many\s+devices/gi,
+    'the user reached the device limit',
+  ),
+  s(
+    'dialog-server-not-responding',
+    /(?:server|service)\s+(?:didn't|did\s+not|isn't|is\s+not|wasn't|was\s+not)\s+respond/gi,
+    'the registration service did not respond',
+  ),
+  s(
+    'workplace-join-discovery-failed',
+    /Workplace\s+Join\s+discovery\s+failed/gi,
+    'Workplace Join discovery failed',
+  ),
+];
+
+/** Matches of one signal stop being recorded after this many (a huge input stays fast). */
+export const MAX_MATCHES_PER_SIGNAL = 50;
