@@ -1,11 +1,13 @@
 /**
- * `hjsim bench`: in one run, the crypto floor, one assertion (ours vs auth0 `saml`), and the
- * scenario library in-process with one and two workers; ratios against the floor and targets.
+ * `hjsim bench`: in one run, the crypto floor, one assertion (ours vs auth0 `saml`), the scenario
+ * library in-process with one and two workers and over loopback HTTPS with two, and a generated
+ * 1,000-scenario matrix suite end to end; ratios against the floor and the targets of issue #10.
  */
 import { findScenarioFiles } from '../scenario/find-scenarios.ts';
 import { measureAssertion } from './assertion-bench.ts';
 import { measureCryptoFloor } from './crypto-floor.ts';
-import { machineCpus, measureInProcess, type ThroughputFigures } from './scenario-bench.ts';
+import { measureMatrixSuite } from './matrix-bench.ts';
+import { machineCpus, measureScenarios, type ThroughputFigures } from './scenario-bench.ts';
 import { round } from './stats.ts';
 
 export interface Throughput {
@@ -31,6 +33,15 @@ export interface BenchReport {
   };
   readonly inprocess: Throughput;
   readonly inprocessConcurrent: Throughput;
+  /** `--transport http`, two workers: every request through a socket and TLS on 127.0.0.1. */
+  readonly http: Throughput;
+  /** The generated matrix suite: generate, write, load, run with two workers, report. */
+  readonly matrix: {
+    readonly scenarios: number;
+    readonly distinct: number;
+    readonly failed: number;
+  };
+  readonly matrix1000WallMs: number;
   /** In-process CPU per scenario / crypto floor. */
   readonly ratioToFloor: number;
   readonly targets: readonly {
@@ -55,13 +66,18 @@ function figures(t: ThroughputFigures): Throughput {
 export async function runBench(opts: {
   paths: readonly string[];
   scenarios: number;
+  /** Scenarios in the generated matrix suite (1,000 for the target). */
+  matrix: number;
 }): Promise<BenchReport> {
   const files = await findScenarioFiles(opts.paths);
   // Micro-benchmarks scale with the run size (a quick run stays quick).
   const floor = measureCryptoFloor(Math.max(60, opts.scenarios));
   const a = measureAssertion(Math.max(30, Math.ceil(opts.scenarios / 2)));
-  const single = figures(await measureInProcess(files, opts.scenarios, 1));
-  const concurrent = figures(await measureInProcess(files, opts.scenarios, 2));
+  const single = figures(await measureScenarios(files, opts.scenarios, 1, 'inprocess'));
+  const concurrent = figures(await measureScenarios(files, opts.scenarios, 2, 'inprocess'));
+  const http = figures(await measureScenarios(files, opts.scenarios, 2, 'http'));
+  const m = await measureMatrixSuite(opts.matrix);
+  const matrixWallMs = Math.round(m.wallMs);
   const ratioToFloor = round(single.cpuMsPerScenario / floor.msPerScenario, 2);
   const assertionRatio = round(a.oursMs / a.auth0SamlMs, 2);
   return {
@@ -78,6 +94,9 @@ export async function runBench(opts: {
     },
     inprocess: single,
     inprocessConcurrent: concurrent,
+    http,
+    matrix: { scenarios: m.scenarios, distinct: m.distinct, failed: m.failed },
+    matrix1000WallMs: matrixWallMs,
     ratioToFloor,
     targets: [
       {
@@ -93,6 +112,12 @@ export async function runBench(opts: {
         met: concurrent.p95Ms <= 10,
       },
       {
+        name: 'over HTTP (--concurrency 2) throughput',
+        target: '>= 150 scenarios/s',
+        value: http.scenariosPerSec,
+        met: http.scenariosPerSec >= 150,
+      },
+      {
         name: 'CPU per scenario / crypto floor',
         target: '<= 3',
         value: ratioToFloor,
@@ -103,6 +128,12 @@ export async function runBench(opts: {
         target: '<= 1',
         value: assertionRatio,
         met: assertionRatio <= 1,
+      },
+      {
+        name: `generated matrix suite of ${m.scenarios} scenarios, end to end`,
+        target: '< 10000 ms wall (1,000 scenarios, all passing)',
+        value: matrixWallMs,
+        met: m.scenarios >= 1000 && m.failed === 0 && matrixWallMs < 10_000,
       },
     ],
   };
@@ -117,6 +148,8 @@ export function formatBench(r: BenchReport): string {
     `assertion                ours ${r.assertion.oursMs.toFixed(3)} ms, auth0 saml ${r.assertion.auth0SamlMs.toFixed(3)} ms, ratio ${r.assertion.ratio}`,
     t('in-process, 1 worker', r.inprocess),
     t('in-process, 2 workers', r.inprocessConcurrent),
+    t('HTTP, 2 workers', r.http),
+    `matrix suite             ${r.matrix.scenarios} scenarios (${r.matrix.distinct} distinct) generated and run in ${r.matrix1000WallMs} ms wall, ${r.matrix.failed} failed`,
     `CPU per scenario / floor ${r.ratioToFloor}`,
     '',
     ...r.targets.map(

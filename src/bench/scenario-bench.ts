@@ -1,10 +1,12 @@
 /**
- * Throughput and latency of the scenario library, in-process: `workers` worker threads share
+ * Throughput and latency of the scenario library, in-process or over HTTP (`--transport http`:
+ * each run's parties on their own HTTPS server on 127.0.0.1): `workers` worker threads share
  * `runs` scenario runs (the files in turn). Worker start-up and warm-up are outside the
  * measured window; CPU is the whole process's during the window.
  */
 import { cpus } from 'node:os';
 import { startTsWorker } from '../core/ts-worker.ts';
+import type { TransportKind } from '../scenario/run-scenario.ts';
 import { percentile } from './stats.ts';
 
 export interface ThroughputFigures {
@@ -20,10 +22,11 @@ export interface ThroughputFigures {
 
 type FromWorker = { type: 'ready' } | { type: 'done'; latencies: number[]; failed: number };
 
-export async function measureInProcess(
+export async function measureScenarios(
   files: readonly string[],
   runs: number,
   workers: number,
+  transport: TransportKind,
 ): Promise<ThroughputFigures> {
   const share = (i: number) => Math.floor(runs / workers) + (i < runs % workers ? 1 : 0);
   const threads = Array.from({ length: workers }, (_, i) =>
@@ -31,6 +34,7 @@ export async function measureInProcess(
       files,
       runs: share(i),
       warmup: Math.max(20, files.length * 2),
+      transport,
     }),
   );
   const next = (w: (typeof threads)[number]) =>

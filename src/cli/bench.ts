@@ -19,12 +19,16 @@ export function benchCommand(onExit: (code: number) => void): Command {
     .argument('[paths...]', 'scenario files or folders to run (default: scenarios/)')
     .option('--json', 'print one JSON object')
     .option('--scenarios <n>', 'scenario runs per measurement', positiveInt, 400)
-    .action(async (paths: string[], opts: { json?: boolean; scenarios: number }) => {
-      const report = await runBench({
-        paths: paths.length ? paths : ['scenarios'],
-        scenarios: opts.scenarios,
-      });
-      console.log(opts.json ? JSON.stringify(report, null, 2) : formatBench(report));
-      onExit(0);
-    });
+    .option('--matrix <n>', 'scenarios in the generated matrix suite', positiveInt, 1000)
+    .action(
+      async (paths: string[], opts: { json?: boolean; scenarios: number; matrix: number }) => {
+        const report = await runBench({
+          paths: paths.length ? paths : ['scenarios'],
+          scenarios: opts.scenarios,
+          matrix: opts.matrix,
+        });
+        console.log(opts.json ? JSON.stringify(report, null, 2) : formatBench(report));
+        onExit(0);
+      },
+    );
 }

@@ -18,6 +18,8 @@ describe('hjsim bench', () => {
         '--json',
         '--scenarios',
         '6',
+        '--matrix',
+        '12',
         'scenarios/pingone/baseline.yaml',
       ],
       {
@@ -32,6 +34,8 @@ describe('hjsim bench', () => {
       'cryptoFloorMsPerScenario',
       'inprocess',
       'inprocessConcurrent',
+      'http',
+      'matrix1000WallMs',
       'ratioToFloor',
       'assertion',
       'node',
@@ -40,7 +44,7 @@ describe('hjsim bench', () => {
     ]) {
       expect(report, k).toHaveProperty(k);
     }
-    for (const k of ['inprocess', 'inprocessConcurrent'] as const) {
+    for (const k of ['inprocess', 'inprocessConcurrent', 'http'] as const) {
       const t = report[k] as Record<string, number>;
       expect(Object.keys(t)).toEqual(
         expect.arrayContaining(['scenariosPerSec', 'p50Ms', 'p95Ms', 'cpuMsPerScenario']),
@@ -49,6 +53,13 @@ describe('hjsim bench', () => {
       expect(t['failed']).toBe(0);
       expect(t['p95Ms']).toBeGreaterThanOrEqual(t['p50Ms']!);
     }
+    // The generated suite: 12 files cycled from the matrix of the PingOne baseline, all passing.
+    expect(report['matrix']).toMatchObject({ scenarios: 12, failed: 0 });
+    expect((report['matrix'] as Record<string, number>)['distinct']).toBeGreaterThan(12);
+    expect(report['matrix1000WallMs']).toBeGreaterThan(0);
+    const targets = report['targets'] as { name: string; met: boolean }[];
+    // A 12-scenario suite cannot meet the 1,000-scenario target, however fast it ran.
+    expect(targets.find((t) => t.name.startsWith('generated matrix suite'))?.met).toBe(false);
     const a = report['assertion'] as Record<string, number>;
     expect(a['ratio']).toBeCloseTo(a['oursMs']! / a['auth0SamlMs']!, 1);
   }, 120_000);
