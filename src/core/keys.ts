@@ -16,15 +16,24 @@ export const DEVICE_KEY_POOL_SIZE = 16;
 
 const textCache = new Map<string, string>();
 const keyCache = new Map<string, KeyObject>();
+const publicKeyCache = new WeakMap<KeyObject, KeyObject>();
+/** Full paths whose PEM parsed as a certificate. */
+const checkedCertificates = new Set<string>();
+/** Where a scenario's relative path resolved (`baseDir` NUL `path` → full path). */
+const resolvedPaths = new Map<string, string>();
 
-/** Resolves a key/cert path named in a scenario. */
+/** Resolves a key/cert path named in a scenario (the file system is asked once per name). */
 export function resolveMaterialPath(path: string, baseDir?: string): string {
   if (isAbsolute(path)) return path;
-  if (baseDir) {
+  if (!baseDir) return resolve(PACKAGE_ROOT, path);
+  const cacheKey = `${baseDir}\0${path}`;
+  let full = resolvedPaths.get(cacheKey);
+  if (full === undefined) {
     const local = resolve(baseDir, path);
-    if (existsSync(local)) return local;
+    full = existsSync(local) ? local : resolve(PACKAGE_ROOT, path);
+    resolvedPaths.set(cacheKey, full);
   }
-  return resolve(PACKAGE_ROOT, path);
+  return full;
 }
 
 export function readPem(path: string, baseDir?: string): string {
@@ -63,15 +72,25 @@ export function privateKey(path: string, baseDir?: string): KeyObject {
   return key;
 }
 
+/** The public half of a key, derived once per key object. */
 export function publicKeyOf(key: KeyObject): KeyObject {
-  return key.type === 'public' ? key : createPublicKey(key);
+  if (key.type === 'public') return key;
+  let pub = publicKeyCache.get(key);
+  if (!pub) {
+    pub = createPublicKey(key);
+    publicKeyCache.set(key, pub);
+  }
+  return pub;
 }
 
 /** Reads a PEM certificate file and checks it parses. */
 export function certificatePem(path: string, baseDir?: string): string {
   const pem = readPem(path, baseDir);
+  const full = resolveMaterialPath(path, baseDir);
+  if (checkedCertificates.has(full)) return pem;
   try {
     new X509Certificate(pem);
+    checkedCertificates.add(full);
   } catch (cause) {
     throw new SimError('ERR_CERTIFICATE', `${path} is not a PEM certificate`, {
       cause,

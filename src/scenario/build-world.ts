@@ -3,12 +3,19 @@
  * configuration, the Windows machine's environment, and the parties that answer HTTP. Key
  * material comes from the TEST ONLY key store (read once per process, never generated here).
  */
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { manualClock, systemClock, type Clock } from '../core/clock.ts';
 import { SimError } from '../core/errors.ts';
 import type { Party } from '../core/http.ts';
 import { randomIds, seededIds, type IdSource } from '../core/ids.ts';
-import { CERTS_DIR, certificatePem, deviceKey, privateKey, publicKeyOf } from '../core/keys.ts';
+import {
+  CERTS_DIR,
+  certificatePem,
+  DEVICE_KEY_POOL_SIZE,
+  deviceKey,
+  privateKey,
+  publicKeyOf,
+} from '../core/keys.ts';
 import type { MachineEnvironment } from '../client/machine.ts';
 import type { DownlevelMachine } from '../client/autoworkplace/downlevel-machine.ts';
 import { createEntraParties } from '../entra/create-entra.ts';
@@ -67,6 +74,43 @@ function certificateText(value: string, baseDir: string): string {
   );
 }
 
+const userCertificates = new Map<string, { pem: string; key: KeyObject }>();
+
+/**
+ * The computer object's `userCertificate`: self-signed, CN = the computer's objectGuid, with a
+ * key of the device pool. Windows provisions it long before a join, so it is made once per
+ * computer, pool key and day of the run's clock (valid from the day before to a year on), not
+ * once per run; its serial comes from the same three.
+ * modeled: Windows' own serial and validity are not observable in a join; only the key and the
+ * certificate's equality with the synced copy matter to DRS.
+ */
+function computerUserCertificate(
+  objectGuid: string,
+  keyIndex: number,
+  now: Date,
+): { pem: string; key: KeyObject } {
+  const day = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  const key = deviceKey(keyIndex);
+  const cacheKey = `${objectGuid}|${keyIndex % DEVICE_KEY_POOL_SIZE}|${day}`;
+  let cert = userCertificates.get(cacheKey);
+  if (!cert) {
+    const der = buildCertificate({
+      subject: [{ name: 'commonName', value: objectGuid }],
+      publicKey: publicKeyOf(key),
+      signingKey: key,
+      serialHex: createHash('sha256').update(cacheKey).digest('hex').slice(0, 16),
+      notBefore: new Date(day - DAY_MS),
+      notAfter: new Date(day + 365 * DAY_MS),
+    });
+    cert = { pem: derToPem(der), key };
+    if (userCertificates.size >= 1024) userCertificates.clear();
+    userCertificates.set(cacheKey, cert);
+  }
+  return cert;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
 export function buildWorld(s: Scenario, baseDir: string): World {
   const ids: IdSource = s.seed !== undefined ? seededIds(s.seed) : randomIds();
   const clock: Clock =
@@ -81,20 +125,10 @@ export function buildWorld(s: Scenario, baseDir: string): World {
   const pick = () => deviceKey(ids.int(1 << 16));
   const devKey = pick();
   const transportKey = pick();
-  const userCertKey = pick();
-  let userCertificate: { pem: string; key: KeyObject } | undefined;
-  if (s.device.userCertificate) {
-    const now = clock.now();
-    const der = buildCertificate({
-      subject: [{ name: 'commonName', value: s.device.objectGuid }],
-      publicKey: publicKeyOf(userCertKey),
-      signingKey: userCertKey,
-      serialHex: ids.bytes(8).toString('hex'),
-      notBefore: new Date(now.getTime() - 24 * 3600 * 1000),
-      notAfter: new Date(now.getTime() + 365 * 24 * 3600 * 1000),
-    });
-    userCertificate = { pem: derToPem(der), key: userCertKey };
-  }
+  const userCertIndex = ids.int(1 << 16);
+  const userCertificate = s.device.userCertificate
+    ? computerUserCertificate(s.device.objectGuid, userCertIndex, clock.now())
+    : undefined;
 
   const onprem: OnPremDirectory = {
     domain: s.onprem.domain,

@@ -4,7 +4,7 @@
  * target computer's SID…" [TSC]; modeled: HTTP 400 and the message's ending (see drs-messages.ts).
  * modeled: the signing time is only checked for form, not freshness (no public source gives a window).
  */
-import { X509Certificate, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   parseClientIdentitySid,
   verifyClientIdentity,
@@ -14,14 +14,14 @@ import {
   SID_VERIFICATION_FAILED_MESSAGE,
 } from '../../protocol/drs/drs-messages.ts';
 import type { SyncJoinRequest } from '../../protocol/drs/join-request.ts';
-import { certificateDer } from '../../protocol/x509/build-certificate.ts';
+import { certificateKey, readCertificate } from '../../protocol/x509/read-certificate.ts';
 import type { SyncedDevice } from '../tenant.ts';
 import { fail, pass, type Checked } from './drs-failure.ts';
 
 /** The key of a synced `userCertificate` (PEM or bare base64); undefined when it does not parse. */
 function publicKeyOfCertificate(pemOrBase64: string): KeyObject | undefined {
   try {
-    return new X509Certificate(certificateDer(pemOrBase64)).publicKey;
+    return certificateKey(readCertificate(pemOrBase64));
   } catch {
     return undefined;
   }

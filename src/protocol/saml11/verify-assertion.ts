@@ -4,11 +4,11 @@
  * @see XML-DSig core §3.2 (core validation); xml-crypto 6 README "getSignedReferences";
  *   research/protocol.md §3b (AADSTS50008 wording); DESIGN.md "Fidelity rules"
  */
-import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject, type X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { isSimError } from '../../core/errors.ts';
-import { certificateDer } from '../x509/build-certificate.ts';
+import { certificateKey, tryReadCertificate } from '../x509/read-certificate.ts';
 import { ALG, NS } from '../xml/namespaces.ts';
 import { attributeOf, childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
 import { readAssertion } from './parse-assertion.ts';
@@ -231,15 +231,6 @@ function checkAlgorithms(signature: Element, allowSha1: boolean): Failed | undef
   return undefined;
 }
 
-/** PEM or bare base64 to a public key; undefined when it is not a certificate. */
-function certificateOf(pemOrBase64: string): X509Certificate | undefined {
-  try {
-    return new X509Certificate(certificateDer(pemOrBase64));
-  } catch {
-    return undefined;
-  }
-}
-
 /** One xml-crypto check with one key, KeyInfo never consulted. The signed XML, or why not. */
 const checkWithKey: SignatureEngine = function checkWithKey(
   xml: string,
@@ -283,7 +274,7 @@ function embeddedCertificate(signature: Element): X509Certificate | undefined {
   const keyInfo = firstChild(signature, NS.ds, 'KeyInfo');
   const x509Data = keyInfo && firstChild(keyInfo, NS.ds, 'X509Data');
   const cert = x509Data && firstChild(x509Data, NS.ds, 'X509Certificate');
-  return cert ? certificateOf(textOf(cert)) : undefined;
+  return cert ? tryReadCertificate(textOf(cert)) : undefined;
 }
 
 /**
@@ -326,12 +317,12 @@ export function verifyAssertion(
 
     const errors: string[] = [];
     for (const [index, trusted] of trustedCertificates.entries()) {
-      const cert = certificateOf(trusted);
+      const cert = tryReadCertificate(trusted);
       if (!cert) {
         errors.push(`trusted certificate ${index} is not a readable certificate`);
         continue;
       }
-      const outcome = check(source, signature, cert.publicKey);
+      const outcome = check(source, signature, certificateKey(cert));
       if ('signed' in outcome) {
         const result =
           on('claims-from-signed-reference') && on('whole-text-values')
@@ -343,7 +334,7 @@ export function verifyAssertion(
     }
 
     const embedded = embeddedCertificate(signature);
-    const byEmbedded = embedded && check(source, signature, embedded.publicKey);
+    const byEmbedded = embedded && check(source, signature, certificateKey(embedded));
     if (embedded && byEmbedded && 'signed' in byEmbedded) {
       // A validator that believes KeyInfo takes the token for one of the registered issuer's.
       if (!on('registered-key-only')) {

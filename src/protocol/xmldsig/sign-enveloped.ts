@@ -4,10 +4,10 @@
  * The caller says where the ds:Signature goes (SAML 1.1: last child; SAML 2.0: after Issuer).
  * @see XML-DSig core; xml-crypto 6 README ("computeSignature", "location")
  */
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { isSimError, SimError } from '../../core/errors.ts';
-import { certificateDer } from '../x509/build-certificate.ts';
+import { readCertificate } from '../x509/read-certificate.ts';
 import { ALG } from '../xml/namespaces.ts';
 import { xmlCryptoIdAttribute } from './verify-enveloped.ts';
 
@@ -48,9 +48,7 @@ export function signingKeyOf(key: KeyObject | string): KeyObject {
 /** The certificate as bare base64 DER, checked to be a certificate. */
 export function bareCertificate(certificatePem: string): string {
   try {
-    const der = certificateDer(certificatePem);
-    new X509Certificate(der);
-    return der.toString('base64');
+    return Buffer.from(readCertificate(certificatePem).raw).toString('base64');
   } catch (cause) {
     throw new SimError(
       'ERR_CERTIFICATE',

@@ -7,10 +7,10 @@
  * @see XML-DSig core §3.2 (core validation), §4.3.3.2 (default C14N); xml-crypto 6 README
  *   "getSignedReferences"; STYLE.md "Verifiers return only verified data"
  */
-import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject, type X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { isSimError } from '../../core/errors.ts';
-import { certificateDer } from '../x509/build-certificate.ts';
+import { certificateKey, tryReadCertificate } from '../x509/read-certificate.ts';
 import { ALG, NS } from '../xml/namespaces.ts';
 import { attributeOf, childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
 
@@ -232,15 +232,6 @@ function checkSignedInfo(
   return undefined;
 }
 
-/** PEM or bare base64 to a certificate; undefined when it is not one. */
-function certificateOf(pemOrBase64: string): X509Certificate | undefined {
-  try {
-    return new X509Certificate(certificateDer(pemOrBase64));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * xml-crypto always resolves `Id`, `ID` and `id`, and counts an element once per listed name:
  * naming one of those again would make every id look duplicated. Only other names are added.
@@ -280,7 +271,7 @@ function embeddedCertificate(signature: Element): X509Certificate | undefined {
   const keyInfo = firstChild(signature, NS.ds, 'KeyInfo');
   const x509Data = keyInfo && firstChild(keyInfo, NS.ds, 'X509Data');
   const cert = x509Data && firstChild(x509Data, NS.ds, 'X509Certificate');
-  return cert ? certificateOf(textOf(cert)) : undefined;
+  return cert ? tryReadCertificate(textOf(cert)) : undefined;
 }
 
 /**
@@ -306,12 +297,12 @@ export function verifyEnvelopedSignature(
 
   const errors: string[] = [];
   for (const [index, trusted] of trustedCertificates.entries()) {
-    const cert = certificateOf(trusted);
+    const cert = tryReadCertificate(trusted);
     if (!cert) {
       errors.push(`trusted certificate ${index} is not a readable certificate`);
       continue;
     }
-    const outcome = checkWithKey(source, signature, cert.publicKey, profile.idAttribute);
+    const outcome = checkWithKey(source, signature, certificateKey(cert), profile.idAttribute);
     if ('signed' in outcome)
       return { ok: true, signedXml: outcome.signed, certificateIndex: index };
     errors.push(`trusted certificate ${index}: ${outcome.error}`);
@@ -320,7 +311,7 @@ export function verifyEnvelopedSignature(
   const embedded = embeddedCertificate(signature);
   if (
     embedded &&
-    'signed' in checkWithKey(source, signature, embedded.publicKey, profile.idAttribute)
+    'signed' in checkWithKey(source, signature, certificateKey(embedded), profile.idAttribute)
   ) {
     const thumbprint = createHash('sha1').update(embedded.raw).digest('hex').toUpperCase();
     return signatureFailure(
