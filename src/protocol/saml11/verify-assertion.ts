@@ -4,10 +4,10 @@
  * @see XML-DSig core §3.2 (core validation); xml-crypto 6 README "getSignedReferences";
  *   research/protocol.md §3b (AADSTS50008 wording); DESIGN.md "Fidelity rules"
  */
-import { createHash, type KeyObject, type X509Certificate } from 'node:crypto';
+import { createHash, type X509Certificate } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
 import { isSimError } from '../../core/errors.ts';
+import { checkSignatureWithKey } from '../xmldsig/check-signature.ts';
 import { certificateKey, tryReadCertificate } from '../x509/read-certificate.ts';
 import { ALG, NS } from '../xml/namespaces.ts';
 import { attributeOf, childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
@@ -231,30 +231,9 @@ function checkAlgorithms(signature: Element, allowSha1: boolean): Failed | undef
   return undefined;
 }
 
-/** One xml-crypto check with one key, KeyInfo never consulted. The signed XML, or why not. */
-const checkWithKey: SignatureEngine = function checkWithKey(
-  xml: string,
-  signature: Element,
-  key: KeyObject,
-): { signed: string } | { error: string } {
-  const verifier = new SignedXml({
-    publicCert: key,
-    getCertFromKeyInfo: () => null,
-    idAttribute: 'AssertionID',
-  });
-  try {
-    verifier.loadSignature(signature);
-    if (!verifier.checkSignature(xml)) {
-      const why = verifier.getReferences().find((r) => r.validationError)?.validationError?.message;
-      return { error: why ?? 'a reference did not validate' };
-    }
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  const signed = verifier.getSignedReferences();
-  if (signed.length !== 1) return { error: `expected one signed reference, got ${signed.length}` };
-  return { signed: signed[0]! };
-};
+/** The default engine: xml-crypto's core validation (direct path where the shape allows). */
+const checkWithKey: SignatureEngine = (xml, signature, key) =>
+  checkSignatureWithKey(xml, signature, key, 'AssertionID');
 
 /** Reads the claims from the signed reference only, never from the document we were sent. */
 function readSigned(signedXml: string, assertionId: string): VerifyResult {

@@ -9,7 +9,7 @@ import { SignedXml } from 'xml-crypto';
 import { isSimError, SimError } from '../../core/errors.ts';
 import { readCertificate } from '../x509/read-certificate.ts';
 import { ALG } from '../xml/namespaces.ts';
-import { xmlCryptoIdAttribute } from './verify-enveloped.ts';
+import { xmlCryptoIdAttribute } from './check-signature.ts';
 
 export interface SignEnvelopedOptions {
   /** Default `rsa-sha256`; `rsa-sha1` only to model old issuers (verifiers refuse it by default). */

@@ -7,9 +7,9 @@
  * @see XML-DSig core §3.2 (core validation), §4.3.3.2 (default C14N); xml-crypto 6 README
  *   "getSignedReferences"; STYLE.md "Verifiers return only verified data"
  */
-import { createHash, type KeyObject, type X509Certificate } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
+import { createHash, type X509Certificate } from 'node:crypto';
 import { isSimError } from '../../core/errors.ts';
+import { checkSignatureWithKey } from './check-signature.ts';
 import { certificateKey, tryReadCertificate } from '../x509/read-certificate.ts';
 import { ALG, NS } from '../xml/namespaces.ts';
 import { attributeOf, childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
@@ -232,41 +232,6 @@ function checkSignedInfo(
   return undefined;
 }
 
-/**
- * xml-crypto always resolves `Id`, `ID` and `id`, and counts an element once per listed name:
- * naming one of those again would make every id look duplicated. Only other names are added.
- */
-export function xmlCryptoIdAttribute(idAttribute: string): { idAttribute?: string } {
-  return XML_CRYPTO_ID_ATTRIBUTES.has(idAttribute) ? {} : { idAttribute };
-}
-const XML_CRYPTO_ID_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
-
-/** One xml-crypto check with one key, KeyInfo never consulted. The signed XML, or why not. */
-function checkWithKey(
-  xml: string,
-  signature: Element,
-  key: KeyObject,
-  idAttribute: string,
-): { signed: string } | { error: string } {
-  const verifier = new SignedXml({
-    publicCert: key,
-    getCertFromKeyInfo: () => null,
-    ...xmlCryptoIdAttribute(idAttribute),
-  });
-  try {
-    verifier.loadSignature(signature);
-    if (!verifier.checkSignature(xml)) {
-      const why = verifier.getReferences().find((r) => r.validationError)?.validationError?.message;
-      return { error: why ?? 'a reference did not validate' };
-    }
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  const signed = verifier.getSignedReferences();
-  if (signed.length !== 1) return { error: `expected one signed reference, got ${signed.length}` };
-  return { signed: signed[0]! };
-}
-
 function embeddedCertificate(signature: Element): X509Certificate | undefined {
   const keyInfo = firstChild(signature, NS.ds, 'KeyInfo');
   const x509Data = keyInfo && firstChild(keyInfo, NS.ds, 'X509Data');
@@ -302,7 +267,12 @@ export function verifyEnvelopedSignature(
       errors.push(`trusted certificate ${index} is not a readable certificate`);
       continue;
     }
-    const outcome = checkWithKey(source, signature, certificateKey(cert), profile.idAttribute);
+    const outcome = checkSignatureWithKey(
+      source,
+      signature,
+      certificateKey(cert),
+      profile.idAttribute,
+    );
     if ('signed' in outcome)
       return { ok: true, signedXml: outcome.signed, certificateIndex: index };
     errors.push(`trusted certificate ${index}: ${outcome.error}`);
@@ -311,7 +281,8 @@ export function verifyEnvelopedSignature(
   const embedded = embeddedCertificate(signature);
   if (
     embedded &&
-    'signed' in checkWithKey(source, signature, certificateKey(embedded), profile.idAttribute)
+    'signed' in
+      checkSignatureWithKey(source, signature, certificateKey(embedded), profile.idAttribute)
   ) {
     const thumbprint = createHash('sha1').update(embedded.raw).digest('hex').toUpperCase();
     return signatureFailure(
