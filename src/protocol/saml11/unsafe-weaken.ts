@@ -5,7 +5,8 @@
  *
  * Production code cannot reach it by accident: the option is keyed by this module's symbol (no
  * string key, nothing a scenario or a request can spell), and ESLint (`no-restricted-syntax` in
- * eslint.config.js) forbids importing this module anywhere under src/ except verify-assertion.ts.
+ * eslint.config.js) forbids importing this module anywhere under src/ except verify-assertion.ts
+ * and xmldsig/verify-enveloped.ts (where the signature defenses live, shared with SAML 2.0).
  * A test proves the same by reading src/.
  * @see modeled: a harness device, not a behaviour of Entra
  */

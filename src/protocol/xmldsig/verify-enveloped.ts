@@ -13,6 +13,12 @@ import { checkSignatureWithKey } from './check-signature.ts';
 import { certificateKey, tryReadCertificate } from '../x509/read-certificate.ts';
 import { ALG, NS } from '../xml/namespaces.ts';
 import { attributeOf, childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
+import {
+  UNSAFE_WEAKEN_FOR_TESTS,
+  type Defense,
+  type SignatureEngine,
+  type Weakening,
+} from '../saml11/unsafe-weaken.ts';
 
 export type SignatureFailure =
   | 'malformed'
@@ -48,6 +54,8 @@ export interface EnvelopedSignatureProfile {
 export interface VerifyOptions {
   /** Accept rsa-sha1 signatures and sha1 digests (old AD FS farms). Default false. */
   allowSha1?: boolean;
+  /** TEST ONLY (see saml11/unsafe-weaken.ts): defenses switched off. Nothing in src/ sets it. */
+  readonly [UNSAFE_WEAKEN_FOR_TESTS]?: Weakening;
 }
 
 export const signatureFailure = (failure: SignatureFailure, detail: string): SignatureFailed => ({
@@ -130,15 +138,11 @@ function dsChildren(el: Element): Element[] | SignatureFailed {
     : children;
 }
 
-/**
- * SignedInfo: one Reference to `#<root id>`, exc-c14n only, enveloped-signature and exc-c14n
- * transforms only, RSA-SHA256 / SHA-256 (SHA-1 with allowSha1).
- */
+/** The Signature's and SignedInfo's shape: one Reference, and it points at `#<root id>`. */
 function checkSignedInfo(
   signature: Element,
   root: Element,
   profile: EnvelopedSignatureProfile,
-  allowSha1: boolean,
 ): SignatureFailed | undefined {
   const parts = dsChildren(signature);
   if (isSignatureFailed(parts)) return parts;
@@ -188,13 +192,27 @@ function checkSignedInfo(
     );
   }
 
-  const c14n = attributeOf(canonicalization, 'Algorithm');
+  const referenceParts = dsChildren(reference);
+  return isSignatureFailed(referenceParts) ? referenceParts : undefined;
+}
+
+/**
+ * Algorithms: exc-c14n only, enveloped-signature and exc-c14n transforms only, RSA-SHA256 /
+ * SHA-256 (SHA-1 with allowSha1). Reads the first SignedInfo and its first Reference.
+ */
+function checkAlgorithms(signature: Element, allowSha1: boolean): SignatureFailed | undefined {
+  const signedInfo = firstChild(signature, NS.ds, 'SignedInfo');
+  if (!signedInfo) return signatureFailure('malformed', 'the ds:Signature has no ds:SignedInfo');
+  const canonicalization = firstChild(signedInfo, NS.ds, 'CanonicalizationMethod');
+  const signatureMethod = firstChild(signedInfo, NS.ds, 'SignatureMethod');
+  const reference = firstChild(signedInfo, NS.ds, 'Reference');
+  const c14n = canonicalization && attributeOf(canonicalization, 'Algorithm');
   if (c14n !== ALG.excC14n)
     return signatureFailure(
       'algorithm-not-allowed',
       `canonicalization ${c14n ?? '(none)'} is not allowed; only ${ALG.excC14n}`,
     );
-  const signatureAlgorithm = attributeOf(signatureMethod, 'Algorithm');
+  const signatureAlgorithm = signatureMethod && attributeOf(signatureMethod, 'Algorithm');
   const signatureAllowed =
     signatureAlgorithm === ALG.rsaSha256 || (allowSha1 && signatureAlgorithm === ALG.rsaSha1);
   if (!signatureAllowed)
@@ -203,9 +221,10 @@ function checkSignedInfo(
       `signature algorithm ${signatureAlgorithm ?? '(none)'} is not allowed`,
     );
 
-  const referenceParts = dsChildren(reference);
-  if (isSignatureFailed(referenceParts)) return referenceParts;
-  const transformsEl = referenceParts.find((c) => c.localName === 'Transforms');
+  const referenceParts = reference ? childElements(reference) : [];
+  const transformsEl = referenceParts.find(
+    (c) => c.namespaceURI === NS.ds && c.localName === 'Transforms',
+  );
   const transforms = transformsEl
     ? childElements(transformsEl, NS.ds, 'Transform').map(
         (t) => attributeOf(t, 'Algorithm') ?? '(none)',
@@ -221,7 +240,9 @@ function checkSignedInfo(
       `the Reference must end with the ${ALG.excC14n} transform`,
     );
   }
-  const digestMethod = referenceParts.find((c) => c.localName === 'DigestMethod');
+  const digestMethod = referenceParts.find(
+    (c) => c.namespaceURI === NS.ds && c.localName === 'DigestMethod',
+  );
   const digest = digestMethod && attributeOf(digestMethod, 'Algorithm');
   const digestAllowed = digest === ALG.sha256 || (allowSha1 && digest === ALG.sha1);
   if (!digestAllowed)
@@ -230,6 +251,12 @@ function checkSignedInfo(
       `digest algorithm ${digest ?? '(none)'} is not allowed`,
     );
   return undefined;
+}
+
+/** TEST ONLY path (structure off): the first ds:Signature anywhere in the document. */
+function anySignature(doc: Document): Element | SignatureFailed {
+  const signature = doc.getElementsByTagNameNS(NS.ds, 'Signature').item(0);
+  return signature ?? signatureFailure('not-signed', 'the assertion carries no ds:Signature');
 }
 
 function embeddedCertificate(signature: Element): X509Certificate | undefined {
@@ -252,13 +279,28 @@ export function verifyEnvelopedSignature(
   profile: EnvelopedSignatureProfile,
   opts: VerifyOptions = {},
 ): SignatureVerified | SignatureFailed {
+  const weakening = opts[UNSAFE_WEAKEN_FOR_TESTS];
+  const on = (d: Defense) => !weakening?.off.has(d);
+  const check: SignatureEngine =
+    weakening?.engine ??
+    ((xml, signature, key) => checkSignatureWithKey(xml, signature, key, profile.idAttribute));
   const root = doc.documentElement;
-  const unique = checkUniqueIds(doc);
-  if (unique) return unique;
-  const signature = findSignature(doc, root, profile);
-  if (isSignatureFailed(signature)) return signature;
-  const shape = checkSignedInfo(signature, root, profile, opts.allowSha1 ?? false);
-  if (shape) return shape;
+  let signature: Element | SignatureFailed;
+  if (on('structure')) {
+    const unique = checkUniqueIds(doc);
+    if (unique) return unique;
+    signature = findSignature(doc, root, profile);
+    if (isSignatureFailed(signature)) return signature;
+    const shape = checkSignedInfo(signature, root, profile);
+    if (shape) return shape;
+  } else {
+    signature = anySignature(doc);
+    if (isSignatureFailed(signature)) return signature;
+  }
+  if (on('algorithm-allow-list')) {
+    const algorithms = checkAlgorithms(signature, opts.allowSha1 ?? false);
+    if (algorithms) return algorithms;
+  }
 
   const errors: string[] = [];
   for (const [index, trusted] of trustedCertificates.entries()) {
@@ -267,23 +309,18 @@ export function verifyEnvelopedSignature(
       errors.push(`trusted certificate ${index} is not a readable certificate`);
       continue;
     }
-    const outcome = checkSignatureWithKey(
-      source,
-      signature,
-      certificateKey(cert),
-      profile.idAttribute,
-    );
+    const outcome = check(source, signature, certificateKey(cert));
     if ('signed' in outcome)
       return { ok: true, signedXml: outcome.signed, certificateIndex: index };
     errors.push(`trusted certificate ${index}: ${outcome.error}`);
   }
 
   const embedded = embeddedCertificate(signature);
-  if (
-    embedded &&
-    'signed' in
-      checkSignatureWithKey(source, signature, certificateKey(embedded), profile.idAttribute)
-  ) {
+  const byEmbedded = embedded && check(source, signature, certificateKey(embedded));
+  if (embedded && byEmbedded && 'signed' in byEmbedded) {
+    // A validator that believes KeyInfo takes the token for one of the registered issuer's.
+    if (!on('registered-key-only'))
+      return { ok: true, signedXml: byEmbedded.signed, certificateIndex: 0 };
     const thumbprint = createHash('sha1').update(embedded.raw).digest('hex').toUpperCase();
     return signatureFailure(
       'key-not-registered',
