@@ -157,12 +157,38 @@ function usableBindings(
   return out;
 }
 
+/** Selections already made, by document text: a suite fetches the same few MEX documents. */
+const selections = new Map<string, Readonly<MexSelection>>();
+const SELECTIONS_KEPT = 64;
+const LONGEST_KEPT = 256 * 1024;
+
 /**
  * Parses a MEX document and selects its endpoints. Throws SimError ERR_XML_DTD or
  * ERR_XML_MALFORMED when the text is not XML (an HTML error page, say); every other problem is
- * data: an endpoint left undefined, and the warnings that explain why.
+ * data: an endpoint left undefined, and the warnings that explain why. A pure function of the
+ * text, so a selection is made once per document and handed out frozen.
  */
-export function parseMex(xml: string): MexSelection {
+export function parseMex(xml: string): Readonly<MexSelection> {
+  let selection = selections.get(xml);
+  if (!selection) {
+    selection = deepFreeze(selectEndpoints(xml));
+    if (xml.length <= LONGEST_KEPT) {
+      if (selections.size >= SELECTIONS_KEPT) selections.clear();
+      selections.set(xml, selection);
+    }
+  }
+  return selection;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function selectEndpoints(xml: string): MexSelection {
   const root = parseXml(xml, 'the MEX document').documentElement!;
   const warnings: MexWarning[] = [];
   const warn = (hresult: string, detail: string) => warnings.push({ hresult, detail });
