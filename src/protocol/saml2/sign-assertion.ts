@@ -39,6 +39,7 @@ export function signAssertion(
       idAttribute: 'ID',
       reference: `/*/*[local-name(.)='Issuer' and namespace-uri(.)='${NS.saml2}']`,
       action: 'after',
+      afterChild: { namespace: NS.saml2, localName: 'Issuer' },
     },
     opts,
   );
