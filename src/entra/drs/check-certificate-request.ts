@@ -3,7 +3,7 @@
  * RSA key of at least 2048 bits. [HBS] §2.1.1.1.1 ("MUST use an RSA public key algorithm with a
  * 2048-bit key"); modeled: the 400 `BadRequest` and its messages.
  */
-import { createPublicKey } from 'node:crypto';
+import { readPublicKey } from '../../protocol/x509/read-certificate.ts';
 import { BAD_REQUEST, invalidCertificateRequestMessage } from '../../protocol/drs/drs-messages.ts';
 import { parseCsr } from '../../protocol/x509/build-certificate.ts';
 import { fail, pass, type Checked } from './drs-failure.ts';
@@ -32,7 +32,7 @@ export function checkCertificateRequest(dataBase64: string): Checked<{ publicKey
       invalidCertificateRequestMessage('its signature does not verify'),
     );
   }
-  const key = createPublicKey(parsed.publicKeyPem);
+  const key = readPublicKey(parsed.publicKeyPem);
   if (
     key.asymmetricKeyType !== 'rsa' ||
     (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS

@@ -7,11 +7,12 @@
  *   `[ 2025-07-09 01:44:22 -- 2035-07-09 02:14:22 ]` for one answered at 02:14:22); AADInternals blog
  *   "Stealing and faking Azure AD device identities" (same 30 min / 10 y window, device-certificate OIDs)
  */
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import { SimError } from '../../core/errors.ts';
 import { isGuid, uuidAsBase64Guid } from '../../protocol/encoding/guid.ts';
 import { buildCertificate, derToPem } from '../../protocol/x509/build-certificate.ts';
+import { readPublicKey } from '../../protocol/x509/read-certificate.ts';
 import type { EntraContext } from '../tenant.ts';
 
 export interface IssuedDeviceCertificate {
@@ -71,7 +72,7 @@ export function issueDeviceCertificate(
   const der = buildCertificate({
     subject: [{ name: 'commonName', value: i.deviceId }],
     issuer: issuerOf(ctx.deviceCa.certificatePem),
-    publicKey: createPublicKey(i.publicKeyPem),
+    publicKey: readPublicKey(i.publicKeyPem),
     signingKey: ctx.deviceCa.key,
     serialHex: ctx.ids.bytes(16).toString('hex'),
     notBefore,

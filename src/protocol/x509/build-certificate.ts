@@ -29,10 +29,17 @@ const pkiExtra = forge.pki as unknown as {
   getCertificationRequestInfo(csr: forge.pki.CertificateSigningRequest): forge.asn1.Asn1;
 };
 
+/** forge's form of a key, made once per KeyObject (pool keys serve many runs). */
+const forgeKeys = new WeakMap<KeyObject, forge.pki.PublicKey>();
+
 function forgePublicKey(key: KeyObject): forge.pki.PublicKey {
-  const pub = key.type === 'public' ? key : createPublicKey(key);
-  const pem = pub.export({ type: 'spki', format: 'pem' }).toString();
-  return forge.pki.publicKeyFromPem(pem);
+  let forgeKey = forgeKeys.get(key);
+  if (!forgeKey) {
+    const pub = key.type === 'public' ? key : createPublicKey(key);
+    forgeKey = forge.pki.publicKeyFromPem(pub.export({ type: 'spki', format: 'pem' }).toString());
+    forgeKeys.set(key, forgeKey);
+  }
+  return forgeKey;
 }
 
 function derOf(asn1: forge.asn1.Asn1): Buffer {

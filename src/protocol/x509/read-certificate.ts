@@ -1,10 +1,10 @@
 /**
- * Parsed certificates, kept per process. A run reads the same few certificates again and again
+ * Parsed certificates and public keys, kept per process. A run reads the same few certificates again and again
  * (the IdP's signing certificate when it signs, mock Entra's registered ones when it verifies, a
  * synced userCertificate), and parsing one costs more than the signature check it serves.
  * X509Certificate and KeyObject are immutable, so one parse can serve every caller.
  */
-import { X509Certificate, type KeyObject } from 'node:crypto';
+import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { certificateDer } from './build-certificate.ts';
 
 /** Enough for every certificate of a large suite; past it the cache starts over. */
@@ -41,6 +41,23 @@ export function certificateKey(cert: X509Certificate): KeyObject {
   if (!key) {
     key = cert.publicKey;
     publicKeys.set(cert, key);
+  }
+  return key;
+}
+
+const publicKeysByPem = new Map<string, KeyObject>();
+
+/**
+ * A PEM public key as a KeyObject, kept like certificates are (a device key from the pool comes
+ * back in run after run). Throws when the text is not a public key.
+ */
+export function readPublicKey(pem: string): KeyObject {
+  let key = publicKeysByPem.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    if (pem.length > MAX_KEPT_LENGTH) return key;
+    if (publicKeysByPem.size >= LIMIT) publicKeysByPem.clear();
+    publicKeysByPem.set(pem, key);
   }
   return key;
 }
