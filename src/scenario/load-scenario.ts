@@ -50,6 +50,23 @@ async function parseFile(file: string, from?: { file: string; line: number }): P
       },
     );
   }
+  const known = parsedTexts.get(file);
+  if (known?.text === text) return { ...known.parsed, data: structuredClone(known.parsed.data) };
+  const parsed = parseText(file, text);
+  if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.clear();
+  parsedTexts.set(file, { text, parsed: { ...parsed, data: structuredClone(parsed.data) } });
+  return parsed;
+}
+
+/**
+ * Files already parsed, with the text they had: a generated suite names the same baseline in
+ * every `extends`, and YAML parsing is most of loading. The text is read every time, so an
+ * edited file is parsed again; callers get their own copy of the data.
+ */
+const parsedTexts = new Map<string, { text: string; parsed: Parsed }>();
+const PARSED_TEXTS_KEPT = 256;
+
+function parseText(file: string, text: string): Parsed {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
