@@ -17,9 +17,10 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function serveProcess(args: readonly string[], cwd = PACKAGE_ROOT): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'hjsim.js'), 'serve', ...args], {
-    cwd,
+/** Runs `<root>/bin/hjsim.js serve ARGS` in `root` (default: this repository). */
+export function serveProcess(args: readonly string[], root = PACKAGE_ROOT): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'hjsim.js'), 'serve', ...args], {
+    cwd: root,
     env: { ...process.env, NO_COLOR: '1' },
   });
   let out = '';
