@@ -12,6 +12,8 @@ import { EXIT } from './exit-codes.ts';
 import { matrixCommand } from './matrix-command.ts';
 import { runCommand, type ReporterName } from './run-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { idpOrigin, listenAddress, SERVE_PARTIES, type ServeParty } from './serve-options.ts';
+import type { ListenAddress } from '../transport/loopback-server.ts';
 import { benchCommand } from './bench.ts';
 import { diagnoseCommand } from './diagnose.ts';
 import { importCommand } from './import.ts';
@@ -115,16 +117,50 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program
     .command('serve')
     .description("serve a scenario's mock IdP and mock Entra on 127.0.0.1 (one port) until Ctrl+C")
-    .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', portNumber, 0)
+    .option('--port <n>', 'port to listen on (0: any free port)', portNumber, 0)
     .option(
       '--scenario <file>',
       'the scenario whose parties to serve',
       'scenarios/pingone/baseline.yaml',
     )
     .option('--tls', 'HTTPS with the TEST ONLY certificate for 127.0.0.1 (trust certs/tls-ca.crt)')
-    .action(async (opts: { port: number; scenario: string; tls?: boolean }) => {
-      onExit(await serveCommand({ port: opts.port, scenario: opts.scenario, tls: !!opts.tls }));
-    });
+    .option(
+      '--host <address>',
+      'listen on 127.0.0.1, or on every interface (0.0.0.0, ::) inside a container; URLs still name 127.0.0.1',
+      listenAddress,
+      '127.0.0.1',
+    )
+    .addOption(
+      new Option('--party <which>', 'serve the mock IdP and mock Entra, or one of them')
+        .choices(SERVE_PARTIES)
+        .default('all'),
+    )
+    .option(
+      '--idp-url <origin>',
+      "with --party entra: where the IdP is served (e.g. https://127.0.0.1:4444); the scenario's IdP URLs are rewritten to it",
+      idpOrigin,
+    )
+    .action(
+      async (opts: {
+        port: number;
+        scenario: string;
+        tls?: boolean;
+        host: ListenAddress;
+        party: ServeParty;
+        idpUrl?: string;
+      }) => {
+        onExit(
+          await serveCommand({
+            port: opts.port,
+            scenario: opts.scenario,
+            tls: !!opts.tls,
+            host: opts.host,
+            party: opts.party,
+            ...(opts.idpUrl !== undefined ? { idpUrl: opts.idpUrl } : {}),
+          }),
+        );
+      },
+    );
   program
     .command('matrix')
     .description(

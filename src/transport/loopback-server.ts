@@ -6,6 +6,12 @@
  * `enterpriseregistration.windows.net`, the IdP's host), and a request whose `Host` names no party
  * goes to the parties served at the server's own address (`127.0.0.1:PORT`), so clients that can
  * only be given a base URL reach them too (docs/decisions/0004-loopback-transport.md).
+ *
+ * In a container the server listens on every interface (`listen: '0.0.0.0'`, said on purpose with
+ * `exposeBeyondLoopback`) but still names itself `127.0.0.1:PORT`: that is where a client on the
+ * host reaches it through a port published on 127.0.0.1 with the same number, and what the TEST
+ * ONLY certificate names (docs/decisions/0010-containers.md). `GET /healthz` (with `health`) is
+ * hjsim's own readiness answer, not an Entra or IdP route.
  */
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -18,6 +24,16 @@ import type { Exchange, PartyRouter } from './dispatch.ts';
 
 export const TLS_CA_PATH = `${CERTS_DIR}/tls-ca.crt`;
 
+/** The addresses a server may listen on: loopback, or every interface (inside a container). */
+export const LISTEN_ADDRESSES = ['127.0.0.1', '0.0.0.0', '::'] as const;
+export type ListenAddress = (typeof LISTEN_ADDRESSES)[number];
+
+/**
+ * hjsim's own health path (not an Entra or IdP route: a test checks that no party of any shipped
+ * scenario answers it). 200 once the parties are mounted, 503 before.
+ */
+export const HEALTH_PATH = '/healthz';
+
 export interface LoopbackServerOptions {
   /** 0 (default): any free port. */
   readonly port?: number;
@@ -28,6 +44,12 @@ export interface LoopbackServerOptions {
    */
   readonly aliasAtServerAddress?: boolean;
   readonly onExchange?: (e: Exchange) => void;
+  /** Default 127.0.0.1. Every interface (`0.0.0.0`, `::`) needs `exposeBeyondLoopback`. */
+  readonly listen?: ListenAddress;
+  /** Say so to listen beyond loopback (the mock parties accept tokens signed with TEST ONLY keys). */
+  readonly exposeBeyondLoopback?: boolean;
+  /** Answer `GET /healthz` (HEALTH_PATH) outside the parties, and not logged as an exchange. */
+  readonly health?: boolean;
 }
 
 export interface LoopbackServer {
@@ -40,15 +62,15 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-function listenError(port: number, cause: unknown): SimError {
+function listenError(port: number, address: string, cause: unknown): SimError {
   const code = (cause as { code?: string } | null)?.code;
   return new SimError(
     'ERR_USAGE',
     code === 'EADDRINUSE'
-      ? `port ${port} on 127.0.0.1 is already in use`
+      ? `port ${port} on ${address} is already in use`
       : code === 'EACCES'
         ? `not allowed to listen on port ${port}`
-        : `cannot listen on 127.0.0.1:${port}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        : `cannot listen on ${address}:${port}: ${cause instanceof Error ? cause.message : String(cause)}`,
     { cause, hint: 'choose another --port, or --port 0 for any free port' },
   );
 }
@@ -62,8 +84,32 @@ export async function startLoopbackServer(
   opts: LoopbackServerOptions,
 ): Promise<LoopbackServer> {
   // The app exists once the parties do, and they need the port: answer 503 until then.
-  const mounted: { app?: RequestListener } = {};
+  const listen = opts.listen ?? '127.0.0.1';
+  if (!(LISTEN_ADDRESSES as readonly string[]).includes(listen)) {
+    throw new SimError('ERR_USAGE', `cannot listen on ${String(listen)}`, {
+      hint: `listen on one of ${LISTEN_ADDRESSES.join(', ')}`,
+    });
+  }
+  if (listen !== '127.0.0.1' && !opts.exposeBeyondLoopback) {
+    throw new SimError('ERR_USAGE', `refusing to listen on ${listen}: not a loopback address`, {
+      hint: 'the mock parties trust TEST ONLY keys; listen on 127.0.0.1, or pass exposeBeyondLoopback on purpose (inside a container)',
+    });
+  }
+  const mounted: { app?: RequestListener; parties?: readonly string[] } = {};
   const onRequest: RequestListener = (req, res) => {
+    if (opts.health && (req.url ?? '').split('?')[0] === HEALTH_PATH) {
+      const ready = mounted.app !== undefined;
+      res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' })
+        .end(
+          req.method === 'HEAD'
+            ? undefined
+            : JSON.stringify(
+                ready ? { status: 'ok', parties: mounted.parties } : { status: 'starting' },
+              ),
+        );
+      return;
+    }
     if (mounted.app) mounted.app(req, res);
     else res.writeHead(503).end();
   };
@@ -83,8 +129,8 @@ export async function startLoopbackServer(
   });
   const wanted = opts.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => reject(listenError(wanted, e)));
-    server.listen(wanted, '127.0.0.1', () => resolve());
+    server.once('error', (e) => reject(listenError(wanted, listen, e)));
+    server.listen(wanted, listen, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const hostPort = `127.0.0.1:${port}`;
@@ -107,6 +153,7 @@ export async function startLoopbackServer(
     fallbackHost: () => (opts.aliasAtServerAddress ? hostPort : undefined),
     ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
   });
+  mounted.parties = [...new Set(own.map((p) => p.name))];
   mounted.app = app;
   return {
     port,
