@@ -94,6 +94,9 @@ function scenarioPath(path: string): string {
   return existsSync(shipped) ? shipped : path;
 }
 
+/** How many exchanges (with their bodies) a running `hjsim serve` keeps in memory. */
+export const SERVE_KEEPS_EXCHANGES = 200;
+
 export async function serveCommand(opts: ServeOptions): Promise<number> {
   const party = opts.party ?? 'all';
   const listen = opts.host ?? '127.0.0.1';
@@ -118,6 +121,8 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
       health: true,
       aliasAtServerAddress: true,
       onExchange: (e) => console.log(logLine(e)),
+      // Each exchange is logged as it happens; only the newest are kept in memory.
+      keepExchanges: SERVE_KEEPS_EXCHANGES,
     },
   );
   const file = relative(process.cwd(), loaded.file) || loaded.file;

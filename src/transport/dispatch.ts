@@ -21,16 +21,29 @@ export interface Exchange {
 export interface PartyRouter {
   /** Parties by host; several may share a host (one `hjsim serve` port): the first route match wins. */
   readonly parties: ReadonlyMap<string, readonly Party[]>;
+  /** The exchanges so far (the newest `keepExchanges` of them when that is set). */
   readonly exchanges: Exchange[];
+  readonly keepExchanges?: number;
+  readonly onExchange?: (e: Exchange) => void;
 }
 
-export function createRouter(parties: readonly Party[]): PartyRouter {
+export interface RouterOptions {
+  /**
+   * Keep only the newest N exchanges: a long-running server (`hjsim serve`) would otherwise hold
+   * every request and response body it ever saw. Default: all (a run reports every exchange).
+   */
+  readonly keepExchanges?: number;
+  /** Called with each exchange as it is recorded (for logging). */
+  readonly onExchange?: (e: Exchange) => void;
+}
+
+export function createRouter(parties: readonly Party[], opts: RouterOptions = {}): PartyRouter {
   const map = new Map<string, Party[]>();
   for (const p of parties) {
     const key = p.host.toLowerCase();
     map.set(key, [...(map.get(key) ?? []), p]);
   }
-  return { parties: map, exchanges: [] };
+  return { parties: map, exchanges: [], ...opts };
 }
 
 function partiesFor(router: PartyRouter, url: URL): readonly Party[] | undefined {
@@ -91,7 +104,7 @@ export async function dispatch(router: PartyRouter, req: PartyRequest): Promise<
               body: `Not Found: ${req.url.pathname}`,
             };
   }
-  router.exchanges.push({
+  const exchange: Exchange = {
     party: party?.name ?? 'none',
     method: req.method,
     url: req.url.toString(),
@@ -101,6 +114,11 @@ export async function dispatch(router: PartyRouter, req: PartyRequest): Promise<
     responseHeaders: res.headers,
     responseBody: res.body,
     ...(internalError === undefined ? {} : { internalError }),
-  });
+  };
+  router.exchanges.push(exchange);
+  const keep = router.keepExchanges;
+  if (keep !== undefined && router.exchanges.length > keep)
+    router.exchanges.splice(0, router.exchanges.length - keep);
+  router.onExchange?.(exchange);
   return res;
 }

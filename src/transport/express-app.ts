@@ -39,13 +39,18 @@ export interface ExpressAppOptions {
   readonly fallbackHost?: () => string | undefined;
   /** Called after each exchange (for logging). */
   readonly onExchange?: (e: Exchange) => void;
+  /** Keep only the newest N exchanges (see RouterOptions). */
+  readonly keepExchanges?: number;
 }
 
 export function createExpressApp(
   parties: readonly Party[],
   opts: ExpressAppOptions = {},
 ): { app: Express; router: PartyRouter } {
-  const router = createRouter(parties);
+  const router = createRouter(parties, {
+    ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
+    ...(opts.keepExchanges === undefined ? {} : { keepExchanges: opts.keepExchanges }),
+  });
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -68,8 +73,6 @@ export function createExpressApp(
       if (typeof v === 'string') headers[k.toLowerCase()] = v;
     const body = typeof req.body === 'string' ? req.body : '';
     const out = await dispatch(router, { method: req.method, url, headers, body });
-    const e = router.exchanges.at(-1);
-    if (e) opts.onExchange?.(e);
     res.status(out.status);
     for (const [k, v] of Object.entries(out.headers)) res.setHeader(k, v);
     res.send(out.body);

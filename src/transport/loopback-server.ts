@@ -44,6 +44,8 @@ export interface LoopbackServerOptions {
    */
   readonly aliasAtServerAddress?: boolean;
   readonly onExchange?: (e: Exchange) => void;
+  /** Keep only the newest N exchanges in `router.exchanges` (a long-running server). */
+  readonly keepExchanges?: number;
   /** Default 127.0.0.1. Every interface (`0.0.0.0`, `::`) needs `exposeBeyondLoopback`. */
   readonly listen?: ListenAddress;
   /** Say so to listen beyond loopback (the mock parties accept tokens signed with TEST ONLY keys). */
@@ -152,6 +154,7 @@ export async function startLoopbackServer(
   const { app, router } = createExpressApp(all, {
     fallbackHost: () => (opts.aliasAtServerAddress ? hostPort : undefined),
     ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
+    ...(opts.keepExchanges === undefined ? {} : { keepExchanges: opts.keepExchanges }),
   });
   mounted.parties = [...new Set(own.map((p) => p.name))];
   mounted.app = app;
