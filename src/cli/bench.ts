@@ -2,14 +2,9 @@
  * `hjsim bench [--json] [--scenarios N] [paths…]`: throughput and latency beside the crypto floor
  * of the same run. A benchmark prints figures; it never fails a build (exit 0 unless it cannot run).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { positiveInt } from './arguments.ts';
 import { formatBench, runBench } from '../bench/run-bench.ts';
-
-function positiveInt(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
 
 export function benchCommand(onExit: (code: number) => void): Command {
   return new Command('bench')
@@ -18,8 +13,18 @@ export function benchCommand(onExit: (code: number) => void): Command {
     )
     .argument('[paths...]', 'scenario files or folders to run (default: scenarios/)')
     .option('--json', 'print one JSON object')
-    .option('--scenarios <n>', 'scenario runs per measurement', positiveInt, 400)
-    .option('--matrix <n>', 'scenarios in the generated matrix suite', positiveInt, 1000)
+    .option(
+      '--scenarios <n>',
+      'scenario runs per measurement',
+      positiveInt('--scenarios', 100_000),
+      400,
+    )
+    .option(
+      '--matrix <n>',
+      'scenarios in the generated matrix suite',
+      positiveInt('--matrix', 100_000),
+      1000,
+    )
     .action(
       async (paths: string[], opts: { json?: boolean; scenarios: number; matrix: number }) => {
         const report = await runBench({

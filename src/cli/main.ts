@@ -2,11 +2,12 @@
  * The `hjsim` command line. Exit codes: 0 all expectations hold, 1 a scenario failed, 2 invalid
  * input (bad arguments, unreadable or invalid scenario files).
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 import type { Show } from '../scenario/reporters/pretty-reporter.ts';
 import type { TransportKind } from '../scenario/run-scenario.ts';
+import { portNumber, positiveInt } from './arguments.ts';
 import { errorText } from './error-text.ts';
 import { EXIT } from './exit-codes.ts';
 import { matrixCommand } from './matrix-command.ts';
@@ -25,22 +26,6 @@ export { EXIT };
 
 /** Help is wrapped at a fixed width so that the README's copy matches on every terminal. */
 export const HELP_WIDTH = 100;
-
-function positiveInt(name: string, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max)
-      throw new InvalidArgumentError(`${name} takes a whole number from 1 to ${max}.`);
-    return n;
-  };
-}
-
-function portNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 65535)
-    throw new InvalidArgumentError('a port is a whole number from 0 (any free port) to 65535.');
-  return n;
-}
 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('hjsim')

@@ -2,17 +2,11 @@
  * `hjsim train [--port N] [--scenarios DIR]`: serves the trainer page on 127.0.0.1, prints its
  * URL, and runs until SIGINT or SIGTERM. A bad folder or a busy port is a usage error (exit 2).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { portNumber } from './arguments.ts';
 import { startTrainServer } from '../train/train-server.ts';
 
 export const DEFAULT_TRAIN_PORT = 4780;
-
-function portNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 65535)
-    throw new InvalidArgumentError('a port is a whole number from 0 (any free port) to 65535.');
-  return n;
-}
 
 function signalled(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {

@@ -71,7 +71,7 @@ describe('hjsim bench', () => {
       { cwd: PACKAGE_ROOT, encoding: 'utf8' },
     );
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('expected a whole number');
+    expect(r.stderr).toContain('--scenarios takes a whole number from 1 to 100000.');
   });
 
   it('percentile picks the nearest-rank value', () => {
