@@ -122,8 +122,19 @@ export function buildProgram(onExit: (code: number) => void): Command {
       'scenarios/pingone/baseline.yaml',
     )
     .option('--tls', 'HTTPS with the TEST ONLY certificate for 127.0.0.1 (trust certs/tls-ca.crt)')
-    .action(async (opts: { port: number; scenario: string; tls?: boolean }) => {
-      onExit(await serveCommand({ port: opts.port, scenario: opts.scenario, tls: !!opts.tls }));
+    .option(
+      '--clock <when>',
+      "the parties' clock: now (wall clock) or an ISO time (default: the scenario's; seeded scenarios stand still at their seed's moment)",
+    )
+    .action(async (opts: { port: number; scenario: string; tls?: boolean; clock?: string }) => {
+      onExit(
+        await serveCommand({
+          port: opts.port,
+          scenario: opts.scenario,
+          tls: !!opts.tls,
+          ...(opts.clock === undefined ? {} : { clock: opts.clock }),
+        }),
+      );
     });
   program
     .command('matrix')
