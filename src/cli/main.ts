@@ -18,6 +18,7 @@ import { importCommand } from './import.ts';
 import { explainCommand } from './explain.ts';
 import { tokenCommand } from './token.ts';
 import { trainCommand } from './train.ts';
+import { conformCommandDefinition } from './conform-command.ts';
 
 export { EXIT };
 
@@ -171,6 +172,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program.addCommand(trainCommand(onExit));
   program.addCommand(diagnoseCommand(onExit));
   program.addCommand(importCommand(onExit));
+  program.addCommand(conformCommandDefinition(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
     c.exitOverride()
