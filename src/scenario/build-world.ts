@@ -88,11 +88,12 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
   }
   const s = external ? withExternalFederation(scenario, external) : scenario;
   const ids: IdSource = s.seed !== undefined ? seededIds(s.seed) : randomIds();
+  // An external IdP stamps its tokens with the real time: a seed fixes the ids, not the clock.
   const clock: Clock =
     opts.clock ??
     (s.clock !== undefined
       ? manualClock(new Date(s.clock))
-      : s.seed !== undefined
+      : s.seed !== undefined && !external
         ? manualClock(new Date(SEEDED_EPOCH))
         : systemClock());
   const entraLog: string[] = [];

@@ -296,7 +296,7 @@ export const scenarioSchema = z
         external: idpExternalSchema
           .optional()
           .describe(
-            'Test a real WS-Trust IdP instead of the mock: no mock IdP is built, and the join client talks to this one over the network (docs/decisions/0011)',
+            'Test a real WS-Trust IdP instead of the mock: no mock IdP is built, the join client talks to this one over the network, and mock Entra runs on the real clock even when seeded (docs/decisions/0011)',
           ),
       })
       .strict()
