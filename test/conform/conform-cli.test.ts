@@ -283,6 +283,16 @@ describe(
       expect(unset.stderr).toContain('the password is never taken from the command line');
     });
 
+    it('hjsim serve --clock takes now or an ISO time, nothing else', () => {
+      const r = spawnSync(
+        process.execPath,
+        [join(PACKAGE_ROOT, 'bin', 'hjsim.js'), 'serve', '--clock', 'yesterday'],
+        { cwd: PACKAGE_ROOT, encoding: 'utf8' },
+      );
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('--clock yesterday is neither now nor an ISO time');
+    });
+
     it('federation settings: none, or a signing certificate that is no certificate', () => {
       const mex = [
         '--idp-mex',
