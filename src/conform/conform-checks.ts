@@ -68,7 +68,7 @@ const SEED = 'PingOne hybrid join troubleshooting (../shared/seeds/004_cfe8f5bb4
 export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'federation.protocol',
-    title: "the domain's preferredAuthenticationProtocol is wsFed (WS-Trust for devices)",
+    title: 'preferredAuthenticationProtocol is wsFed (WS-Trust for devices)',
     symptom: '0xcaa90017 ERROR_ADAL_PROTOCOL_NOT_SUPPORTED at user realm, then sync join',
     cause: 'domain-not-ws-trust',
     provenance: {
@@ -78,7 +78,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'federation.metadata-exchange-uri',
-    title: "the MEX tested is the domain's MetadataExchangeUri, an https URL",
+    title: "the MEX tested is the domain's MetadataExchangeUri, over https",
     symptom: '0xcaa90020 ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE (not https), then sync join',
     cause: 'mex-url-not-https',
     warning:
@@ -90,7 +90,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'federation.rollover',
-    title: 'the registered signing certificate is valid, with a nextSigningCertificate near expiry',
+    title: 'the signing certificate is valid; a next one is registered before it expires',
     symptom: 'after the IdP rolls its key: AADSTS5000811, then sync join',
     cause: 'signing-certificate-not-registered',
     warning:
@@ -102,7 +102,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'mex.fetch',
-    title: 'the MEX answers an HTTP GET with 200 and XML',
+    title: 'the MEX answers GET with 200 and XML',
     symptom:
       '0xcaa9002b ERROR_ADAL_WS_TRUST_MEX_REQUEST (HTTP error) or 0xcaa9002c ERROR_ADAL_FAILED_TO_PARSE_XML (not XML), then sync join',
     cause: 'mex-not-xml',
@@ -113,8 +113,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'mex.windowstransport',
-    title:
-      'the MEX publishes a WS-Trust 1.3 Windows integrated auth endpoint (NegotiateAuthentication policy, SOAP 1.2 binding, https port)',
+    title: 'the MEX offers a WS-Trust 1.3 windowstransport (Windows auth) endpoint',
     symptom:
       "0xcaa90022 ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT, then sync join (the seed's /wsf/mex case)",
     cause: 'mex-no-windows-auth-endpoint',
@@ -126,7 +125,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'mex.usernamemixed',
-    title: 'the MEX publishes a username/password (usernamemixed) endpoint',
+    title: 'the MEX offers a usernamemixed (username/password) endpoint',
     symptom:
       '0xcaa90023 ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT for password clients; hjsim conform cannot sign in with credentials',
     warning:
@@ -138,8 +137,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'mex.warnings',
-    title:
-      'the MEX parses without ADAL warnings (0x8aa90024–0x8aa9002a: missing address, http:// address, missing binding, SOAP transport, soapAction, binding name, policy URI)',
+    title: 'the MEX parses without ADAL warnings (0x8aa90024–0x8aa9002a)',
     symptom: 'the warning in the ADAL log; the element it names is skipped',
     warning:
       'ADAL logs these as warnings and skips the port or binding; when that was the Windows-auth endpoint, mex.windowstransport fails as well',
@@ -149,8 +147,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'wstrust.rst',
-    title:
-      'the STS answers an RST for urn:federation:MicrosoftOnline with an RSTR holding an assertion',
+    title: 'the STS answers the RST for urn:federation:MicrosoftOnline with an assertion',
     symptom:
       '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED (SOAP fault, e.g. ID3082 or FailedAuthentication), 0xcaa90013 (unreadable RSTR), 0xcaa90002 (no assertion) or 0xcaa82efd (no connection), then sync join',
     cause: 'sts-refused-windows-auth',
@@ -161,8 +158,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'wstrust.token-type',
-    title:
-      'the RSTR TokenType names the assertion so that Windows picks its grant: urn:oasis:names:tc:SAML:1.0:assertion for SAML 1.1',
+    title: 'the RSTR TokenType makes Windows redeem the assertion with its own grant',
     symptom:
       'AADSTS7500514 (a SAML 1.1 token labelled otherwise is redeemed with saml2-bearer) or AADSTS50008 (a SAML 2.0 token labelled SAML 1.0), then sync join',
     cause: 'tokentype-sent-as-saml2',
@@ -173,7 +169,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'saml.assertion',
-    title: 'the token is one SAML assertion (SAML 1.1, MajorVersion 1), well-formed, without DTD',
+    title: 'one SAML 1.1 assertion, well-formed, without DTD',
     symptom: 'AADSTS50008 InvalidSamlToken, then sync join',
     cause: 'assertion-rejected',
     entra: [{ check: 'XML without DTD', codes: [50008] }],
@@ -184,8 +180,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'saml.signature',
-    title:
-      'one enveloped signature covers the assertion read (exc-c14n, RSA-SHA256/SHA-256, no wrapping)',
+    title: 'one valid enveloped signature covers the assertion (SHA-256, no wrapping)',
     symptom: 'AADSTS50008 InvalidSamlToken, then sync join',
     cause: 'assertion-rejected',
     entra: [{ check: 'signature over the assertion read', codes: [50008] }],
@@ -196,8 +191,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'saml.signing-certificate',
-    title:
-      "the assertion is signed with the domain's signingCertificate (or nextSigningCertificate)",
+    title: 'signed with the signingCertificate (or nextSigningCertificate)',
     symptom:
       'AADSTS5000811 "Unable to verify token signature. The signing key identifier does not match any valid registered keys.", then sync join',
     cause: 'signing-certificate-not-registered',
@@ -209,8 +203,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'saml.issuer',
-    title:
-      "the assertion's Issuer (or its issuerid claim, with several domains) equals the domain's issuerUri exactly",
+    title: 'the Issuer (or issuerid claim) equals issuerUri exactly',
     symptom:
       'AADSTS50107 "The requested federation realm object \'…\' does not exist.", then sync join',
     cause: 'issuer-not-registered',
@@ -222,7 +215,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'saml.audience',
-    title: 'the AudienceRestriction names urn:federation:MicrosoftOnline',
+    title: 'the Audience is urn:federation:MicrosoftOnline',
     symptom: 'AADSTS50013 (modeled code), then sync join',
     cause: 'audience-not-entra',
     entra: [{ check: 'audience', codes: [50013] }],
@@ -233,7 +226,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'saml.validity',
-    title: 'NotBefore / NotOnOrAfter hold the current time (5 minutes of clock skew allowed)',
+    title: 'valid now: NotBefore / NotOnOrAfter, 5 minutes of skew',
     symptom:
       'AADSTS70002 with AADSTS500133 "Assertion is not within its valid time range.", then sync join',
     cause: 'assertion-outside-validity',
@@ -270,8 +263,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'claims.onpremobjectguid',
-    title:
-      "onpremobjectguid under http://schemas.microsoft.com/identity/claims, base64 of the computer's objectGUID in Microsoft byte order (uuidAsBase64Guid)",
+    title: 'onpremobjectguid = the objectGUID, Microsoft byte order, right namespace',
     symptom: 'invalid_grant AADSTS51004 (0xcaa20003), then sync join',
     cause: 'device-claims-not-recognised',
     entra: DEVICE_CLAIMS,
@@ -283,8 +275,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'claims.primarysid',
-    title:
-      "primarysid under http://schemas.microsoft.com/ws/2008/06/identity/claims, the computer's SID (S-1-5-21-…)",
+    title: "primarysid = the computer's SID, right namespace",
     symptom: 'invalid_grant AADSTS51004 (0xcaa20003), then sync join',
     cause: 'device-claims-not-recognised',
     entra: DEVICE_CLAIMS,
@@ -296,8 +287,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'claims.immutableid',
-    title:
-      'the ImmutableID claim (http://schemas.microsoft.com/LiveID/Federation/2008/05/ImmutableID) is issued for the computer',
+    title: 'the ImmutableID claim is issued for the computer',
     symptom: 'none today; join failures once users carry an ImmutableID claim',
     warning:
       'the hybrid join manual requires it for computers once an ImmutableID claim is issued for users, and DSRegTool fails a token without it; Entra does not refuse a device token for its absence',
@@ -308,8 +298,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   },
   {
     id: 'entra.verdict',
-    title:
-      "mock Entra's oauth2/token (the token checks a join meets) answers as the checks above predict: a conforming token gets a device token, a broken one the predicted AADSTS",
+    title: "mock Entra's token checks answer as the checks above predict",
     symptom: 'the AADSTS mock Entra answered, which no check above explains',
     provenance: {
       source:

@@ -20,20 +20,37 @@ import { judgeMex } from './judge-mex.ts';
 import { skipped, type Judgement } from './judgement.ts';
 import { endpointFor, requestToken } from './request-token.ts';
 
-function fixOf(cause: string | undefined): Record<string, string> | undefined {
+type Product = 'adfs' | 'pingone';
+
+/**
+ * The IdP product, told by its MEX path (AD FS `/adfs/services/trust/mex`, PingOne `/wsf/mex…`),
+ * so that the fix names only its settings; undefined: another product, every fix is shown.
+ */
+export function productOf(mexUrl: string): Product | undefined {
+  const path = URL.canParse(mexUrl) ? new URL(mexUrl).pathname.toLowerCase() : '';
+  if (path.startsWith('/adfs/')) return 'adfs';
+  if (path.startsWith('/wsf/')) return 'pingone';
+  return undefined;
+}
+
+function fixOf(cause: string | undefined, product: Product | undefined) {
   const c = cause === undefined ? undefined : CAUSES.find((x) => x.id === cause);
   if (!c) return undefined;
   const out: Record<string, string> = {};
   for (const [target, text] of Object.entries(c.fix)) {
-    if (text) out[FIX_LABEL[target as FixTarget]] = text;
+    const other =
+      (target === 'adfs' || target === 'pingone') && product !== undefined && target !== product;
+    if (text && !other) out[FIX_LABEL[target as FixTarget]] = text;
   }
   return out;
 }
 
-function decorate(j: Judgement): CheckResult {
+function decorate(j: Judgement, product: Product | undefined): CheckResult {
   const check = CONFORM_CHECKS.find((c) => c.id === j.id)!;
   const fix =
-    j.verdict === 'FAILED' || j.verdict === 'WARNING' ? (j.fix ?? fixOf(check.cause)) : undefined;
+    j.verdict === 'FAILED' || j.verdict === 'WARNING'
+      ? (j.fix ?? fixOf(check.cause, product))
+      : undefined;
   return {
     id: j.id,
     title: check.title,
@@ -101,7 +118,10 @@ export async function runConformance(settings: ConformSettings): Promise<Conform
 
   const results = CONFORM_CHECKS.map((check) => {
     const j = judged.find((x) => x.id === check.id);
-    return decorate(j ?? skipped(check.id as CheckId, '', stop ?? 'an earlier check failed'));
+    return decorate(
+      j ?? skipped(check.id as CheckId, '', stop ?? 'an earlier check failed'),
+      productOf(settings.mexUrl),
+    );
   });
   const auth = settings.auth;
   const report: ConformReport = {
