@@ -37,12 +37,20 @@ export function prettyConformReport(report: ConformReport, opts: { color: boolea
   ];
   const width = Math.max(...report.checks.map((r) => r.id.length));
   const indent = ' '.repeat(11);
-  for (const r of report.checks) {
+  report.checks.forEach((r, i) => {
     lines.push(`  ${c(COLOR[r.verdict], r.verdict.padEnd(7))}  ${r.id.padEnd(width)}  ${r.title}`);
-    if (r.verdict === 'PASSED') continue;
+    if (r.verdict === 'PASSED') return;
+    // A run of checks skipped for one reason says it once, after the last of them.
+    const next = report.checks[i + 1];
+    if (
+      r.verdict === 'SKIPPED' &&
+      next?.verdict === 'SKIPPED' &&
+      next.evidence.seen === r.evidence.seen
+    )
+      return;
     const more = r.verdict === 'SKIPPED' ? [r.evidence.seen] : details(r);
     for (const d of more) lines.push(`${indent}${d}`);
-  }
+  });
   const s = report.summary;
   lines.push(
     '',
