@@ -32,6 +32,7 @@ export default tseslint.config(
         '**/scenario/**',
         '**/cli/**',
         '**/diagnose/**',
+        '**/conform/**',
       ],
       'core imports nothing of the project',
     ),
@@ -48,6 +49,7 @@ export default tseslint.config(
         '**/scenario/**',
         '**/cli/**',
         '**/diagnose/**',
+        '**/conform/**',
       ],
       'protocol is the bottom layer (DESIGN.md)',
     ),
@@ -63,6 +65,7 @@ export default tseslint.config(
         '**/scenario/**',
         '**/cli/**',
         '**/diagnose/**',
+        '**/conform/**',
       ],
       'parties never import each other or anything above (DESIGN.md)',
     ),
@@ -78,6 +81,7 @@ export default tseslint.config(
         '**/scenario/**',
         '**/cli/**',
         '**/diagnose/**',
+        '**/conform/**',
       ],
       'parties never import each other or anything above (DESIGN.md)',
     ),
@@ -93,6 +97,7 @@ export default tseslint.config(
         '**/scenario/**',
         '**/cli/**',
         '**/diagnose/**',
+        '**/conform/**',
       ],
       'parties never import each other or anything above (DESIGN.md)',
     ),
@@ -107,6 +112,7 @@ export default tseslint.config(
         '**/scenario/**',
         '**/cli/**',
         '**/diagnose/**',
+        '**/conform/**',
       ],
       'the client talks to the parties only over HTTP (DESIGN.md)',
     ),
@@ -114,17 +120,27 @@ export default tseslint.config(
   {
     files: ['src/transport/**'],
     rules: layer(
-      ['**/client/**', '**/scenario/**', '**/cli/**', '**/diagnose/**'],
+      ['**/client/**', '**/scenario/**', '**/cli/**', '**/diagnose/**', '**/conform/**'],
       'transport mounts parties; it knows nothing above',
     ),
   },
   {
     files: ['src/scenario/**'],
-    rules: layer(['**/cli/**', '**/diagnose/**'], 'the scenario layer sits below the tools'),
+    rules: layer(
+      ['**/cli/**', '**/diagnose/**', '**/conform/**'],
+      'the scenario layer sits below the tools',
+    ),
   },
   {
     files: ['src/diagnose/**'],
-    rules: layer(['**/cli/**'], 'diagnose is a tool: the CLI wires it, it does not import the CLI'),
+    rules: layer(
+      ['**/cli/**', '**/conform/**'],
+      'diagnose is a tool: the CLI wires it, it does not import the CLI',
+    ),
+  },
+  {
+    files: ['src/conform/**'],
+    rules: layer(['**/cli/**'], 'conform is a tool: the CLI wires it, it does not import the CLI'),
   },
   {
     // The test-only switch that weakens the SAML verifier: only the verifier itself may import it.

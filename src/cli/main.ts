@@ -21,6 +21,7 @@ import { importCommand } from './import.ts';
 import { explainCommand } from './explain.ts';
 import { tokenCommand } from './token.ts';
 import { trainCommand } from './train.ts';
+import { conformCommandDefinition } from './conform-command.ts';
 
 export { EXIT };
 
@@ -125,6 +126,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
       "with --party entra: where the IdP is served (e.g. https://127.0.0.1:4444); the scenario's IdP URLs are rewritten to it",
       idpOrigin,
     )
+    .option(
+      '--clock <when>',
+      "the parties' clock: now (wall clock) or an ISO time (default: the scenario's; seeded scenarios stand still at their seed's moment)",
+    )
     .action(
       async (opts: {
         port: number;
@@ -133,6 +138,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
         host: ListenAddress;
         party: ServeParty;
         idpUrl?: string;
+        clock?: string;
       }) => {
         onExit(
           await serveCommand({
@@ -142,6 +148,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
             host: opts.host,
             party: opts.party,
             ...(opts.idpUrl !== undefined ? { idpUrl: opts.idpUrl } : {}),
+            ...(opts.clock === undefined ? {} : { clock: opts.clock }),
           }),
         );
       },
@@ -181,6 +188,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program.addCommand(trainCommand(onExit));
   program.addCommand(diagnoseCommand(onExit));
   program.addCommand(importCommand(onExit));
+  program.addCommand(conformCommandDefinition(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
     c.exitOverride()

@@ -9,11 +9,14 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { manualClock, systemClock, type Clock } from '../core/clock.ts';
+import { SimError } from '../core/errors.ts';
 import { PACKAGE_ROOT } from '../core/keys.ts';
 import type { Party } from '../core/http.ts';
 import { buildWorld } from '../scenario/build-world.ts';
 import { loadScenario } from '../scenario/load-scenario.ts';
 import { localizeScenario } from '../scenario/localize-scenario.ts';
+import { mockIdpOf } from '../scenario/mock-idp.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { servedUrls } from '../scenario/served-urls.ts';
 import type { Exchange } from '../transport/dispatch.ts';
@@ -36,6 +39,11 @@ export interface ServeOptions {
   readonly party?: ServeParty;
   /** With `party: 'entra'`: the origin the scenario's IdP URLs are rewritten to. */
   readonly idpUrl?: string;
+  /**
+   * `now`: the parties run on the wall clock; an ISO time: fixed there. Default: the scenario's
+   * own (a seeded scenario's parties stand still at the seed's moment, 2025-07-10T17:22:13Z).
+   */
+  readonly clock?: string;
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   readonly until?: Promise<unknown>;
 }
@@ -87,6 +95,22 @@ function signalled(): Promise<string> {
   });
 }
 
+/**
+ * `--clock now|ISO`. A seeded scenario's parties otherwise stand still at the seed's moment: fine
+ * for its own client, an expired IdP for anyone judging tokens by the real time (hjsim conform).
+ */
+function clockOption(value: string | undefined): Clock | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'now') return systemClock();
+  const at = new Date(value);
+  if (!/^\d{4}-\d\d-\d\dT/.test(value) || Number.isNaN(at.getTime())) {
+    throw new SimError('ERR_USAGE', `--clock ${value} is neither now nor an ISO time`, {
+      hint: 'use --clock now, or a time like 2025-07-10T17:22:13Z',
+    });
+  }
+  return manualClock(at);
+}
+
 /** A relative path that is not in the working directory is looked for in the hjsim package. */
 function scenarioPath(path: string): string {
   if (isAbsolute(path) || existsSync(path)) return path;
@@ -104,6 +128,8 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
   // Listen for the signals before anything is printed: a client may stop us as soon as it reads.
   const stop = opts.until ?? signalled();
   const loaded = await loadScenario(scenarioPath(opts.scenario));
+  mockIdpOf(loaded.scenario, 'hjsim serve');
+  const clock = clockOption(opts.clock);
   let served: Scenario = loaded.scenario;
   const server = await startLoopbackServer(
     (hostPort): readonly Party[] => {
@@ -111,7 +137,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
       // Mock Entra alone sends clients to the IdP at --idp-url, or where the scenario says.
       const idpBase = party === 'entra' ? opts.idpUrl : own;
       served = idpBase ? localizeScenario(loaded.scenario, idpBase) : loaded.scenario;
-      return selectParties(buildWorld(served, loaded.dir).parties, party);
+      return selectParties(buildWorld(served, loaded.dir, clock ? { clock } : {}).parties, party);
     },
     {
       port: opts.port,

@@ -11,6 +11,7 @@ import { ENTRA_AUDIENCE } from '../core/defaults.ts';
 import { isSimError, SimError } from '../core/errors.ts';
 import { loadScenario } from '../scenario/load-scenario.ts';
 import { buildWorld } from '../scenario/build-world.ts';
+import { mockIdpOf } from '../scenario/mock-idp.ts';
 import { WSTRUST } from '../protocol/wstrust/constants.ts';
 import { buildRst } from '../protocol/wstrust/rst.ts';
 import { parseRstr } from '../protocol/wstrust/rstr.ts';
@@ -28,9 +29,11 @@ const EXIT = { ok: 0, refused: 1, invalid: 2 } as const;
 /** The assertion, or the reason the IdP gave for not issuing one. */
 async function requestToken(file: string): Promise<{ xml: string } | { refused: string }> {
   const loaded = await loadScenario(file);
+  mockIdpOf(loaded.scenario, 'hjsim token');
   const world = buildWorld(loaded.scenario, loaded.dir);
-  const endpoints = world.idp.profile.endpoints(world.idp);
-  const address = `https://${world.idp.host}${endpoints.stsPathFor({ kind: 'windowstransport', version: '1.3' })}`;
+  const idp = world.idp!;
+  const endpoints = idp.profile.endpoints(idp);
+  const address = `https://${idp.host}${endpoints.stsPathFor({ kind: 'windowstransport', version: '1.3' })}`;
   const rst = buildRst({
     version: '1.3',
     to: address,

@@ -61,6 +61,12 @@ export interface MachineEnvironment {
   readonly unreachableHosts?: readonly string[];
   /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */
   readonly negotiate: (spn: string) => string;
+  /**
+   * External IdP mode with credentials (docs/decisions/0011): a WS-Trust usernamemixed sign-in
+   * with these replaces the windowstransport request with the computer's Kerberos ticket, which
+   * hjsim cannot obtain for a real IdP. Windows itself never sends a password here.
+   */
+  readonly federatedSignIn?: { readonly username: string; readonly password: string };
   readonly clock: Clock;
   readonly ids: IdSource;
 }

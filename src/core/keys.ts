@@ -105,3 +105,41 @@ export function deviceKey(index: number): KeyObject {
   const i = ((index % DEVICE_KEY_POOL_SIZE) + DEVICE_KEY_POOL_SIZE) % DEVICE_KEY_POOL_SIZE;
   return privateKey(join(CERTS_DIR, 'pool', `device-${String(i).padStart(2, '0')}.key`));
 }
+
+/**
+ * A CA file a user names to trust a server's TLS (an external IdP's `caFile`, `hjsim conform
+ * --ca`): PEM text holding at least one readable certificate, every block a certificate.
+ */
+export function caCertificatesPem(path: string, baseDir?: string): string {
+  const full = resolveMaterialPath(path, baseDir);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (cause) {
+    const code = (cause as { code?: string } | null)?.code;
+    throw new SimError(
+      'ERR_CERTIFICATE',
+      `cannot read the CA file ${path}${code === 'ENOENT' ? ' (no such file)' : code === 'EISDIR' ? ' (a folder)' : ''}`,
+      { cause, where: full, hint: 'name a PEM file of CA certificates, e.g. certs/tls-ca.crt' },
+    );
+  }
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  const bad = blocks.findIndex((b) => {
+    try {
+      new X509Certificate(b);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (blocks.length === 0 || bad >= 0) {
+    throw new SimError(
+      'ERR_CERTIFICATE',
+      blocks.length === 0
+        ? `the CA file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`
+        : `certificate ${bad + 1} of the CA file ${path} is not readable`,
+      { where: full, hint: 'name a PEM file of CA certificates, e.g. certs/tls-ca.crt' },
+    );
+  }
+  return blocks.join('\n') + '\n';
+}

@@ -49,6 +49,15 @@ export interface DirectoryComputer {
   readonly name: string;
   readonly objectGuid: string;
   readonly objectSid: string;
+  /** The AD domain's NetBIOS and DNS names (`NETBIOS\NAME$`, `NAME$@dns`). */
+  readonly netbiosDomain?: string;
+  readonly dnsDomain?: string;
+  /**
+   * The computer account's password, when the scenario sets one: a usernamemixed sign-in as the
+   * computer (hjsim conform's stand-in for Windows auth; docs/decisions/0011). Absent: Windows
+   * integrated auth only, as for every real Windows join.
+   */
+  readonly password?: string;
 }
 
 /** A user the IdP authenticates with a password (usernamemixed, passive sign-in, SAML-P). */

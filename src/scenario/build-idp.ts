@@ -12,6 +12,7 @@ import { certificatePem, privateKey } from '../core/keys.ts';
 import type { AdfsOptions, DirectoryUser, IdpConfig } from '../idp/idp-config.ts';
 import { PROFILES } from '../idp/profiles/profiles.ts';
 import { CLAIM } from '../protocol/claims/claim-types.ts';
+import { mockIdpOf, type MockIdp } from './mock-idp.ts';
 import type { Scenario } from './schema.ts';
 
 function invalid(message: string, where: string, hint: string): SimError {
@@ -27,8 +28,8 @@ const hostOf = (url: string | undefined): string | undefined => {
 };
 
 /** The federated domains whose federation URLs point at this IdP's host. */
-function servedDomains(s: Scenario): string[] {
-  const host = s.idp.host.toLowerCase();
+function servedDomains(s: Scenario, idp: MockIdp): string[] {
+  const host = idp.host.toLowerCase();
   return s.tenant.domains
     .filter((d) => {
       const f = d.federation;
@@ -119,12 +120,13 @@ export function buildIdpConfig(
   baseDir: string,
   run: { readonly clock: Clock; readonly ids: IdSource },
 ): IdpConfig {
-  const profile = PROFILES[s.idp.profile];
+  const idp = mockIdpOf(s, 'the mock IdP');
+  const profile = PROFILES[idp.profile];
   for (const check of IDP_CHECKS) {
     const problem = check(s, profile.claimKeys);
     if (problem) throw problem;
   }
-  const served = servedDomains(s);
+  const served = servedDomains(s, idp);
   const domain = s.idp.domain ?? served[0] ?? s.onprem.domain;
   const multipleDomains = s.idp.adfs?.multipleDomains ?? false;
   const adfs: AdfsOptions = {
@@ -132,9 +134,9 @@ export function buildIdpConfig(
     issuerIdRules: s.idp.adfs?.issuerIdRules ?? (multipleDomains ? 'hybrid-join' : 'none'),
     issuerIdDomain: s.idp.adfs?.issuerIdDomain ?? domain,
   };
-  const site = { host: s.idp.host, appId: appIdOf(s), domain, adfs };
+  const site = { host: idp.host, appId: appIdOf(s), domain, adfs };
 
-  const signingCertPath = s.idp.signingCertificate ?? s.idp.signingKey.replace(/\.key$/, '.crt');
+  const signingCertPath = idp.signingCertificate ?? idp.signingKey.replace(/\.key$/, '.crt');
   const users: DirectoryUser[] = s.idp.users.map((u) => ({
     upn: u.upn,
     password: u.password,
@@ -147,7 +149,7 @@ export function buildIdpConfig(
     issuer: s.idp.issuer ?? profile.defaultIssuer(site),
     audience: s.idp.audience,
     signing: {
-      key: privateKey(s.idp.signingKey, baseDir),
+      key: privateKey(idp.signingKey, baseDir),
       certificatePem: certificatePem(signingCertPath, baseDir),
       signatureAlgorithm: s.idp.signature?.algorithm ?? 'rsa-sha256',
       digestAlgorithm: s.idp.signature?.digest ?? 'sha256',
@@ -173,14 +175,21 @@ export function buildIdpConfig(
     ...(s.idp.attack
       ? {
           mutateAssertion: assertionAttack(s.idp.attack, {
-            key: privateKey(s.idp.signingKey, baseDir),
+            key: privateKey(idp.signingKey, baseDir),
             certificatePem: certificatePem(signingCertPath, baseDir),
           }),
         }
       : {}),
     adfs,
     directory: [
-      { name: s.device.name, objectGuid: s.device.objectGuid, objectSid: s.device.objectSid },
+      {
+        name: s.device.name,
+        objectGuid: s.device.objectGuid,
+        objectSid: s.device.objectSid,
+        netbiosDomain: s.onprem.netbiosName ?? s.onprem.domain.split('.')[0]!.toUpperCase(),
+        dnsDomain: s.onprem.domain,
+        ...(s.device.accountPassword === undefined ? {} : { password: s.device.accountPassword }),
+      },
     ],
     users,
     clock: run.clock,

@@ -40,6 +40,8 @@ import { encodeNegotiateToken } from '../protocol/kerberos/negotiate-token.ts';
 import { uuidAsBase64Guid } from '../protocol/encoding/guid.ts';
 import { buildCertificate, derToPem } from '../protocol/x509/build-certificate.ts';
 import { buildIdpConfig } from './build-idp.ts';
+import { externalOrigins, externalSignIn, withExternalFederation } from './build-external-idp.ts';
+import type { ExternalOrigins } from '../transport/route-fetch.ts';
 import { DOWNLEVEL_OS, type Scenario } from './schema.ts';
 
 /** The seeds' own moment, used as the start of every seeded run without `clock:`. */
@@ -47,8 +49,10 @@ export const SEEDED_EPOCH = '2025-07-10T17:22:13.000Z';
 
 export interface World {
   readonly parties: readonly Party[];
-  /** The mock IdP's configuration (its profile, endpoints and token options). */
-  readonly idp: IdpConfig;
+  /** The mock IdP's configuration (its profile, endpoints and token options); none with idp.external. */
+  readonly idp: IdpConfig | undefined;
+  /** idp.external: the IdP origins the client reaches over the network, and the CA it trusts. */
+  readonly external?: ExternalOrigins;
   /** The machine as dsreg sees it (Windows 10+). */
   readonly machine: MachineEnvironment;
   /** Set for a down-level OS: the machine autoworkplace runs on, with its users. */
@@ -58,7 +62,8 @@ export interface World {
   readonly clock: Clock;
 }
 
-function certificateText(value: string, baseDir: string): string {
+/** A federation certificate as a scenario gives it: a PEM file, PEM text, or Graph's bare base64. */
+export function certificateText(value: string, baseDir: string): string {
   if (/BEGIN CERTIFICATE/.test(value)) return value;
   if (/\.(crt|pem|cer)$/i.test(value.trim())) return certificatePem(value.trim(), baseDir);
   const b64 = value.replace(/\s+/g, '');
@@ -111,14 +116,30 @@ function computerUserCertificate(
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export function buildWorld(s: Scenario, baseDir: string): World {
+export interface BuildOptions {
+  /** The parties' and the machine's clock instead of the scenario's (`hjsim serve --clock`). */
+  readonly clock?: Clock;
+}
+
+export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptions = {}): World {
+  const external = scenario.idp.external;
+  if (external && (DOWNLEVEL_OS as readonly string[]).includes(scenario.device.os)) {
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      `idp.external runs the Windows 10+ join client (dsregcmd); ${scenario.device.os} joins through the IdP's passive sign-in, which external mode does not drive`,
+      { where: 'device.os', hint: 'use windows10 or later with idp.external' },
+    );
+  }
+  const s = external ? withExternalFederation(scenario, external) : scenario;
   const ids: IdSource = s.seed !== undefined ? seededIds(s.seed) : randomIds();
+  // An external IdP stamps its tokens with the real time: a seed fixes the ids, not the clock.
   const clock: Clock =
-    s.clock !== undefined
+    opts.clock ??
+    (s.clock !== undefined
       ? manualClock(new Date(s.clock))
-      : s.seed !== undefined
+      : s.seed !== undefined && !external
         ? manualClock(new Date(SEEDED_EPOCH))
-        : systemClock();
+        : systemClock());
   const entraLog: string[] = [];
 
   // Device keys from the pool: device key, transport key, userCertificate key.
@@ -229,11 +250,14 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     });
   }
 
-  const idp = withDirectoryUsers(
-    buildIdpConfig(s, baseDir, { clock, ids }),
-    onprem.users ?? [],
-    s.idp.wiaormultiauthn,
-  );
+  const idp = external
+    ? undefined
+    : withDirectoryUsers(
+        buildIdpConfig(s, baseDir, { clock, ids }),
+        onprem.users ?? [],
+        s.idp.wiaormultiauthn,
+      );
+  const signIn = external ? externalSignIn(external) : undefined;
 
   const entra: EntraContext = {
     tenant,
@@ -248,7 +272,7 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     downlevel: downlevelSettings(s, onprem),
   };
   const registration = s.device.alreadyJoined ? existingRegistration(s, entra, devKey) : undefined;
-  const parties = [createIdpParty(idp), ...createEntraParties(entra)];
+  const parties = [...(idp ? [createIdpParty(idp)] : []), ...createEntraParties(entra)];
 
   const machine: MachineEnvironment = {
     os: s.device.os,
@@ -273,13 +297,24 @@ export function buildWorld(s: Scenario, baseDir: string): World {
     computer: { objectGuid: s.device.objectGuid, objectSid: s.device.objectSid, userCertificate },
     keys: { deviceKey: devKey, transportKey },
     negotiate: (spn) => encodeNegotiateToken(issueServiceTicket(onprem, spn)),
+    ...(signIn ? { federatedSignIn: signIn } : {}),
     clock,
     ids,
   };
-  const downlevel = (DOWNLEVEL_OS as readonly string[]).includes(s.device.os)
-    ? buildDownlevelMachine(s, onprem, idp.host, machine, ids)
-    : undefined;
-  return { parties, idp, machine, ...(downlevel ? { downlevel } : {}), tenant, entraLog, clock };
+  const downlevel =
+    idp && (DOWNLEVEL_OS as readonly string[]).includes(s.device.os)
+      ? buildDownlevelMachine(s, onprem, idp.host, machine, ids)
+      : undefined;
+  return {
+    parties,
+    idp,
+    ...(external ? { external: externalOrigins(external, baseDir) } : {}),
+    machine,
+    ...(downlevel ? { downlevel } : {}),
+    tenant,
+    entraLog,
+    clock,
+  };
 }
 
 /** OSVersion each Windows reports when the scenario does not say. */

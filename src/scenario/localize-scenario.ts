@@ -17,6 +17,8 @@ const FEDERATION_URLS = [
 ] as const;
 
 export function localizeScenario(s: Scenario, baseUrl: string): Scenario {
+  // An external IdP has no host of hjsim's to move (docs/decisions/0011).
+  if (s.idp.host === undefined) return s;
   const base = new URL(baseUrl);
   const from = `https://${s.idp.host}`.toLowerCase();
   const swap = (value: string): string =>

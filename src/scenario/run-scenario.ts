@@ -21,6 +21,7 @@ import type { EventRecord } from '../protocol/events/format-event.ts';
 import type { Exchange } from '../transport/dispatch.ts';
 import { withLoopbackParties } from '../transport/loopback-transport.ts';
 import { withInProcessParties } from '../transport/msw-transport.ts';
+import { withExternalOrigins } from '../transport/route-fetch.ts';
 import { buildWorld } from './build-world.ts';
 import { checkExpectations } from './expectations.ts';
 import { loadScenario, type LoadedScenario } from './load-scenario.ts';
@@ -161,18 +162,23 @@ export async function runLoadedScenario(
     const world = buildWorld(loaded.scenario, loaded.dir);
     const withParties = opts.transport === 'http' ? withLoopbackParties : withInProcessParties;
     const downlevel = world.downlevel;
-    const { result, exchanges } = await withParties(world.parties, async (): Promise<Rendered> => {
-      if (!downlevel) return renderDsreg(await runDsregJoin(world.machine), world.machine);
-      const trace = await runAutoworkplace(downlevel);
-      const events = workplaceJoinEvents(trace);
-      return {
-        outcome: trace.outcome,
-        transcript: renderAutoworkplaceTranscript(trace),
-        statusOutput: renderAutoworkplaceStatus(trace),
-        events,
-        eventLog: renderEventLog(events, { computer: trace.computer, user: SYSTEM_ACCOUNT }),
-      };
-    });
+    const run = () =>
+      withParties(world.parties, async (): Promise<Rendered> => {
+        if (!downlevel) return renderDsreg(await runDsregJoin(world.machine), world.machine);
+        const trace = await runAutoworkplace(downlevel);
+        const events = workplaceJoinEvents(trace);
+        return {
+          outcome: trace.outcome,
+          transcript: renderAutoworkplaceTranscript(trace),
+          statusOutput: renderAutoworkplaceStatus(trace),
+          events,
+          eventLog: renderEventLog(events, { computer: trace.computer, user: SYSTEM_ACCOUNT }),
+        };
+      });
+    // An external IdP is reached over the network, exactly its origins (docs/decisions/0011).
+    const { result, exchanges } = world.external
+      ? await withExternalOrigins(world.external, run)
+      : await run();
     return finish(loaded, result, exchanges, world.entraLog, started);
   } catch (e) {
     return errorResult(loaded, e, started);

@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import {
+  checkExternalIdp,
   checkIdpProfileFields,
   idpAdfsSchema,
+  idpExternalSchema,
   idpMexSchema,
   idpNameIdentifierSchema,
   idpSignatureSchema,
@@ -214,8 +216,9 @@ export const scenarioSchema = z
       .strict(),
     idp: z
       .object({
-        profile: z.enum(['pingone', 'adfs']),
-        host: z.string().min(1),
+        // Required unless idp.external is set (checkExternalIdp); texts in field-docs.ts.
+        profile: z.enum(['pingone', 'adfs']).optional(),
+        host: z.string().min(1).optional(),
         appId: z
           .string()
           .optional()
@@ -228,7 +231,7 @@ export const scenarioSchema = z
           .describe(
             "Assertion Issuer (default: the profile's: PingOne https://<host>/applications/<appId>, AD FS http://<domain>/adfs/services/trust/)",
           ),
-        signingKey: z.string(),
+        signingKey: z.string().optional(),
         signingCertificate: z
           .string()
           .optional()
@@ -290,9 +293,15 @@ export const scenarioSchema = z
           .describe(
             'The relying party trust allows the wiaormultiauthn class (Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences wiaormultiauthn)',
           ),
+        external: idpExternalSchema
+          .optional()
+          .describe(
+            'Test a real WS-Trust IdP instead of the mock: no mock IdP is built, the join client talks to this one over the network, and mock Entra runs on the real clock even when seeded (docs/decisions/0011)',
+          ),
       })
       .strict()
-      .superRefine(checkIdpProfileFields),
+      .superRefine(checkIdpProfileFields)
+      .superRefine(checkExternalIdp),
     onprem: z
       .object({
         domain: z.string().min(1),
@@ -358,6 +367,13 @@ export const scenarioSchema = z
           .boolean()
           .default(true)
           .describe('The computer object carries a userCertificate'),
+        accountPassword: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "The computer account's password in AD (New-ADComputer -AccountPassword): the mock IdP then also accepts a usernamemixed sign-in as NAME$ (what hjsim conform sends with credentials; Windows never does)",
+          ),
         runAsSystem: z.boolean().default(true),
         alreadyJoined: z
           .boolean()

@@ -8,6 +8,7 @@
 import { runDsregJoin } from '../client/dsreg/dsreg-join.ts';
 import { DRS_HOST, LOGIN_HOST } from '../core/defaults.ts';
 import { buildWorld } from '../scenario/build-world.ts';
+import { mockIdpOf } from '../scenario/mock-idp.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { joinResult, type ScenarioResult, type TransportKind } from '../scenario/run-scenario.ts';
 import { createRouter, type Exchange, type PartyRouter } from '../transport/dispatch.ts';
@@ -53,6 +54,7 @@ export async function withSimulator<T>(
   fn: (sim: Simulator) => Promise<T>,
 ): Promise<T> {
   const loaded = await loadSource(opts.scenario, opts.dir);
+  const idp = mockIdpOf(loaded.scenario, 'withSimulator');
   const world = buildWorld(loaded.scenario, loaded.dir);
   const domain = loaded.scenario.tenant.domains.find((d) => d.federation);
   let taken = 0;
@@ -62,7 +64,7 @@ export async function withSimulator<T>(
     urls: {
       login: `https://${LOGIN_HOST}`,
       drs: `https://${DRS_HOST}`,
-      idp: `https://${loaded.scenario.idp.host}`,
+      idp: `https://${idp.host}`,
       mex: domain?.federation?.metadataExchangeUri,
       sts: domain?.federation?.activeSignInUri,
     },

@@ -3,14 +3,15 @@
  * parties of the run it belongs to. One msw server per process (it patches globals); each run's
  * parties travel in an AsyncLocalStorage context, so concurrent runs never see each other's
  * parties. Anything no party answers is an error (`onUnhandledRequest: 'error'`): no request
- * leaves the process, except what a loopback run (`--transport http`) sends to 127.0.0.1.
+ * leaves the process, except what a loopback run (`--transport http`) sends to 127.0.0.1 and what
+ * a run with an external IdP sends to that IdP's origins (route-fetch.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { Party } from '../core/http.ts';
 import { createRouter, dispatch, hasParty, type Exchange, type PartyRouter } from './dispatch.ts';
-import { isFetchRouted } from './route-fetch.ts';
+import { isExternalRequest, isFetchRouted } from './route-fetch.ts';
 
 const current = new AsyncLocalStorage<PartyRouter>();
 let server: SetupServer | undefined;
@@ -33,10 +34,11 @@ function ensureServer(): void {
     }),
   );
   // A request made inside a loopback run (`withFetchRoutedTo`) goes out on its real socket to
-  // 127.0.0.1; everything else no party answers is an error.
+  // 127.0.0.1, and one to an external IdP's origin (`withExternalOrigins`, exactly the origins the
+  // scenario names) to that IdP; everything else no party answers is an error.
   s.listen({
-    onUnhandledRequest: (_request, print) => {
-      if (!isFetchRouted()) print.error();
+    onUnhandledRequest: (request, print) => {
+      if (!isFetchRouted() && !isExternalRequest(request.url)) print.error();
     },
   });
   server = s;

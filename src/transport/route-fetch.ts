@@ -8,8 +8,15 @@
  * Node's built-in `fetch` uses undici's global dispatcher; a routing dispatcher installed there
  * once picks the run's loopback agent from an AsyncLocalStorage context, so concurrent runs (and
  * code outside any run) are never routed to someone else's server.
+ *
+ * An external IdP (`idp.external`, `hjsim conform`; docs/decisions/0011) is the one exception to
+ * "nothing leaves the process or loopback": inside `withExternalOrigins(origins, fn)` requests to
+ * exactly those origins (scheme, host and port) go out on their real address, over TLS that
+ * trusts the system CAs plus the given CA file. Every other request is routed as before.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import {
   Agent,
   buildConnector,
@@ -27,6 +34,27 @@ export interface LoopbackTarget {
 
 const routed = new AsyncLocalStorage<Dispatcher>();
 
+interface ExternalRoute {
+  readonly origins: ReadonlySet<string>;
+  readonly agent: Dispatcher;
+}
+const external = new AsyncLocalStorage<ExternalRoute>();
+
+/** `https://host:port` as URL.origin writes it (lower-case host, default port dropped); '' if unparsable. */
+function originOf(url: string | URL): string {
+  try {
+    return new URL(String(url)).origin.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function externalAgentFor(opts: Dispatcher.DispatchOptions): Dispatcher | undefined {
+  const route = external.getStore();
+  if (!route || opts.origin === undefined) return undefined;
+  return route.origins.has(originOf(opts.origin)) ? route.agent : undefined;
+}
+
 class RoutingDispatcher extends Dispatcher {
   constructor(private readonly fallback: Dispatcher) {
     super();
@@ -35,7 +63,8 @@ class RoutingDispatcher extends Dispatcher {
     options: Dispatcher.DispatchOptions,
     handler: Dispatcher.DispatchHandlers,
   ): boolean {
-    return (routed.getStore() ?? this.fallback).dispatch(options, handler);
+    const target = externalAgentFor(options) ?? routed.getStore() ?? this.fallback;
+    return target.dispatch(options, handler);
   }
 }
 
@@ -84,6 +113,56 @@ export async function withFetchRoutedTo<T>(
   const agent = loopbackAgent(target);
   try {
     return await routed.run(agent, fn);
+  } finally {
+    await agent.close();
+  }
+}
+
+export interface ExternalOrigins {
+  /** The origins (`https://sso.example.com`, `https://127.0.0.1:8443`) that may be reached. */
+  readonly origins: readonly string[];
+  /** PEM CA certificates trusted for their TLS besides the system ones. */
+  readonly ca?: string;
+}
+
+/** True for a request to an origin `withExternalOrigins` let out (the in-process transport lets it pass). */
+export function isExternalRequest(url: string | URL): boolean {
+  const route = external.getStore();
+  return route !== undefined && route.origins.has(originOf(url));
+}
+
+/** The system's CAs: Node's bundle and NODE_EXTRA_CA_CERTS, which an explicit `ca` would replace. */
+function systemCas(): string[] {
+  const extra = process.env['NODE_EXTRA_CA_CERTS'];
+  let extraPem: string[] = [];
+  if (extra) {
+    try {
+      extraPem = [readFileSync(extra, 'utf8')];
+    } catch {
+      // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS.
+    }
+  }
+  return [...rootCertificates, ...extraPem];
+}
+
+/**
+ * Runs `fn` with requests to `target.origins` going out over the real network (TLS verified
+ * against the system CAs and `target.ca`), whatever transport the rest of `fn` uses.
+ */
+export async function withExternalOrigins<T>(
+  target: ExternalOrigins,
+  fn: () => Promise<T>,
+): Promise<T> {
+  installRoutingDispatcher();
+  const agent = new Agent({
+    connect: {
+      rejectUnauthorized: true,
+      ...(target.ca === undefined ? {} : { ca: [...systemCas(), target.ca] }),
+    },
+  });
+  const origins = new Set(target.origins.map(originOf).filter((o) => o !== '' && o !== 'null'));
+  try {
+    return await external.run({ origins, agent }, fn);
   } finally {
     await agent.close();
   }

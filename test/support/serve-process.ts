@@ -1,9 +1,13 @@
 /**
  * `hjsim serve` as a real process, for tests that need several of them (the two services of
- * docker-compose.yml) or options beyond those of test/cli/serve-command.test.ts: resolves once the
- * server has printed its URLs, with its port, its output and a way to stop it.
+ * docker-compose.yml), options beyond those of test/cli/serve-command.test.ts, or an "external"
+ * IdP reached over real sockets and TLS (conformance and external-mode tests). Resolves once the
+ * server has printed its URLs, with its port, its output and a way to stop it (call it in
+ * afterAll/finally).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 
@@ -13,9 +17,14 @@ export interface ServeProcess {
   /** `https://127.0.0.1:PORT` as the server prints it. */
   readonly base: string;
   readonly output: () => string;
-  /** Sends the signal and resolves with the exit code. */
+  /** Sends the signal (unless the process has exited) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
+
+export type ServedIdp = ServeProcess;
+
+/** The test CA `hjsim serve --tls` chains to. */
+export const TEST_CA = join(PACKAGE_ROOT, 'certs', 'tls-ca.crt');
 
 /** Runs `<root>/bin/hjsim.js serve ARGS` in `root` (default: this repository). */
 export function serveProcess(args: readonly string[], root = PACKAGE_ROOT): Promise<ServeProcess> {
@@ -38,11 +47,34 @@ export function serveProcess(args: readonly string[], root = PACKAGE_ROOT): Prom
           base: m[1]!,
           output: () => out,
           stop: (signal = 'SIGTERM') => {
-            child.kill(signal);
+            if (child.exitCode === null) child.kill(signal);
             return exited;
           },
         });
     });
     void exited.then((code) => reject(new Error(`hjsim serve exited ${code}: ${err}${out}`)));
   });
+}
+
+/** A scenario's parties served over HTTPS on any free port: the external IdP of the tests. */
+export function serveIdp(scenario: string, ...extra: string[]): Promise<ServedIdp> {
+  return serveProcess(['--tls', '--port', '0', '--scenario', scenario, ...extra]);
+}
+
+/** A folder for generated scenario files, removed by `remove()`. */
+export function scratchDir(): {
+  readonly dir: string;
+  write(name: string, text: string): string;
+  remove(): void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'hjsim-conform-'));
+  return {
+    dir,
+    write: (name, text) => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      return file;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -14,7 +14,7 @@ export const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'scenario.schema.json');
 export const README_FILE = join(PACKAGE_ROOT, 'README.md');
 
 /** The commands whose help the README shows, in this order (the top level first). */
-export const DOCUMENTED_COMMANDS = ['', 'run', 'serve', 'matrix'] as const;
+export const DOCUMENTED_COMMANDS = ['', 'run', 'serve', 'matrix', 'conform'] as const;
 
 /** `hjsim [command] --help` exactly as the CLI prints it. */
 export function helpText(command: string): string {

@@ -10,6 +10,10 @@
  *   failure", 0xcaa1000e).
  * modeled: the TokenType → grant mapping is exact-match on `urn:oasis:names:tc:SAML:1.0:assertion`;
  *   any other spelling is sent as saml2-bearer (the MSAL.NET #1871 behaviour behind AADSTS7500514).
+ * modeled: with an external IdP and credentials (`env.federatedSignIn`, docs/decisions/0011) the
+ *   token comes from the MEX's usernamemixed endpoint (UsernameToken, WS-Security timestamp of
+ *   10 minutes as MSAL/ADAL send) instead of windowstransport; no endpoint is 0xcaa90023. The log
+ *   lines stay Windows' own.
  */
 import {
   DRS_RESOURCE,
@@ -43,6 +47,8 @@ export const HR = {
   realmFailed: '0xcaa90018',
   mexNotSecure: '0xcaa90020',
   noIntegratedEndpoint: '0xcaa90022',
+  /** ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT [TSC], [WINRT] */
+  noUsernamePasswordEndpoint: '0xcaa90023',
   mexRequest: '0xcaa9002b',
   /** ERROR_ADAL_INTERNET_CANNOT_CONNECT: no connection to the STS or Entra. [TSC] */
   cannotConnect: '0xcaa82efd',
@@ -140,16 +146,29 @@ export async function acquireComputerToken(
     throw e;
   }
   for (const w of selection.warnings) t.adal(w.hresult);
-  if (!selection.integrated) return fail(t, [HR.noIntegratedEndpoint]);
+  const signIn = env.federatedSignIn;
+  const sts = signIn ? selection.usernamePassword : selection.integrated;
+  if (!sts) return fail(t, [signIn ? HR.noUsernamePasswordEndpoint : HR.noIntegratedEndpoint]);
 
-  // WS-Trust windowstransport with the computer's Kerberos ticket
-  const sts = selection.integrated;
+  // WS-Trust windowstransport with the computer's Kerberos ticket (or, with an external IdP's
+  // credentials, usernamemixed)
   t.adal('0x0', 'Webrequest opening connection');
+  const now = env.clock.now();
   const rst = buildRst({
     version: sts.version,
     to: sts.address,
     messageId: `urn:uuid:${env.ids.uuid()}`,
     appliesTo,
+    ...(signIn
+      ? {
+          username: {
+            username: signIn.username,
+            password: signIn.password,
+            created: now,
+            expires: new Date(now.getTime() + 10 * 60_000),
+          },
+        }
+      : {}),
   });
   const action =
     sts.version === '1.3'
@@ -159,7 +178,9 @@ export async function acquireComputerToken(
     method: 'POST',
     headers: {
       'content-type': `application/soap+xml; charset=utf-8; action="${action}"`,
-      authorization: `Negotiate ${env.negotiate(`HTTP/${new URL(sts.address).host}`)}`,
+      ...(signIn
+        ? {}
+        : { authorization: `Negotiate ${env.negotiate(`HTTP/${new URL(sts.address).host}`)}` }),
       'client-request-id': tenant.clientRequestId,
     },
     body: rst,

@@ -7,7 +7,7 @@
  *   encryption" (an RC4 ticket the gateway cannot decrypt)
  */
 import { decodeNegotiateToken } from '../../protocol/kerberos/negotiate-token.ts';
-import type { IdpConfig } from '../idp-config.ts';
+import type { DirectoryComputer, IdpConfig } from '../idp-config.ts';
 import type { Principal } from '../principal.ts';
 
 export type Authentication =
@@ -52,12 +52,55 @@ export function authenticateWindows(cfg: IdpConfig, token: string): Authenticati
   };
 }
 
+/** The names a computer account signs in with: `NAME$`, `NETBIOS\NAME$`, `NAME$@dns.domain`. */
+export function computerAccountNames(c: DirectoryComputer): string[] {
+  const sam = `${c.name}$`.toLowerCase();
+  return [
+    sam,
+    ...(c.netbiosDomain ? [`${c.netbiosDomain.toLowerCase()}\\${sam}`] : []),
+    ...(c.dnsDomain ? [`${sam}@${c.dnsDomain.toLowerCase()}`] : []),
+  ];
+}
+
+/**
+ * A password sign-in as a computer account (usernamemixed). The computer is then who Windows auth
+ * would have found, with the Domain Computers group (`<domain SID>-515`) its token carries, so
+ * the claim rules issue the device claims.
+ * modeled: an STS that validates a computer account's password (PingOne's LDAP gateway binding as
+ *   the computer; a test computer account created with New-ADComputer -AccountPassword) and runs
+ *   the same rules as for its Kerberos ticket. No public document describes this path; it is how
+ *   hjsim conform obtains a device token from a real IdP without a Kerberos ticket.
+ */
+function authenticateComputer(
+  cfg: IdpConfig,
+  name: string,
+  password: string,
+): Authentication | undefined {
+  const computer = cfg.directory.find((c) => computerAccountNames(c).includes(name));
+  if (!computer) return undefined;
+  if (computer.password === undefined || computer.password !== password) {
+    return { ok: false, why: `unknown user or wrong password for '${name}'` };
+  }
+  const netbios = computer.netbiosDomain ?? computer.dnsDomain?.split('.')[0]?.toUpperCase() ?? '';
+  return {
+    ok: true,
+    principal: {
+      kind: 'computer',
+      computer,
+      groupSids: [`${computer.objectSid.replace(/-\d+$/, '')}-515`],
+      windowsAccountName: `${netbios}\\${computer.name}$`,
+    },
+  };
+}
+
 export function authenticatePassword(
   cfg: IdpConfig,
   username: string,
   password: string,
 ): Authentication {
   const name = username.toLowerCase();
+  const asComputer = authenticateComputer(cfg, name, password);
+  if (asComputer) return asComputer;
   const user = cfg.users.find((u) => u.upn.toLowerCase() === name);
   // One answer for an unknown user and a wrong password, as an STS gives. A user without a
   // password (Windows auth only) never signs in with one.

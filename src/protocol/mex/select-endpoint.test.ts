@@ -46,6 +46,17 @@ describe('buildMex → parseMex', () => {
     expect(selection).toEqual({
       integrated: { address: wt13.address, version: '1.3' },
       usernamePassword: { address: um13.address, version: '1.3' },
+      // Every usable endpoint, in document order (what hjsim conform shows as evidence).
+      offered: {
+        integrated: [
+          { address: wt2005.address, version: '2005' },
+          { address: wt13.address, version: '1.3' },
+        ],
+        usernamePassword: [
+          { address: um2005.address, version: '2005' },
+          { address: um13.address, version: '1.3' },
+        ],
+      },
       warnings: [],
     });
   });
@@ -210,6 +221,9 @@ describe('parseMex on what is not a MEX document', () => {
   });
 
   it('returns an empty selection for well-formed XML that is not WSDL', () => {
-    expect(parseMex('<html><body><p>Maintenance</p></body></html>')).toEqual({ warnings: [] });
+    expect(parseMex('<html><body><p>Maintenance</p></body></html>')).toEqual({
+      offered: { integrated: [], usernamePassword: [] },
+      warnings: [],
+    });
   });
 });

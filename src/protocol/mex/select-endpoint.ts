@@ -33,6 +33,8 @@ export interface MexSelection {
   integrated?: MexEndpointChoice;
   /** The usernamemixed endpoint; undefined is what the client reports as 0xcaa90023. */
   usernamePassword?: MexEndpointChoice;
+  /** Every usable endpoint of each kind, in document order (what the picks were made from). */
+  offered: { integrated: MexEndpointChoice[]; usernamePassword: MexEndpointChoice[] };
   warnings: MexWarning[];
 }
 
@@ -192,7 +194,9 @@ function selectEndpoints(xml: string): MexSelection {
   const root = parseXml(xml, 'the MEX document').documentElement!;
   const warnings: MexWarning[] = [];
   const warn = (hresult: string, detail: string) => warnings.push({ hresult, detail });
-  if (!is(root, WSDL_NS, 'definitions')) return { warnings };
+  if (!is(root, WSDL_NS, 'definitions')) {
+    return { offered: { integrated: [], usernamePassword: [] }, warnings };
+  }
 
   const policies = classifyPolicies(root);
   const bindings = usableBindings(root, policies, warn);
@@ -234,7 +238,7 @@ function selectEndpoints(xml: string): MexSelection {
 
   // "Historically, we prefer ACTION_13" (MSAL); ADAL: "if both … exist, then choose wstrust13".
   const pick = (list: MexEndpointChoice[]) => list.find((e) => e.version === '1.3') ?? list[0];
-  const selection: MexSelection = { warnings };
+  const selection: MexSelection = { offered: found, warnings };
   const integrated = pick(found.integrated);
   const usernamePassword = pick(found.usernamePassword);
   if (integrated !== undefined) selection.integrated = integrated;

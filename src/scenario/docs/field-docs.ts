@@ -59,9 +59,10 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'tenant.users[].immutableId':
     'The sourceAnchor (base64 objectGUID) Entra matches a SAML NameIdentifier with',
   idp: 'The federated IdP and how it issues the device token',
-  'idp.profile': 'The IdP product modeled (pingone)',
-  'idp.host': 'The host the IdP answers at (its MEX and STS)',
-  'idp.signingKey': 'The token-signing private key (a PEM file, e.g. certs/idp-signing.key)',
+  'idp.profile': 'The IdP product modeled (pingone, adfs); required unless idp.external is set',
+  'idp.host': 'The host the IdP answers at (its MEX and STS); required unless idp.external is set',
+  'idp.signingKey':
+    'The token-signing private key (a PEM file, e.g. certs/idp-signing.key); required unless idp.external is set',
   'idp.claims':
     'Changes to the attribute mappings: ImmutableID, accounttype, onpremobjectguid, primarysid; another name adds a claim (namespace and value required); `omit` leaves a claim out',
   'idp.kerberos': "The IdP's Kerberos service account",

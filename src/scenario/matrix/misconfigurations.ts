@@ -8,6 +8,7 @@ import { pingoneIssuer, pingoneMappings } from '../../idp/profiles/pingone.ts';
 
 /** The mappings a computer's token carries (a computer has no UPN: that mapping issues nothing). */
 const deviceMappings = () => pingoneMappings().filter((r) => r.key !== 'UPN');
+import { mockIdpOf } from '../mock-idp.ts';
 import type { Scenario } from '../schema.ts';
 
 /** A scenario patch, as it is written under `extends:`. */
@@ -102,7 +103,7 @@ function tokenVariants(s: Scenario): Misconfiguration[] {
   const d = federatedDomain(s);
   const appId =
     s.idp.appId ?? /\/wsf\/sts\/([^/?#]+)/.exec(d?.federation.activeSignInUri ?? '')?.[1] ?? '';
-  const issuer = s.idp.issuer ?? pingoneIssuer(s.idp.host, appId);
+  const issuer = s.idp.issuer ?? pingoneIssuer(mockIdpOf(s, 'hjsim matrix').host, appId);
   const out: Misconfiguration[] = [
     {
       id: 'issuer-trailing-slash',

@@ -24,6 +24,7 @@ import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { base64GuidToUuid, uuidAsBase64Guid } from '../../protocol/encoding/guid.ts';
 import { isSid } from '../../protocol/encoding/sid.ts';
 import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
+import { mockIdpOf } from '../mock-idp.ts';
 import type { Scenario } from '../schema.ts';
 
 export type Expect = Scenario['expect'];
@@ -172,7 +173,10 @@ function beforeToken(s: Scenario): Stop | undefined {
     mex = undefined;
   }
   const mexPath = mex?.pathname.replace(/\/+$/, '');
-  const onIdp = mex !== undefined && lower(mex.host) === lower(s.idp.host) && appId !== undefined;
+  const onIdp =
+    mex !== undefined &&
+    lower(mex.host) === lower(mockIdpOf(s, 'the outcome model').host) &&
+    appId !== undefined;
   if (onIdp && mexPath === PINGONE_PATHS.mex2005(appId))
     return {
       at: 'adal',
@@ -206,7 +210,9 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
   const federated = s.tenant.domains.filter(
     (d) => d.authentication === 'federated' && d.federation,
   );
-  const signingCertificate = s.idp.signingCertificate ?? s.idp.signingKey.replace(/\.key$/, '.crt');
+  const signingCertificate =
+    s.idp.signingCertificate ??
+    mockIdpOf(s, 'the outcome model').signingKey.replace(/\.key$/, '.crt');
   const signer = certificateKey(readPem(signingCertificate, baseDir), baseDir);
   const registered = (d: (typeof federated)[number]) =>
     [d.federation!.signingCertificate, d.federation!.nextSigningCertificate]
@@ -219,7 +225,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
       why: "the IdP signs with a key no federated domain registers (signingCertificate / nextSigningCertificate) (blog.rmilne.ca 'Sign-In Error 5000811')",
     };
   const appId = appIdOf(s) ?? '';
-  const issuer = s.idp.issuer ?? pingoneIssuer(s.idp.host, appId);
+  const issuer = s.idp.issuer ?? pingoneIssuer(mockIdpOf(s, 'hjsim matrix').host, appId);
   const domain = federated.find((d) => d.federation!.issuerUri === issuer);
   if (!domain)
     return {
@@ -306,6 +312,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
  */
 export function modelGap(s: Scenario): string | undefined {
   const idp = s.idp as Scenario['idp'] & Record<string, unknown>;
+  if (s.idp.external !== undefined) return 'idp.external (the model knows the mock IdP only)';
   if (s.idp.profile !== 'pingone')
     return `idp.profile ${s.idp.profile} (the model knows the pingone profile)`;
   for (const field of [

@@ -12,12 +12,14 @@ import type { ScenarioResult } from '../run-scenario.ts';
 
 // Characters XML 1.0 cannot carry become U+FFFD: a report must never fail to render.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const text = (s: string) => escapeText(s.replace(NOT_XML_CHAR, '\uFFFD'));
-const attr = (s: string) => escapeAttribute(s.replace(NOT_XML_CHAR, '\uFFFD'));
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
+/** Text content of a JUnit element (also `hjsim conform`'s JUnit report). */
+export const text = (s: string) => escapeText(s.replace(NOT_XML_CHAR, '\uFFFD'));
+/** An attribute value of a JUnit element. */
+export const attr = (s: string) => escapeAttribute(s.replace(NOT_XML_CHAR, '\uFFFD'));
+export const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 /** `2025-07-10T17:22:13` (the schema's ISO 8601 pattern: no fraction, no zone; UTC). */
-function timestamp(d: Date): string {
+export function timestamp(d: Date): string {
   return d.toISOString().slice(0, 19);
 }
 
