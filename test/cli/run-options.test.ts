@@ -41,6 +41,29 @@ describe('hjsim run --reporter junit', { timeout: 120_000 }, () => {
   });
 });
 
+describe('hjsim run --reporter json --show transcript status', { timeout: 120_000 }, () => {
+  it("keeps each scenario's verdict in `status` and puts dsregcmd /status in `statusOutput`", () => {
+    const r = hjsim(
+      'run',
+      'scenarios/pingone/baseline.yaml',
+      '--reporter',
+      'json',
+      '--show',
+      'transcript',
+      'status',
+    );
+    expect(r.code).toBe(0);
+    const [s] = (
+      JSON.parse(r.stdout) as {
+        scenarios: { status: string; statusOutput: string[]; transcript: string[] }[];
+      }
+    ).scenarios;
+    expect(s!.status).toBe('passed');
+    expect(s!.statusOutput.join('\n')).toContain('AzureAdJoined : YES');
+    expect(s!.transcript.join('\n')).toContain('DSREGCMD_END_STATUS');
+  });
+});
+
 describe('hjsim run on a generated matrix', { timeout: 120_000 }, () => {
   let dir: string;
   let one: string;

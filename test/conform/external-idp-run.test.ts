@@ -86,7 +86,6 @@ describe(
   () => {
     it('joins federated through the served baseline, usernamemixed as the computer', async () => {
       const file = externalScenario('baseline usernamemixed', good, USERNAMEMIXED);
-      // (--show transcript would replace the JSON `status` with dsregcmd /status: a reporter quirk.)
       const r = run(file, { [PASSWORD_ENV]: PASSWORD }, '--show', 'exchanges', 'entra-log');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

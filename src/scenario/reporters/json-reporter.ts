@@ -35,7 +35,8 @@ export function jsonReport(
           : null,
         failures: r.failures,
         ...(r.error ? { error: r.error } : {}),
-        ...(opts.transcripts ? { transcript: r.transcript, status: r.statusOutput } : {}),
+        // `status` is the scenario's verdict (DESIGN.md); the `dsregcmd /status` text has its own key.
+        ...(opts.transcripts ? { transcript: r.transcript, statusOutput: r.statusOutput } : {}),
         ...(opts.exchanges ? { exchanges: r.exchanges } : {}),
         ...(opts.entraLog ? { entraLog: r.entraLog } : {}),
         ...(opts.events
