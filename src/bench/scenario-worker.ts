@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../scenario/load-scenario.ts';
 import { runLoadedScenario, type TransportKind } from '../scenario/run-scenario.ts';
+import { closeLoopbackTransport } from '../transport/loopback-transport.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 
 interface Job {
@@ -30,5 +31,6 @@ port.once('message', async () => {
     if (r.status !== 'passed') failed++;
   }
   closeInProcessTransport();
+  await closeLoopbackTransport();
   port.postMessage({ type: 'done', latencies, failed });
 });

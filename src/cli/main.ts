@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { isSimError } from '../core/errors.ts';
+import { closeLoopbackTransport } from '../transport/loopback-transport.ts';
 import { closeInProcessTransport } from '../transport/msw-transport.ts';
 import type { Show } from '../scenario/reporters/pretty-reporter.ts';
 import type { TransportKind } from '../scenario/run-scenario.ts';
@@ -217,6 +218,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } finally {
     closeInProcessTransport();
+    await closeLoopbackTransport();
   }
   return code;
 }

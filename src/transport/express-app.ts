@@ -43,6 +43,12 @@ export interface ExpressAppOptions {
   readonly keepExchanges?: number;
 }
 
+/**
+ * Picks the router a request goes to from its lower-cased headers, and takes out of them any
+ * header that only said so (it is no part of the exchange). Undefined: no run owns the request.
+ */
+export type RouterSelector = (headers: Record<string, string>) => PartyRouter | undefined;
+
 export function createExpressApp(
   parties: readonly Party[],
   opts: ExpressAppOptions = {},
@@ -51,6 +57,11 @@ export function createExpressApp(
     ...(opts.onExchange ? { onExchange: opts.onExchange } : {}),
     ...(opts.keepExchanges === undefined ? {} : { keepExchanges: opts.keepExchanges }),
   });
+  return { app: createRoutingApp(() => router, opts), router };
+}
+
+/** The app, with the router chosen per request (one server for many runs). */
+export function createRoutingApp(routerFor: RouterSelector, opts: ExpressAppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -62,15 +73,20 @@ export function createExpressApp(
     }),
   );
   app.use(async (req: Request, res: Response) => {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string') headers[k.toLowerCase()] = v;
+    const router = routerFor(headers);
+    if (!router) {
+      res.status(421).type('text/plain').send('hjsim: no run on this server owns the request');
+      return;
+    }
     const host = req.headers.host ?? opts.fallbackHost?.() ?? 'localhost';
     let url = new URL(req.originalUrl, `https://${host}`);
     if (!hasParty(router, url)) {
       const fb = opts.fallbackHost?.();
       if (fb) url = new URL(req.originalUrl, `https://${fb}`);
     }
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers))
-      if (typeof v === 'string') headers[k.toLowerCase()] = v;
     const body = typeof req.body === 'string' ? req.body : '';
     const out = await dispatch(router, { method: req.method, url, headers, body });
     res.status(out.status);
@@ -92,7 +108,7 @@ export function createExpressApp(
         .send(err.type === 'entity.too.large' ? 'Payload Too Large' : 'Bad Request');
     },
   );
-  return { app, router };
+  return app;
 }
 
 export interface ListenOptions {

@@ -19,7 +19,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { SimError } from '../core/errors.ts';
 import type { Party } from '../core/http.ts';
 import { CERTS_DIR, readPem } from '../core/keys.ts';
-import { createExpressApp } from './express-app.ts';
+import { createExpressApp, createRoutingApp, type RouterSelector } from './express-app.ts';
 import type { Exchange, PartyRouter } from './dispatch.ts';
 
 export const TLS_CA_PATH = `${CERTS_DIR}/tls-ca.crt`;
@@ -77,15 +77,19 @@ function listenError(port: number, address: string, cause: unknown): SimError {
   );
 }
 
-/**
- * Starts the server. `parties` is called once the port is known, so that a scenario's public URLs
- * can name the server's own address.
- */
-export async function startLoopbackServer(
-  parties: (hostPort: string) => readonly Party[],
-  opts: LoopbackServerOptions,
-): Promise<LoopbackServer> {
-  // The app exists once the parties do, and they need the port: answer 503 until then.
+/** A server listening, before anything is mounted on it. */
+interface Listening {
+  readonly port: number;
+  readonly hostPort: string;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Listens with `onRequest` on the address the options allow (the safe defaults' checks). */
+async function listenServer(
+  opts: Pick<LoopbackServerOptions, 'listen' | 'exposeBeyondLoopback' | 'tls' | 'port'>,
+  onRequest: RequestListener,
+): Promise<Listening> {
   const listen = opts.listen ?? '127.0.0.1';
   if (!(LISTEN_ADDRESSES as readonly string[]).includes(listen)) {
     throw new SimError('ERR_USAGE', `cannot listen on ${String(listen)}`, {
@@ -97,24 +101,6 @@ export async function startLoopbackServer(
       hint: 'the mock parties trust TEST ONLY keys; listen on 127.0.0.1, or pass exposeBeyondLoopback on purpose (inside a container)',
     });
   }
-  const mounted: { app?: RequestListener; parties?: readonly string[] } = {};
-  const onRequest: RequestListener = (req, res) => {
-    if (opts.health && (req.url ?? '').split('?')[0] === HEALTH_PATH) {
-      const ready = mounted.app !== undefined;
-      res
-        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' })
-        .end(
-          req.method === 'HEAD'
-            ? undefined
-            : JSON.stringify(
-                ready ? { status: 'ok', parties: mounted.parties } : { status: 'starting' },
-              ),
-        );
-      return;
-    }
-    if (mounted.app) mounted.app(req, res);
-    else res.writeHead(503).end();
-  };
   const server: Server = opts.tls
     ? createHttpsServer(
         {
@@ -136,11 +122,60 @@ export async function startLoopbackServer(
   });
   const port = (server.address() as AddressInfo).port;
   const hostPort = `127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
+  return {
+    port,
+    hostPort,
+    baseUrl: `${opts.tls ? 'https' : 'http'}://${hostPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+/**
+ * A server whose requests each say which run's parties answer them (`routerFor`, from the
+ * request's headers): one server and one pool of TLS connections for many runs (`--transport
+ * http`). Loopback only.
+ */
+export function startRoutingServer(
+  routerFor: RouterSelector,
+  opts: { readonly tls: boolean },
+): Promise<Listening> {
+  return listenServer({ tls: opts.tls }, createRoutingApp(routerFor));
+}
+
+/**
+ * Starts the server. `parties` is called once the port is known, so that a scenario's public URLs
+ * can name the server's own address.
+ */
+export async function startLoopbackServer(
+  parties: (hostPort: string) => readonly Party[],
+  opts: LoopbackServerOptions,
+): Promise<LoopbackServer> {
+  // The app exists once the parties do, and they need the port: answer 503 until then.
+  const mounted: { app?: RequestListener; parties?: readonly string[] } = {};
+  const onRequest: RequestListener = (req, res) => {
+    if (opts.health && (req.url ?? '').split('?')[0] === HEALTH_PATH) {
+      const ready = mounted.app !== undefined;
+      res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' })
+        .end(
+          req.method === 'HEAD'
+            ? undefined
+            : JSON.stringify(
+                ready ? { status: 'ok', parties: mounted.parties } : { status: 'starting' },
+              ),
+        );
+      return;
+    }
+    if (mounted.app) mounted.app(req, res);
+    else res.writeHead(503).end();
+  };
+  const listening = await listenServer(opts, onRequest);
+  const { hostPort } = listening;
+  const stop = listening.close;
   let own: readonly Party[];
   try {
     own = parties(hostPort);
@@ -158,11 +193,5 @@ export async function startLoopbackServer(
   });
   mounted.parties = [...new Set(own.map((p) => p.name))];
   mounted.app = app;
-  return {
-    port,
-    hostPort,
-    baseUrl: `${opts.tls ? 'https' : 'http'}://${hostPort}`,
-    router,
-    close: stop,
-  };
+  return { ...listening, router };
 }

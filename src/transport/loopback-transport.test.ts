@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonResponse, type Party } from '../core/http.ts';
 import { startLoopbackServer } from './loopback-server.ts';
-import { withLoopbackParties } from './loopback-transport.ts';
+import {
+  closeLoopbackTransport,
+  loopbackPortForTests,
+  RUN_HEADER,
+  withLoopbackParties,
+} from './loopback-transport.ts';
 import { closeInProcessTransport, withInProcessParties } from './msw-transport.ts';
 import { withFetchRoutedTo } from './route-fetch.ts';
 
@@ -18,7 +23,10 @@ const party = (host: string, tag: string, path = '/echo/:who'): Party => ({
   ],
 });
 
-afterAll(() => closeInProcessTransport());
+afterAll(async () => {
+  closeInProcessTransport();
+  await closeLoopbackTransport();
+});
 
 describe('loopback transport', () => {
   it('sends the real host name over a real TLS socket to 127.0.0.1', async () => {
@@ -57,7 +65,52 @@ describe('loopback transport', () => {
     expect(loop.exchanges[0]!.requestHeaders['connection']).toBe('keep-alive');
   });
 
-  it('keeps concurrent runs on their own servers', async () => {
+  it('shares one server between runs, and the run header never reaches a party or the log', async () => {
+    const seen: Record<string, string>[] = [];
+    const headersParty: Party = {
+      name: 'headers',
+      host: 'h.example',
+      routes: [
+        {
+          method: 'GET',
+          path: '/h',
+          handle: (req) => {
+            seen.push(req.headers);
+            return jsonResponse(200, {});
+          },
+        },
+      ],
+    };
+    const a = await withLoopbackParties([headersParty], () => fetch('https://h.example/h'));
+    const b = await withLoopbackParties([headersParty], () => fetch('https://h.example/h'));
+    expect(seen).toHaveLength(2);
+    for (const h of seen) expect(Object.keys(h)).not.toContain(RUN_HEADER);
+    for (const e of [...a.exchanges, ...b.exchanges])
+      expect(Object.keys(e.requestHeaders)).not.toContain(RUN_HEADER);
+    // Each run's log holds its own request only.
+    expect([a.exchanges.length, b.exchanges.length]).toEqual([1, 1]);
+  });
+
+  it('answers 421 to a request that names no run (or a finished one)', async () => {
+    let port = 0;
+    let runId = '';
+    await withLoopbackParties([party('c.example', 'C')], async () => {
+      // Learn the shared server's port from a run's own request.
+      const r = await fetch('https://c.example/echo/x', { method: 'POST', body: '' });
+      expect(r.status).toBe(200);
+      port = loopbackPortForTests();
+      runId = 'finished-run';
+    });
+    for (const headers of [{}, { [RUN_HEADER]: runId }]) {
+      const status = await withFetchRoutedTo({ port, tls: true }, async () => {
+        const r = await fetch('https://c.example/echo/x', { method: 'POST', body: '', headers });
+        return r.status;
+      });
+      expect(status).toBe(421);
+    }
+  });
+
+  it('keeps concurrent runs apart', async () => {
     const run = (tag: string) =>
       withLoopbackParties([party('same.example', tag)], async () => {
         const r = await fetch('https://same.example/echo/x', { method: 'POST', body: tag });

@@ -104,6 +104,54 @@ export function isFetchRouted(): boolean {
   return routed.getStore() !== undefined;
 }
 
+/**
+ * A dispatcher that sends everything through `agent` with one header added: how a server shared
+ * by many runs tells whose request it is (the server takes the header out again).
+ */
+class HeaderAddingDispatcher extends Dispatcher {
+  constructor(
+    private readonly agent: Dispatcher,
+    private readonly name: string,
+    private readonly value: string,
+  ) {
+    super();
+  }
+  override dispatch(
+    options: Dispatcher.DispatchOptions,
+    handler: Dispatcher.DispatchHandlers,
+  ): boolean {
+    return this.agent.dispatch(
+      { ...options, headers: withHeader(options.headers, this.name, this.value) },
+      handler,
+    );
+  }
+}
+
+function withHeader(
+  headers: Dispatcher.DispatchOptions['headers'],
+  name: string,
+  value: string,
+): NonNullable<Dispatcher.DispatchOptions['headers']> {
+  if (headers == null) return { [name]: value };
+  if (Array.isArray(headers)) return [...(headers as string[]), name, value];
+  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function')
+    return [...(headers as Iterable<[string, string]>)].flat().concat([name, value]);
+  return { ...(headers as Record<string, string>), [name]: value };
+}
+
+/**
+ * Runs `fn` with its `fetch` calls sent through `agent` (connected to a shared loopback server),
+ * each carrying `header: value` so that the server knows the run.
+ */
+export async function withFetchRoutedThrough<T>(
+  agent: Dispatcher,
+  header: { readonly name: string; readonly value: string },
+  fn: () => Promise<T>,
+): Promise<T> {
+  installRoutingDispatcher();
+  return routed.run(new HeaderAddingDispatcher(agent, header.name, header.value), fn);
+}
+
 /** Runs `fn` with its `fetch` calls connected to the loopback server at `target`. */
 export async function withFetchRoutedTo<T>(
   target: LoopbackTarget,

@@ -3,6 +3,7 @@
  * with its own in-process transport (msw patches this thread's `fetch` only).
  */
 import { parentPort } from 'node:worker_threads';
+import { closeLoopbackTransport } from '../../transport/loopback-transport.ts';
 import { closeInProcessTransport } from '../../transport/msw-transport.ts';
 import { runLoadedScenario } from '../run-scenario.ts';
 import type { FromWorker, ToWorker } from './worker-messages.ts';
@@ -12,7 +13,7 @@ if (!port) throw new Error('suite-worker.ts runs as a worker thread');
 port.on('message', (msg: ToWorker) => {
   if (msg.kind === 'stop') {
     closeInProcessTransport();
-    port.close();
+    void closeLoopbackTransport().then(() => port.close());
     return;
   }
   void runLoadedScenario(msg.loaded, msg.opts).then((result) => {
