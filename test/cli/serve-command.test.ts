@@ -4,7 +4,6 @@
  * a plain client that only knows the base URL reaches mock Entra and gets localized IdP URLs; the
  * server logs each exchange and stops cleanly on SIGTERM.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDsregJoin } from '../../src/client/dsreg/dsreg-join.ts';
@@ -18,36 +17,11 @@ import { runScenarioFile } from '../../src/scenario/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 import { withFetchRoutedTo } from '../../src/transport/route-fetch.ts';
 import { hjsim } from '../support/hjsim-process.ts';
+import { serveProcess } from '../support/serve-process.ts';
 
 afterAll(() => closeInProcessTransport());
 
-interface Served {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly port: number;
-  readonly base: string;
-  readonly output: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-function serve(...args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'hjsim.js'), 'serve', ...args], {
-    cwd: PACKAGE_ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let out = '';
-  let err = '';
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return new Promise((resolve, reject) => {
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (https?:\/\/127\.0\.0\.1:(\d+))/.exec(out);
-      if (m && /Ctrl\+C stops/.test(out))
-        resolve({ child, port: Number(m[2]), base: m[1]!, output: () => out, exited });
-    });
-    void exited.then((code) => reject(new Error(`hjsim serve exited ${code}: ${err}${out}`)));
-  });
-}
+const serve = (...args: string[]) => serveProcess(args);
 
 describe('hjsim serve', { timeout: 120_000 }, () => {
   it.each([
@@ -55,6 +29,7 @@ describe('hjsim serve', { timeout: 120_000 }, () => {
     ['scenarios/pingone/accounttype-wrong-nameformat.yaml'],
     ['scenarios/pingone/primarysid-omitted-fallback-off.yaml'],
   ])('%s: a join over real HTTPS has the in-process outcome', async (file) => {
+    let code: number | null;
     const s = await serve('--tls', '--port', '0', '--scenario', file);
     try {
       expect(s.output()).toContain(
@@ -80,13 +55,14 @@ describe('hjsim serve', { timeout: 120_000 }, () => {
       );
       expect(s.output()).toMatch(new RegExp(`mock-idp +POST ${s.base}/wsf/sts/\\S+ → 200`));
     } finally {
-      s.child.kill('SIGTERM');
+      code = await s.stop('SIGTERM');
     }
-    expect(await s.exited).toBe(0);
+    expect(code).toBe(0);
     expect(s.output()).toContain('hjsim serve: stopped (SIGTERM)');
   });
 
   it('answers a client that only knows the base URL, with URLs on the base', async () => {
+    let code: number | null;
     const s = await serve('--tls', '--port', '0');
     try {
       const realm = await withFetchRoutedTo({ port: s.port, tls: true }, async () => {
@@ -102,21 +78,22 @@ describe('hjsim serve', { timeout: 120_000 }, () => {
       );
       expect(mex).toContain(`${s.base}/wsf/sts/4afaa6b9-1497-44b6-b1ce-1a6d396f7f7e`);
     } finally {
-      s.child.kill('SIGINT');
+      code = await s.stop('SIGINT');
     }
-    expect(await s.exited).toBe(0);
+    expect(code).toBe(0);
     expect(s.output()).toContain('hjsim serve: stopped (SIGINT)');
   });
 
   it('plain HTTP says that Windows needs --tls', async () => {
+    let code: number | null;
     const s = await serve('--port', '0');
     try {
       expect(s.base).toMatch(/^http:\/\//);
       expect(s.output()).toContain('use --tls for a join');
     } finally {
-      s.child.kill('SIGTERM');
+      code = await s.stop('SIGTERM');
     }
-    expect(await s.exited).toBe(0);
+    expect(code).toBe(0);
   });
 
   it('exits 2 on a bad scenario, a taken port or a bad port number', async () => {
@@ -126,14 +103,15 @@ describe('hjsim serve', { timeout: 120_000 }, () => {
     const bad = hjsim('serve', '--port', '70000');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('a port is a whole number from 0');
+    let code: number | null;
     const s = await serve('--port', '0');
     try {
       const taken = hjsim('serve', '--port', String(s.port));
       expect(taken.code).toBe(2);
       expect(taken.stderr).toContain(`port ${s.port} on 127.0.0.1 is already in use`);
     } finally {
-      s.child.kill('SIGTERM');
+      code = await s.stop('SIGTERM');
     }
-    await s.exited;
+    expect(code).toBe(0);
   });
 });
