@@ -72,6 +72,18 @@ const clientOf = (loaded: LoadedScenario) =>
     ? ('autoworkplace' as const)
     : ('dsreg' as const);
 
+/** Renders an `autoworkplace.exe /i` trace: its dialogs, the registration state and its events. */
+function renderAutoworkplace(trace: Awaited<ReturnType<typeof runAutoworkplace>>): Rendered {
+  const events = workplaceJoinEvents(trace);
+  return {
+    outcome: trace.outcome,
+    transcript: renderAutoworkplaceTranscript(trace),
+    statusOutput: renderAutoworkplaceStatus(trace),
+    events,
+    eventLog: renderEventLog(events, { computer: trace.computer, user: SYSTEM_ACCOUNT }),
+  };
+}
+
 /** Renders a `dsregcmd /join` trace: debug transcript, `/status`, and the events it logged. */
 export function renderDsreg(trace: JoinTrace, m: MachineEnvironment): Rendered {
   const events = dsregEvents(trace);
@@ -164,16 +176,9 @@ export async function runLoadedScenario(
     const downlevel = world.downlevel;
     const run = () =>
       withParties(world.parties, async (): Promise<Rendered> => {
-        if (!downlevel) return renderDsreg(await runDsregJoin(world.machine), world.machine);
-        const trace = await runAutoworkplace(downlevel);
-        const events = workplaceJoinEvents(trace);
-        return {
-          outcome: trace.outcome,
-          transcript: renderAutoworkplaceTranscript(trace),
-          statusOutput: renderAutoworkplaceStatus(trace),
-          events,
-          eventLog: renderEventLog(events, { computer: trace.computer, user: SYSTEM_ACCOUNT }),
-        };
+        return downlevel
+          ? renderAutoworkplace(await runAutoworkplace(downlevel))
+          : renderDsreg(await runDsregJoin(world.machine), world.machine);
       });
     // An external IdP is reached over the network, exactly its origins (docs/decisions/0011).
     const { result, exchanges } = world.external
