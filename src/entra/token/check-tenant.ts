@@ -8,7 +8,8 @@
  *   is answered as an unknown tenant (the simulated cloud has no Microsoft account tenant).
  */
 import { NS } from '../../protocol/xml/namespaces.ts';
-import { peekAssertion } from '../../protocol/saml11/parse-assertion.ts';
+import { peekRoot } from '../../protocol/saml11/parse-assertion.ts';
+import { assertionDocument } from './assertion-document.ts';
 import { tenantMatches } from '../tenant.ts';
 import { decodedAssertion } from './decode-assertion.ts';
 import type { TokenCheck, TokenState } from './token-state.ts';
@@ -20,7 +21,12 @@ const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 function namesNoIssuer(s: TokenState): boolean {
   const xml = decodedAssertion(s.form.get('assertion') ?? '');
   if (xml === undefined) return false;
-  const peek = peekAssertion(xml);
+  let peek;
+  try {
+    peek = peekRoot(assertionDocument(s, xml).documentElement);
+  } catch {
+    return false;
+  }
   const readable =
     peek.rootLocalName === 'Assertion' &&
     peek.rootNamespace === (s.grantType === 'saml2-bearer' ? NS.saml2 : NS.saml11);

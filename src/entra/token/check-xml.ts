@@ -11,7 +11,7 @@
  */
 import { isSimError } from '../../core/errors.ts';
 import { NS } from '../../protocol/xml/namespaces.ts';
-import { parseXml } from '../../protocol/xml/parse-xml.ts';
+import { assertionDocument } from './assertion-document.ts';
 import type { TokenCheck } from './token-state.ts';
 
 const INVALID = { detail: 'SAML token is invalid.' };
@@ -19,7 +19,7 @@ const INVALID = { detail: 'SAML token is invalid.' };
 export const checkXml: TokenCheck = (s) => {
   let root: Element;
   try {
-    root = parseXml(s.assertionXml ?? '', 'SAML assertion').documentElement;
+    root = assertionDocument(s, s.assertionXml ?? '').documentElement;
   } catch (e) {
     const why = isSimError(e, 'ERR_XML_DTD') ? 'dtd' : 'malformed';
     return {

@@ -124,19 +124,23 @@ export interface AssertionPeek {
  */
 export function peekAssertion(xml: string): AssertionPeek {
   try {
-    const root = parseXml(xml, 'SAML assertion').documentElement;
-    const peek: AssertionPeek = {};
-    if (root.localName) peek.rootLocalName = root.localName;
-    if (root.namespaceURI) peek.rootNamespace = root.namespaceURI;
-    if (root.namespaceURI === NS.saml11) {
-      const issuer = attributeOf(root, 'Issuer');
-      if (issuer !== undefined) peek.issuer = issuer;
-    } else if (root.namespaceURI === NS.saml2) {
-      const issuer = firstChild(root, NS.saml2, 'Issuer');
-      if (issuer) peek.issuer = textOf(issuer);
-    }
-    return peek;
+    return peekRoot(parseXml(xml, 'SAML assertion').documentElement);
   } catch {
     return {};
   }
+}
+
+/** The same, for a document already parsed. */
+export function peekRoot(root: Element): AssertionPeek {
+  const peek: AssertionPeek = {};
+  if (root.localName) peek.rootLocalName = root.localName;
+  if (root.namespaceURI) peek.rootNamespace = root.namespaceURI;
+  if (root.namespaceURI === NS.saml11) {
+    const issuer = attributeOf(root, 'Issuer');
+    if (issuer !== undefined) peek.issuer = issuer;
+  } else if (root.namespaceURI === NS.saml2) {
+    const issuer = firstChild(root, NS.saml2, 'Issuer');
+    if (issuer) peek.issuer = textOf(issuer);
+  }
+  return peek;
 }
