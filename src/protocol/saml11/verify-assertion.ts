@@ -13,6 +13,7 @@ import {
   isSignatureFailed,
   parseSignedDocument,
   signatureFailure,
+  signedRoot,
   verifyEnvelopedSignature,
   type SignatureFailed,
   type SignatureFailure,
@@ -57,16 +58,18 @@ function checkRoot(root: Element): Failed | undefined {
 
 /** Reads the claims from the signed reference only, never from the document we were sent. */
 function readSigned(signedXml: string, assertionId: string): VerifyResult {
-  const signedRoot = parseXml(signedXml, 'signed SAML assertion').documentElement;
-  if (
-    signedRoot.namespaceURI !== NS.saml11 ||
-    signedRoot.localName !== 'Assertion' ||
-    attributeOf(signedRoot, 'AssertionID') !== assertionId
-  ) {
-    return fail('wrapping', 'the signed reference is not the assertion that was sent');
-  }
-  const assertion = readAssertion(signedRoot) as Verified<Saml11Assertion>;
-  return { ok: true, assertion, certificateIndex: -1 };
+  const root = signedRoot(
+    signedXml,
+    'signed SAML assertion',
+    { namespace: NS.saml11, localName: 'Assertion', idAttribute: 'AssertionID' },
+    assertionId,
+  );
+  if (isFailed(root)) return root;
+  return {
+    ok: true,
+    assertion: readAssertion(root) as Verified<Saml11Assertion>,
+    certificateIndex: -1,
+  };
 }
 
 /**

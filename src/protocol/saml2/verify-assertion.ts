@@ -9,11 +9,12 @@
  *   SHA-1 is deprecated); `allowSha1` models an old IdP.
  */
 import { NS } from '../xml/namespaces.ts';
-import { attributeOf, childElements, parseXml } from '../xml/parse-xml.ts';
+import { attributeOf, childElements } from '../xml/parse-xml.ts';
 import {
   isSignatureFailed,
   parseSignedDocument,
   signatureFailure,
+  signedRoot,
   verifyEnvelopedSignature,
   type SignatureFailed,
   type SignatureFailure,
@@ -59,16 +60,18 @@ function afterIssuer(signature: Element, root: Element): string | undefined {
 }
 
 function readSigned(signedXml: string, id: string): VerifyResult {
-  const signedRoot = parseXml(signedXml, 'signed SAML 2.0 assertion').documentElement;
-  if (
-    signedRoot.namespaceURI !== NS.saml2 ||
-    signedRoot.localName !== 'Assertion' ||
-    attributeOf(signedRoot, 'ID') !== id
-  ) {
-    return signatureFailure('wrapping', 'the signed reference is not the assertion that was sent');
-  }
-  const assertion = readAssertion(signedRoot) as Verified<Saml2Assertion>;
-  return { ok: true, assertion, certificateIndex: -1 };
+  const root = signedRoot(
+    signedXml,
+    'signed SAML 2.0 assertion',
+    { namespace: NS.saml2, localName: 'Assertion', idAttribute: 'ID' },
+    id,
+  );
+  if (isSignatureFailed(root)) return root;
+  return {
+    ok: true,
+    assertion: readAssertion(root) as Verified<Saml2Assertion>,
+    certificateIndex: -1,
+  };
 }
 
 /**

@@ -71,6 +71,24 @@ export const isSignatureFailed = (x: unknown): x is SignatureFailed =>
 const ID_ATTRIBUTES = new Set(['AssertionID', 'ID', 'Id', 'id']);
 const ELEMENT_NODE = 1;
 
+/**
+ * The root of the signed reference's XML, re-parsed, when it is the element that was sent (its
+ * namespace, local name and id); otherwise the `wrapping` failure. Claims are read from it only.
+ */
+export function signedRoot(
+  signedXml: string,
+  what: string,
+  root: { readonly namespace: string; readonly localName: string; readonly idAttribute: string },
+  id: string,
+): Element | SignatureFailed {
+  const signed = parseXml(signedXml, what).documentElement;
+  return signed.namespaceURI === root.namespace &&
+    signed.localName === root.localName &&
+    attributeOf(signed, root.idAttribute) === id
+    ? signed
+    : signatureFailure('wrapping', 'the signed reference is not the assertion that was sent');
+}
+
 /** Parses untrusted XML into a document, or says why not (`dtd` or `malformed`). Never throws. */
 export function parseSignedDocument(xml: string, what: string): Document | SignatureFailed {
   try {
