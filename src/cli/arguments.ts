@@ -1,6 +1,6 @@
 /**
- * Parsers for the command line's numeric options, shared by every command: a bad value is a
- * usage error (exit 2) whose message says what the option takes.
+ * What the long-running and numeric-option commands share: parsers for numeric options (a bad
+ * value is a usage error, exit 2, whose message says what the option takes) and the stop signal.
  */
 import { InvalidArgumentError } from 'commander';
 
@@ -20,4 +20,17 @@ export function portNumber(value: string): number {
   if (!/^\d+$/.test(value.trim()) || n > 65535)
     throw new InvalidArgumentError('a port is a whole number from 0 (any free port) to 65535.');
   return n;
+}
+
+/** Resolves with the first SIGINT or SIGTERM (`hjsim serve`, `hjsim train` run until then). */
+export function signalled(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (sig: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
 }

@@ -26,6 +26,7 @@ import {
   TLS_CA_PATH,
   type ListenAddress,
 } from '../transport/loopback-server.ts';
+import { signalled } from './arguments.ts';
 import { EXIT } from './exit-codes.ts';
 import { checkServeCombination, type ServeParty } from './serve-options.ts';
 
@@ -81,18 +82,6 @@ function urls(s: Scenario, base: string, party: ServeParty): string[] {
   out.push(`  discovery    ${u.discovery}`);
   out.push(`  join         ${u.join}`);
   return out;
-}
-
-function signalled(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }
 
 /**

@@ -3,22 +3,10 @@
  * URL, and runs until SIGINT or SIGTERM. A bad folder or a busy port is a usage error (exit 2).
  */
 import { Command } from 'commander';
-import { portNumber } from './arguments.ts';
+import { portNumber, signalled } from './arguments.ts';
 import { startTrainServer } from '../train/train-server.ts';
 
 export const DEFAULT_TRAIN_PORT = 4780;
-
-function signalled(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (sig: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
-}
 
 export function trainCommand(onExit: (code: number) => void): Command {
   return new Command('train')
