@@ -102,21 +102,23 @@ export async function requestToken(
     settings.ca,
   );
   const sent = `WS-Trust ${endpoint.version} ${auth.kind === 'usernamemixed' ? 'usernamemixed' : 'windowstransport (modeled Kerberos)'} RST to ${endpoint.address}`;
+  /** The RST was not answered with a token: what was seen, and what Windows shows then. */
+  const rstFailed = (seen: string, windows: string, fix?: Judgement['fix']): TokenJudgement => ({
+    endpoint,
+    judgements: [
+      {
+        ...failed('wstrust.rst', EXPECT_RST, `${sent}: ${seen}`, windows),
+        ...(fix ? { fix } : {}),
+      },
+    ],
+  });
   if (!res.ok) {
-    const u = describeUnreachable(endpoint.address, res);
-    return {
-      endpoint,
-      judgements: [
-        failed(
-          'wstrust.rst',
-          EXPECT_RST,
-          `${sent}: ${u.text}`,
-          res.tls
-            ? '0xcaa82f8f ERROR_ADAL_INTERNET_SECURE_FAILURE (untrusted STS certificate), then sync join'
-            : '0xcaa82efd ERROR_ADAL_INTERNET_CANNOT_CONNECT, then sync join',
-        ),
-      ],
-    };
+    return rstFailed(
+      describeUnreachable(endpoint.address, res).text,
+      res.tls
+        ? '0xcaa82f8f ERROR_ADAL_INTERNET_SECURE_FAILURE (untrusted STS certificate), then sync join'
+        : '0xcaa82efd ERROR_ADAL_INTERNET_CANNOT_CONNECT, then sync join',
+    );
   }
   let rstr;
   try {
@@ -124,40 +126,24 @@ export async function requestToken(
   } catch (e) {
     if (!isSimError(e)) throw e;
     const noAssertion = e.code === 'ERR_XML_SHAPE';
-    return {
-      endpoint,
-      judgements: [
-        failed(
-          'wstrust.rst',
-          EXPECT_RST,
-          `${sent}: HTTP ${res.status}, ${e.message}${res.status === 401 ? ' (401: the credentials were refused)' : ''}`,
-          res.status === 401
-            ? '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED, then sync join'
-            : noAssertion
-              ? '0xcaa90002 ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND, then sync join'
-              : '0xcaa90013 ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE, then sync join',
-        ),
-      ],
-    };
+    return rstFailed(
+      `HTTP ${res.status}, ${e.message}${res.status === 401 ? ' (401: the credentials were refused)' : ''}`,
+      res.status === 401
+        ? '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED, then sync join'
+        : noAssertion
+          ? '0xcaa90002 ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND, then sync join'
+          : '0xcaa90013 ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE, then sync join',
+    );
   }
   if (rstr.kind === 'fault') {
     const code = [rstr.code, rstr.subcode].filter(Boolean).join('/');
     const refusedPassword =
       auth.kind === 'usernamemixed' && /FailedAuthentication/i.test(rstr.subcode ?? '');
-    return {
-      endpoint,
-      judgements: [
-        {
-          ...failed(
-            'wstrust.rst',
-            EXPECT_RST,
-            `${sent}: HTTP ${res.status}, SOAP fault ${code || '(no code)'}: ${rstr.reason ?? '(no reason)'}`,
-            '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED, then sync join',
-          ),
-          ...(refusedPassword ? { fix: PASSWORD_REFUSED_FIX } : {}),
-        },
-      ],
-    };
+    return rstFailed(
+      `HTTP ${res.status}, SOAP fault ${code || '(no code)'}: ${rstr.reason ?? '(no reason)'}`,
+      '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED, then sync join',
+      refusedPassword ? PASSWORD_REFUSED_FIX : undefined,
+    );
   }
   const token: IssuedToken = {
     assertionXml: rstr.assertionXml,
