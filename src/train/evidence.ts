@@ -2,7 +2,8 @@
  * The lines of a `dsregcmd /join /debug` transcript that carry a failure signature, each with why
  * it matters (AADSTS codes, failure HRESULTs, fallback, the final state), and a plain explanation
  * of an outcome. The quiz uses them to justify its answer.
- * @see src/protocol/oauth/aadsts.ts, src/protocol/hresult/catalog.ts (meanings and provenance)
+ * @see src/protocol/oauth/aadsts.ts, src/protocol/hresult/catalog.ts (meanings and provenance);
+ *   src/client/autoworkplace/dialog-text.ts (the down-level dialog's messages and their source)
  */
 import type { JoinOutcome } from '../client/trace.ts';
 import { hresultEntry } from '../protocol/hresult/catalog.ts';
@@ -51,6 +52,11 @@ export function evidenceLines(
     rule(/AutoEnrollAsComputer completed successfully/, () => 'the federated join completed'),
     rule(/Join: completed successfully/, () => 'the sync join completed'),
     rule(/AzureAdJoined : (YES|NO)/, (m) => `the end state: AzureAdJoined ${m[1]}`),
+    // Down-level: what the Workplace Join dialog of `autoworkplace.exe /i` tells the user.
+    rule(
+      /\| (This device \(.*\) is joined to your workplace as |An error occurred |You have reached the maximum number of joined devices)/,
+      () => 'what the Workplace Join dialog tells the user: the end state of a down-level registration',
+    ),
     ...expectedLines.map((text) =>
       rule(
         new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
