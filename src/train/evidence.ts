@@ -55,7 +55,8 @@ export function evidenceLines(
     // Down-level: what the Workplace Join dialog of `autoworkplace.exe /i` tells the user.
     rule(
       /\| (This device \(.*\) is joined to your workplace as |An error occurred |You have reached the maximum number of joined devices)/,
-      () => 'what the Workplace Join dialog tells the user: the end state of a down-level registration',
+      () =>
+        'what the Workplace Join dialog tells the user: the end state of a down-level registration',
     ),
     ...expectedLines.map((text) =>
       rule(
