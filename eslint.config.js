@@ -3,9 +3,72 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+// The layers of docs/architecture.md, bottom up: each may import only the layers it names.
+// This one table is the policy; the rules below are generated from it.
+export const LAYERS = [
+  { name: 'core', folders: ['src/core'], mayImport: [] },
+  { name: 'protocol', folders: ['src/protocol'], mayImport: ['core'] },
+  { name: 'onprem', folders: ['src/onprem'], mayImport: ['core', 'protocol'] },
+  { name: 'idp', folders: ['src/idp'], mayImport: ['core', 'protocol'] },
+  { name: 'entra', folders: ['src/entra'], mayImport: ['core', 'protocol'] },
+  { name: 'client', folders: ['src/client'], mayImport: ['core', 'protocol', 'onprem'] },
+  { name: 'transport', folders: ['src/transport'], mayImport: ['core', 'protocol'] },
+  {
+    name: 'scenario',
+    folders: ['src/scenario'],
+    mayImport: ['core', 'protocol', 'onprem', 'idp', 'entra', 'client', 'transport'],
+  },
+  // The tools: each stands on the scenario layer and below; none imports another's internals
+  // (what two tools share moves down), except the CLI, which wires them all.
+  ...['diagnose', 'conform', 'train', 'bench', 'testing', 'testcontainers'].map((tool) => ({
+    name: tool,
+    folders: [`src/tools/${tool}`],
+    mayImport: ['core', 'protocol', 'onprem', 'idp', 'entra', 'client', 'transport', 'scenario'],
+  })),
+  {
+    name: 'cli',
+    folders: ['src/tools/cli'],
+    mayImport: [
+      'core',
+      'protocol',
+      'onprem',
+      'idp',
+      'entra',
+      'client',
+      'transport',
+      'scenario',
+      'diagnose',
+      'conform',
+      'train',
+      'bench',
+      'testing',
+      'testcontainers',
+    ],
+  },
+];
+
+/** One lint block per layer: every folder of another layer it may not import is refused. */
+function layerRules() {
+  return LAYERS.map((layer) => {
+    const refused = LAYERS.filter(
+      (other) => other !== layer && !layer.mayImport.includes(other.name),
+    );
+    return {
+      files: layer.folders.map((folder) => `${folder}/**`),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: refused.map((other) => ({
+              group: other.folders.map((folder) => `**/${folder.split('/').pop()}/**`),
+              message: `${layer.name} may import only ${layer.mayImport.join(', ') || 'nothing of the project'}; ${other.name} is not below it (docs/architecture.md)`,
+            })),
+          },
+        ],
+      },
+    };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'test-results/**', '.tmp/**'] },
@@ -19,129 +82,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/core/**'],
-    rules: layer(
-      [
-        '**/protocol/**',
-        '**/idp/**',
-        '**/entra/**',
-        '**/onprem/**',
-        '**/client/**',
-        '**/transport/**',
-        '**/scenario/**',
-        '**/cli/**',
-        '**/diagnose/**',
-        '**/conform/**',
-      ],
-      'core imports nothing of the project',
-    ),
-  },
-  {
-    files: ['src/protocol/**'],
-    rules: layer(
-      [
-        '**/idp/**',
-        '**/entra/**',
-        '**/onprem/**',
-        '**/client/**',
-        '**/transport/**',
-        '**/scenario/**',
-        '**/cli/**',
-        '**/diagnose/**',
-        '**/conform/**',
-      ],
-      'protocol is the bottom layer (DESIGN.md)',
-    ),
-  },
-  {
-    files: ['src/idp/**'],
-    rules: layer(
-      [
-        '**/entra/**',
-        '**/onprem/**',
-        '**/client/**',
-        '**/transport/**',
-        '**/scenario/**',
-        '**/cli/**',
-        '**/diagnose/**',
-        '**/conform/**',
-      ],
-      'parties never import each other or anything above (DESIGN.md)',
-    ),
-  },
-  {
-    files: ['src/entra/**'],
-    rules: layer(
-      [
-        '**/idp/**',
-        '**/onprem/**',
-        '**/client/**',
-        '**/transport/**',
-        '**/scenario/**',
-        '**/cli/**',
-        '**/diagnose/**',
-        '**/conform/**',
-      ],
-      'parties never import each other or anything above (DESIGN.md)',
-    ),
-  },
-  {
-    files: ['src/onprem/**'],
-    rules: layer(
-      [
-        '**/idp/**',
-        '**/entra/**',
-        '**/client/**',
-        '**/transport/**',
-        '**/scenario/**',
-        '**/cli/**',
-        '**/diagnose/**',
-        '**/conform/**',
-      ],
-      'parties never import each other or anything above (DESIGN.md)',
-    ),
-  },
-  {
-    files: ['src/client/**'],
-    rules: layer(
-      [
-        '**/idp/**',
-        '**/entra/**',
-        '**/transport/**',
-        '**/scenario/**',
-        '**/cli/**',
-        '**/diagnose/**',
-        '**/conform/**',
-      ],
-      'the client talks to the parties only over HTTP (DESIGN.md)',
-    ),
-  },
-  {
-    files: ['src/transport/**'],
-    rules: layer(
-      ['**/client/**', '**/scenario/**', '**/cli/**', '**/diagnose/**', '**/conform/**'],
-      'transport mounts parties; it knows nothing above',
-    ),
-  },
-  {
-    files: ['src/scenario/**'],
-    rules: layer(
-      ['**/cli/**', '**/diagnose/**', '**/conform/**'],
-      'the scenario layer sits below the tools',
-    ),
-  },
-  {
-    files: ['src/diagnose/**'],
-    rules: layer(
-      ['**/cli/**', '**/conform/**'],
-      'diagnose is a tool: the CLI wires it, it does not import the CLI',
-    ),
-  },
-  {
-    files: ['src/conform/**'],
-    rules: layer(['**/cli/**'], 'conform is a tool: the CLI wires it, it does not import the CLI'),
-  },
+  ...layerRules(),
   {
     // The test-only switch that weakens the SAML verifier: only the verifier itself may import it.
     files: ['src/**'],
@@ -164,30 +105,6 @@ export default tseslint.config(
     },
   },
   {
-    // The trainer (src/train/, web/) is a tool: nothing below it imports it. A separate rule name
-    // so that the layer rules above keep their own patterns.
-    files: [
-      'src/core/**',
-      'src/protocol/**',
-      'src/idp/**',
-      'src/entra/**',
-      'src/onprem/**',
-      'src/client/**',
-      'src/transport/**',
-      'src/scenario/**',
-    ],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/train/**', '**/web/**'], message: 'the trainer is a tool (DESIGN.md)' },
-          ],
-        },
-      ],
-    },
-  },
-  {
     // The page runs in the browser: it reaches the server only over HTTP, and shares only types.
     files: ['web/**'],
     rules: {
@@ -196,9 +113,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)src/(?!train/api-types\\.ts$)',
+              regex: '(^|/)src/(?!tools/train/api-types\\.ts$)',
               message:
-                'the page talks to the server over HTTP; it shares only src/train/api-types.ts',
+                'the page talks to the server over HTTP; it shares only src/tools/train/api-types.ts',
             },
             { group: ['node:*'], message: 'the page runs in the browser' },
           ],
@@ -207,7 +124,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'scripts/**', 'bin/**'],
+    files: ['src/tools/cli/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
 );

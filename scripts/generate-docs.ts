@@ -9,7 +9,7 @@ import {
   generatedSchema,
   README_FILE,
   SCHEMA_FILE,
-} from '../src/cli/docs/generated-docs.ts';
+} from '../src/tools/cli/docs/generated-docs.ts';
 
 const check = process.argv.includes('--check');
 const read = (f: string) => {

@@ -5,12 +5,12 @@
  * Bounded: N joins, then it stops by itself. Only 127.0.0.1 is ever contacted.
  */
 import { runDsregJoin } from '../src/client/dsreg/dsreg-join.ts';
-import { buildWorld } from '../src/scenario/build-world.ts';
-import { loadScenario } from '../src/scenario/load-scenario.ts';
-import { SERVE_KEEPS_EXCHANGES } from '../src/cli/serve-command.ts';
+import { buildWorld } from '../src/scenario/world/build-world.ts';
+import { loadScenario } from '../src/scenario/language/load-scenario.ts';
+import { SERVE_KEEPS_EXCHANGES } from '../src/tools/cli/serve-command.ts';
 import { startLoopbackServer } from '../src/transport/loopback-server.ts';
 import { withFetchRoutedTo } from '../src/transport/route-fetch.ts';
-import { percentile } from '../src/bench/stats.ts';
+import { percentile } from '../src/tools/bench/stats.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

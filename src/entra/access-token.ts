@@ -6,7 +6,7 @@
  * modeled: claim names `onprem_object_guid`/`onprem_sid`/`deviceid` follow Entra's device-token
  * vocabulary where public (deviceid, onprem_sid); the exact set real Entra emits is not published.
  */
-import { DRS_RESOURCE } from '../core/defaults.ts';
+import { DRS_RESOURCE } from '../protocol/entra-names.ts';
 import { publicKeyOf } from '../core/keys.ts';
 import { signJwt, verifyJwt } from '../protocol/jwt/jws.ts';
 import type { EntraContext } from './tenant.ts';

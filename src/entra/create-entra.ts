@@ -2,7 +2,7 @@
  * Mock Entra as parties: the login host (user realm, OpenID configuration and keys, oauth2/token
  * v1 and v2.0), the DRS host, and Microsoft Graph's domain federation admin API.
  */
-import { LOGIN_HOST } from '../core/defaults.ts';
+import { LOGIN_HOST } from '../protocol/entra-names.ts';
 import type { Party } from '../core/http.ts';
 import { createDownlevelParties } from './downlevel/create-downlevel.ts';
 import { createDrsParty } from './drs/create-drs.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS } from '../../src/core/defaults.ts';
+import { CLOCK_SKEW_MS } from '../../src/protocol/entra-names.ts';
 import { entraContext, postToken, samlGrant } from '../support/entra-fixture.ts';
 import { ENDPOINT_ATTACK_CASES, SAML_ATTACK_CASES } from './attack-cases.ts';
 import { renderAttackFixtures } from './attack-fixtures.ts';

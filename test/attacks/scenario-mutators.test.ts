@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 import { SAML_ATTACK_NAMES } from '../../src/protocol/saml11/attacks/catalog.ts';
-import { runScenarioFile } from '../../src/scenario/run-scenario.ts';
+import { runScenarioFile } from '../../src/scenario/run/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 import { EVIL_MARKERS } from './attack-fixtures.ts';
 

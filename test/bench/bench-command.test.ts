@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { percentile } from '../../src/bench/stats.ts';
+import { percentile } from '../../src/tools/bench/stats.ts';
 
 describe('hjsim bench', () => {
   it('prints every figure of the contract as JSON', () => {

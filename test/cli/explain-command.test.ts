@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explain, explainCommand, producingScenarios } from '../../src/cli/explain.ts';
+import { explain, explainCommand, producingScenarios } from '../../src/tools/cli/explain.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 
 function hjsim(...args: string[]) {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { main } from '../../src/tools/cli/main.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 import { uuidAsBase64Guid } from '../../src/protocol/encoding/guid.ts';
 import { readAssertion } from '../../src/protocol/saml11/parse-assertion.ts';

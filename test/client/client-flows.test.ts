@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSimError } from '../../src/core/errors.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import { runLoadedScenario, runScenarioFile } from '../../src/scenario/run-scenario.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
+import { runLoadedScenario, runScenarioFile } from '../../src/scenario/run/run-scenario.ts';
+import type { Scenario } from '../../src/scenario/language/schema.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 
 afterAll(() => closeInProcessTransport());

@@ -19,9 +19,9 @@ import {
 import { parseSoapFault } from '../../src/protocol/wstrust/soap-fault.ts';
 import { buildCsr } from '../../src/protocol/x509/build-certificate.ts';
 import { deviceKey } from '../../src/core/keys.ts';
-import { buildWorld, type World } from '../../src/scenario/build-world.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
+import { buildWorld, type World } from '../../src/scenario/world/build-world.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
+import type { Scenario } from '../../src/scenario/language/schema.ts';
 import {
   closeInProcessTransport,
   withInProcessParties,

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFORM_CHECKS } from '../../src/conform/conform-checks.ts';
+import { CONFORM_CHECKS } from '../../src/tools/conform/conform-checks.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
 import { validateJunit } from '../support/junit-schema.ts';
 import { scratchDir, serveIdp, TEST_CA, type ServedIdp } from '../support/serve-process.ts';

@@ -12,12 +12,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { conformCommand } from '../../src/cli/conform-command.ts';
-import type { CheckId } from '../../src/conform/conform-checks.ts';
-import { CONFORM_CHECKS } from '../../src/conform/conform-checks.ts';
-import type { ConformReport, Verdict } from '../../src/conform/conform-report.ts';
+import { conformCommand } from '../../src/tools/cli/conform-command.ts';
+import type { CheckId } from '../../src/tools/conform/conform-checks.ts';
+import { CONFORM_CHECKS } from '../../src/tools/conform/conform-checks.ts';
+import type { ConformReport, Verdict } from '../../src/tools/conform/conform-report.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 import { scratchDir, serveIdp, TEST_CA } from '../support/serve-process.ts';
 

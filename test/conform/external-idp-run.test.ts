@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import { runScenarioFile } from '../../src/scenario/run-scenario.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
+import { runScenarioFile } from '../../src/scenario/run/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 import { scratchDir, serveIdp, TEST_CA, type ServedIdp } from '../support/serve-process.ts';
 

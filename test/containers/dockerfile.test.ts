@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
 import {
   dockerignoreProblems,
   execForm,
@@ -166,14 +166,14 @@ describe('.dockerignore', () => {
     'test-results',
     'test-results/vitest.json',
     'test/cli/serve-command.test.ts',
-    'src/cli/progress.test.ts',
+    'src/tools/cli/progress.test.ts',
     'coverage',
     '.tmp',
     'docs/decisions/0001-run-typescript-with-tsx.md',
   ];
   const mustKeep = [
     'bin/hjsim.js',
-    'src/cli/main.ts',
+    'src/tools/cli/main.ts',
     'src/core/keys.ts',
     'certs/tls-ca.crt',
     'certs/tls-server.key',
@@ -191,8 +191,8 @@ describe('.dockerignore', () => {
     expect(dockerignoreProblems('', mustExclude, mustKeep)).toContain(
       '.dockerignore lets node_modules into the image',
     );
-    expect(dockerignoreProblems('*\n!bin/\n', ['.git'], ['src/cli/main.ts'])).toEqual([
-      '.dockerignore keeps src/cli/main.ts out, but hjsim serve needs it',
+    expect(dockerignoreProblems('*\n!bin/\n', ['.git'], ['src/tools/cli/main.ts'])).toEqual([
+      '.dockerignore keeps src/tools/cli/main.ts out, but hjsim serve needs it',
     ]);
   });
 });

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { findRoute } from '../../src/core/http.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { buildWorld } from '../../src/scenario/build-world.ts';
-import { findScenarioFiles } from '../../src/scenario/find-scenarios.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import { localizeScenario } from '../../src/scenario/localize-scenario.ts';
+import { buildWorld } from '../../src/scenario/world/build-world.ts';
+import { findScenarioFiles } from '../../src/scenario/language/find-scenarios.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
+import { localizeScenario } from '../../src/scenario/language/localize-scenario.ts';
 import { HEALTH_PATH } from '../../src/transport/loopback-server.ts';
 
 describe('the health path', () => {

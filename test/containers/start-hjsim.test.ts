@@ -10,9 +10,9 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDsregJoin } from '../../src/client/dsreg/dsreg-join.ts';
 import { PACKAGE_ROOT, readPem, CERTS_DIR } from '../../src/core/keys.ts';
-import { buildWorld } from '../../src/scenario/build-world.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import { localizeScenario } from '../../src/scenario/localize-scenario.ts';
+import { buildWorld } from '../../src/scenario/world/build-world.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
+import { localizeScenario } from '../../src/scenario/language/localize-scenario.ts';
 import { withFetchRoutedTo } from '../../src/transport/route-fetch.ts';
 import {
   containerRuntime,
@@ -21,7 +21,7 @@ import {
   serveArguments,
   startHjsim,
   type StartedHjsim,
-} from '../../src/testcontainers/index.ts';
+} from '../../src/tools/testcontainers/index.ts';
 import { serveProcess, type ServeProcess } from '../support/serve-process.ts';
 
 const SCENARIO = 'scenarios/pingone/baseline.yaml';

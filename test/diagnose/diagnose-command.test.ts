@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runDiagnose } from '../../src/cli/diagnose.ts';
+import { runDiagnose } from '../../src/tools/cli/diagnose.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { MAX_INPUT_BYTES } from '../../src/diagnose/read-input.ts';
+import { MAX_INPUT_BYTES } from '../../src/tools/diagnose/read-input.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hjsim-diagnose-'));
 const file = (name: string, data: string | Buffer) => {

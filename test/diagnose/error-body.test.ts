@@ -3,7 +3,7 @@
  * AADSTS line diagnoses to its cause.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnoseText } from '../../src/diagnose/diagnose.ts';
+import { diagnoseText } from '../../src/tools/diagnose/diagnose.ts';
 
 function first(text: string) {
   const d = diagnoseText(text);

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explain, producingScenarios } from '../../src/cli/explain.ts';
+import { explain, producingScenarios } from '../../src/tools/cli/explain.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { diagnoseText } from '../../src/diagnose/diagnose.ts';
-import { eventFact } from '../../src/diagnose/facts.ts';
+import { diagnoseText } from '../../src/tools/diagnose/diagnose.ts';
+import { eventFact } from '../../src/protocol/causes/facts.ts';
 
 const fixture = (name: string) =>
   readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', 'diagnose', name), 'utf8');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hjsim-import-'));
 /** The TEST ONLY next signing certificate, as Graph prints it: base64 DER, wrapped at 120. */

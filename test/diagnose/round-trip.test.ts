@@ -1,7 +1,7 @@
 /**
  * The round trip of issue #7: every shipped scenario that fails or falls back is run, its own
  * `dsregcmd /join /debug` (or `autoworkplace`) transcript is diagnosed, and diagnose must name that scenario's cause
- * first — the cause derived from the scenario's `expect` (src/diagnose/scenario-causes.ts). The
+ * first — the cause derived from the scenario's `expect` (src/tools/diagnose/scenario-causes.ts). The
  * same holds for the transcript followed by `dsregcmd /status` or by its Event Viewer entries, and
  * for the transcript pasted the
  * way customers paste it (quoted, prompted, hard-wrapped at the console width).
@@ -9,10 +9,10 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { causeById } from '../../src/diagnose/causes.ts';
-import { diagnoseText } from '../../src/diagnose/diagnose.ts';
-import { scenarioCauses, type ScenarioCause } from '../../src/diagnose/scenario-causes.ts';
-import { runScenarioFile, type ScenarioResult } from '../../src/scenario/run-scenario.ts';
+import { causeById } from '../../src/protocol/causes/causes.ts';
+import { diagnoseText } from '../../src/tools/diagnose/diagnose.ts';
+import { scenarioCauses, type ScenarioCause } from '../../src/tools/diagnose/scenario-causes.ts';
+import { runScenarioFile, type ScenarioResult } from '../../src/scenario/run/run-scenario.ts';
 
 const SCENARIOS = join(PACKAGE_ROOT, 'scenarios');
 

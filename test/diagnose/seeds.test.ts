@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { diagnoseText } from '../../src/diagnose/diagnose.ts';
-import { planImport } from '../../src/diagnose/import/import-federation.ts';
-import { parseFederationList } from '../../src/diagnose/import/parse-federation-list.ts';
+import { diagnoseText } from '../../src/tools/diagnose/diagnose.ts';
+import { planImport } from '../../src/tools/diagnose/import/import-federation.ts';
+import { parseFederationList } from '../../src/tools/diagnose/import/parse-federation-list.ts';
 import { SEED_FILE } from '../support/seed-transcripts.ts';
 
 const LEGACY_SEED = join(PACKAGE_ROOT, '..', 'shared', 'seeds', '000_91f9f745d1a3ebae.txt');

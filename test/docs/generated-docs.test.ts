@@ -15,9 +15,9 @@ import {
   generatedSchema,
   README_FILE,
   SCHEMA_FILE,
-} from '../../src/cli/docs/generated-docs.ts';
+} from '../../src/tools/cli/docs/generated-docs.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { eachField, fullSchema } from '../../src/scenario/docs/json-schema.ts';
+import { eachField, fullSchema } from '../../src/scenario/language/docs/json-schema.ts';
 import { hjsim } from '../support/hjsim-process.ts';
 
 const REGENERATE = 'out of date: run `npm run docs` and commit the result';
@@ -42,7 +42,7 @@ describe('generated docs', { timeout: 120_000 }, () => {
     });
     expect(
       missing,
-      'add .describe() in src/scenario/schema.ts or a row in src/scenario/docs/field-docs.ts',
+      'add .describe() in src/scenario/language/schema.ts or a row in src/scenario/language/docs/field-docs.ts',
     ).toEqual([]);
   });
 

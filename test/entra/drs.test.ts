@@ -5,7 +5,7 @@
  * discovery and the federated and sync joins themselves.
  */
 import { describe, expect, it } from 'vitest';
-import { DSREG_CLIENT_ID } from '../../src/core/defaults.ts';
+import { DSREG_CLIENT_ID } from '../../src/protocol/entra-names.ts';
 import { deviceKey } from '../../src/core/keys.ts';
 import { issueAccessToken } from '../../src/entra/access-token.ts';
 import { createDrsParty } from '../../src/entra/drs/create-drs.ts';
@@ -17,7 +17,7 @@ import {
   FEDERATED_DOMAIN,
   TENANT_ID,
   type TestContext,
-} from '../../src/entra/drs/drs-test-context.ts';
+} from '../support/drs-test-context.ts';
 import type { Tenant } from '../../src/entra/tenant.ts';
 import {
   formatHresult,

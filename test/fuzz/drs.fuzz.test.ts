@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DSREG_CLIENT_ID } from '../../src/core/defaults.ts';
+import { DSREG_CLIENT_ID } from '../../src/protocol/entra-names.ts';
 import { findRoute } from '../../src/core/http.ts';
 import { deviceKey } from '../../src/core/keys.ts';
 import { issueAccessToken } from '../../src/entra/access-token.ts';
@@ -19,7 +19,7 @@ import {
   FEDERATED_DOMAIN,
   JOIN_TIME,
   TENANT_ID,
-} from '../../src/entra/drs/drs-test-context.ts';
+} from '../support/drs-test-context.ts';
 import {
   buildFederatedJoinRequest,
   buildSyncJoinRequest,

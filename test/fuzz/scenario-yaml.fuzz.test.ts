@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { buildWorld } from '../../src/scenario/build-world.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
+import { buildWorld } from '../../src/scenario/world/build-world.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
 import { expectDocumentedError, FUZZ_RUNS, FuzzStats, mutationsOf } from './fuzz-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hjsim-fuzz-'));

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { runScenarioFile } from '../../src/scenario/run-scenario.ts';
+import { runScenarioFile } from '../../src/scenario/run/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 import { seedStatusSections, statusSections } from '../support/seed-status.ts';
 import { mask } from '../support/seed-transcripts.ts';

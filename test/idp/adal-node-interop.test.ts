@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CERTS_DIR, PACKAGE_ROOT } from '../../src/core/keys.ts';
 import { uuidAsBase64Guid } from '../../src/protocol/encoding/guid.ts';
-import { buildWorld } from '../../src/scenario/build-world.ts';
-import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
+import { buildWorld } from '../../src/scenario/world/build-world.ts';
+import { scenarioSchema, type ScenarioInput } from '../../src/scenario/language/schema.ts';
 import { createExpressApp } from '../../src/transport/express-app.ts';
 import type { Exchange } from '../../src/transport/dispatch.ts';
 

@@ -7,8 +7,8 @@ import { manualClock } from '../../src/core/clock.ts';
 import { isSimError } from '../../src/core/errors.ts';
 import { seededIds } from '../../src/core/ids.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { buildIdpConfig } from '../../src/scenario/build-idp.ts';
-import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
+import { buildIdpConfig } from '../../src/scenario/world/build-idp.ts';
+import { scenarioSchema, type ScenarioInput } from '../../src/scenario/language/schema.ts';
 
 const TENANT = '2b7a4c1d-8e3f-4a6b-9c0d-1e2f3a4b5c6d';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { runScenarioFile } from '../../src/scenario/run-scenario.ts';
+import { runScenarioFile } from '../../src/scenario/run/run-scenario.ts';
 import { parseRstr } from '../../src/protocol/wstrust/rstr.ts';
 
 const run = (file: string) => runScenarioFile(join(PACKAGE_ROOT, 'scenarios', file));

@@ -8,10 +8,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { findScenarioFiles } from '../../src/scenario/find-scenarios.ts';
-import { jsonReport } from '../../src/scenario/reporters/json-reporter.ts';
-import { prettyReport } from '../../src/scenario/reporters/pretty-reporter.ts';
-import { runScenarioFile, type ScenarioResult } from '../../src/scenario/run-scenario.ts';
+import { findScenarioFiles } from '../../src/scenario/language/find-scenarios.ts';
+import { jsonReport } from '../../src/scenario/run/reporters/json-reporter.ts';
+import { prettyReport } from '../../src/scenario/run/reporters/pretty-reporter.ts';
+import { runScenarioFile, type ScenarioResult } from '../../src/scenario/run/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
 
 afterAll(() => closeInProcessTransport());

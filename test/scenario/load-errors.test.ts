@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSimError } from '../../src/core/errors.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { loadScenario, loadScenarioObject } from '../../src/scenario/load-scenario.ts';
+import { loadScenario, loadScenarioObject } from '../../src/scenario/language/load-scenario.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hjsim-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { Ajv } from 'ajv';
-import { buildWorld } from '../../src/scenario/build-world.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
+import { buildWorld } from '../../src/scenario/world/build-world.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
 import { healthUrlProblems } from './dockerfile-rules.ts';
 import { parseServeArgs, type ServeArgs } from './serve-args.ts';
 

@@ -5,7 +5,7 @@
 import { manualClock } from '../../src/core/clock.ts';
 import { seededIds } from '../../src/core/ids.ts';
 import { deviceKey } from '../../src/core/keys.ts';
-import type { MachineEnvironment } from '../../src/client/machine.ts';
+import type { MachineEnvironment } from '../../src/onprem/machine.ts';
 
 export function testMachine(over: Partial<MachineEnvironment> = {}): MachineEnvironment {
   return {

@@ -4,8 +4,8 @@
  * cannot drift from the options the CLI accepts.
  */
 import { CommanderError } from 'commander';
-import { buildProgram } from '../../src/cli/main.ts';
-import { checkServeCombination, type ServeParty } from '../../src/cli/serve-options.ts';
+import { buildProgram } from '../../src/tools/cli/main.ts';
+import { checkServeCombination, type ServeParty } from '../../src/tools/cli/serve-options.ts';
 import type { ListenAddress } from '../../src/transport/loopback-server.ts';
 
 export interface ServeArgs {

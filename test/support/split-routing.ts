@@ -6,7 +6,7 @@
  * for the length of `fn`: use it only in a test file that does not also route fetch elsewhere.
  */
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
-import { DRS_HOST, LOGIN_HOST } from '../../src/core/defaults.ts';
+import { DRS_HOST, LOGIN_HOST } from '../../src/protocol/entra-names.ts';
 import { CERTS_DIR, readPem } from '../../src/core/keys.ts';
 
 export async function withEntraAt<T>(entraPort: number, fn: () => Promise<T>): Promise<T> {

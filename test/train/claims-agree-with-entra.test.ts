@@ -5,12 +5,12 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
-import { findScenarioFiles } from '../../src/scenario/find-scenarios.ts';
-import { loadScenario } from '../../src/scenario/load-scenario.ts';
-import { runLoadedScenario } from '../../src/scenario/run-scenario.ts';
+import { findScenarioFiles } from '../../src/scenario/language/find-scenarios.ts';
+import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
+import { runLoadedScenario } from '../../src/scenario/run/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
-import { DEVICE_CLAIMS } from '../../src/train/check-claims.ts';
-import { buildRunView } from '../../src/train/run-view.ts';
+import { DEVICE_CLAIMS } from '../../src/tools/train/check-claims.ts';
+import { buildRunView } from '../../src/tools/train/run-view.ts';
 
 afterAll(() => closeInProcessTransport());
 

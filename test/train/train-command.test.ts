@@ -11,7 +11,7 @@ import type {
   QuizQuestion,
   RunView,
   ScenarioList,
-} from '../../src/train/api-types.ts';
+} from '../../src/tools/train/api-types.ts';
 import { runHjsim, startTrain, type TrainProcess } from '../support/train-process.ts';
 
 async function get<T>(

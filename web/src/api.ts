@@ -1,4 +1,4 @@
-/** Typed calls to the trainer's JSON API (`src/train/train-server.ts`). */
+/** Typed calls to the trainer's JSON API (`src/tools/train/train-server.ts`). */
 import type {
   ApiError,
   FaultList,
@@ -6,7 +6,7 @@ import type {
   QuizQuestion,
   RunView,
   ScenarioList,
-} from '../../src/train/api-types.ts';
+} from '../../src/tools/train/api-types.ts';
 
 export class ApiFailure extends Error {
   constructor(

@@ -9,7 +9,7 @@ import type {
   ScenarioEntry,
   ScenarioList,
   SequenceMessage,
-} from '../../src/train/api-types.ts';
+} from '../../src/tools/train/api-types.ts';
 import { api, ApiFailure } from './api.ts';
 import { byId, clear, h, lines, tablistKeys } from './dom.ts';
 import { renderMessage } from './message-view.ts';

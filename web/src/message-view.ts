@@ -10,8 +10,8 @@ import type {
   ExchangeView,
   RunView,
   SequenceMessage,
-} from '../../src/train/api-types.ts';
-import { LANE_TITLES } from '../../src/train/api-types.ts';
+} from '../../src/tools/train/api-types.ts';
+import { LANE_TITLES } from '../../src/tools/train/api-types.ts';
 import { h, type Child } from './dom.ts';
 
 const STATUS_TEXT: Readonly<Record<ClaimCheck['status'], string>> = {

@@ -2,7 +2,7 @@
  * Quiz mode: the transcript a customer would send, the causes to choose from, then the answer
  * explained with the lines that show it. The score lives for the browser session.
  */
-import type { QuizAnswer, QuizQuestion } from '../../src/train/api-types.ts';
+import type { QuizAnswer, QuizQuestion } from '../../src/tools/train/api-types.ts';
 import { api, ApiFailure } from './api.ts';
 import { byId, h, lines } from './dom.ts';
 

@@ -8,7 +8,7 @@ import {
   LANE_TITLES,
   type RunView,
   type SequenceMessage,
-} from '../../src/train/api-types.ts';
+} from '../../src/tools/train/api-types.ts';
 import { h } from './dom.ts';
 
 export function renderSequence(

@@ -18,7 +18,7 @@
  *   for the SCP's domain through `domain_hint`; the HRESULTs of the event-log entries.
  */
 import { X509Certificate } from 'node:crypto';
-import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
+import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import {
   ACR_WIAORMULTIAUTHN,
   aadstsCodesIn,
@@ -35,7 +35,7 @@ import { buildCsr } from '../../protocol/x509/build-certificate.ts';
 import { parseJson, send } from '../http-client.ts';
 import type { ErrorPhase } from '../trace.ts';
 import { SCP_NAME_KEYWORD } from '../dsreg/read-scp.ts';
-import type { DownlevelMachine, SignedInUser } from './downlevel-machine.ts';
+import type { DownlevelMachine, SignedInUser } from '../../onprem/downlevel-machine.ts';
 import type {
   DialogResult,
   DownlevelStep,

@@ -12,7 +12,7 @@
  */
 import { readSelfPostingForm } from '../../protocol/downlevel/self-posting-form.ts';
 import { send } from '../http-client.ts';
-import type { DownlevelMachine, SignedInUser } from './downlevel-machine.ts';
+import type { DownlevelMachine, SignedInUser } from '../../onprem/downlevel-machine.ts';
 
 export type Zone = 'Local intranet' | 'Trusted sites' | 'Internet';
 

@@ -22,13 +22,13 @@ import {
   GRANT_SAML11,
   GRANT_SAML2,
   LOGIN_HOST,
-} from '../../core/defaults.ts';
+} from '../../protocol/entra-names.ts';
 import { isSimError } from '../../core/errors.ts';
 import { parseMex } from '../../protocol/mex/select-endpoint.ts';
 import { buildRst } from '../../protocol/wstrust/rst.ts';
 import { parseRstr } from '../../protocol/wstrust/rstr.ts';
 import { parseJson, send as sendHttp } from '../http-client.ts';
-import type { MachineEnvironment } from '../machine.ts';
+import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 
 export const HR = {

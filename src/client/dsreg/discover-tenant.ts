@@ -6,7 +6,7 @@
  * modeled: which id dsreg puts in the discovery URL (the SCP's tenant id when it has one, else its
  *   domain), and that a discovery failure logs 201 followed by 309.
  */
-import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
+import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import { readDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
 import {
   formatHresult,

@@ -9,10 +9,10 @@
  *   auth failure is the CSS wiki's event-305 text for every non-token-endpoint failure.
  */
 import { X509Certificate } from 'node:crypto';
-import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
+import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import { buildDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
 import { buildFederatedJoinRequest } from '../../protocol/drs/join-request.ts';
-import type { MachineEnvironment } from '../machine.ts';
+import type { MachineEnvironment } from '../../onprem/machine.ts';
 import { TraceRecorder } from '../trace-recorder.ts';
 import type { DeviceState, Diagnostics, ErrorPhase, JoinTrace } from '../trace.ts';
 import { acquireComputerToken, HR } from './acquire-token.ts';

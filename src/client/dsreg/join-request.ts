@@ -15,7 +15,7 @@ import { formatHresult, hresultForDrsError, readDrsError } from '../../protocol/
 import type { ClientDiscovery } from '../../protocol/drs/discovery.ts';
 import { buildCsr } from '../../protocol/x509/build-certificate.ts';
 import { parseJson, send } from '../http-client.ts';
-import type { MachineEnvironment } from '../machine.ts';
+import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import type { Diagnostics } from '../trace.ts';
 import { DSREG_CLIENT_HEADERS } from './discover-tenant.ts';

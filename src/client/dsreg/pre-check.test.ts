@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceRecorder } from '../trace-recorder.ts';
-import type { ExistingRegistration } from '../machine.ts';
+import type { ExistingRegistration } from '../../onprem/machine.ts';
 import { runPreCheck } from './pre-check.ts';
 import { testMachine } from '../../../test/support/dsreg-machine.ts';
 

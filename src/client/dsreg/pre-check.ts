@@ -7,7 +7,7 @@
  *   of an existing registration (`isJoined: YES`, `deviceKeysHealthy`, `dsrInstance: AzureDrs`,
  *   the key provider and container) — the seeds show only the `undefined` values of a first join.
  */
-import type { MachineEnvironment } from '../machine.ts';
+import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import type { PreCheckResult } from '../trace.ts';
 import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';

@@ -6,7 +6,7 @@
  *   `TenantId` / `TenantName` [DSRT VerifySCP]; "the scheduled task will always check the registry
  *   key first" (ruianding.com, device registration flow, managed)
  */
-import type { MachineEnvironment } from '../machine.ts';
+import type { MachineEnvironment } from '../../onprem/machine.ts';
 
 export interface TenantFromScp {
   readonly source: 'scp' | 'registry';

@@ -3,7 +3,7 @@
  * (`oauth2/authorize`, `login.srf`), Seamless SSO's autologon host, and DRS's enrollment service.
  * @see ../shared/research/protocol.md §4
  */
-import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
+import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import type { Party } from '../../core/http.ts';
 import type { EntraContext } from '../tenant.ts';
 import { AUTOLOGON_HOST, handleAuthorize } from './handle-authorize.ts';

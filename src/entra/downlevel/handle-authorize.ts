@@ -11,7 +11,7 @@
  *   path; the `wauth` value forwarded for the acr; the autologon path `/{tenant}/winauth/sso`; the
  *   sign-in page's markup.
  */
-import { ENTRA_AUDIENCE } from '../../core/defaults.ts';
+import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import type { PartyRequest, PartyResponse } from '../../core/http.ts';
 import {
   ACR_WIAORMULTIAUTHN,

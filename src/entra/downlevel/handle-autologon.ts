@@ -10,7 +10,7 @@
  *   federated domain) gets the sign-in page, which waits for the user.
  */
 import type { PartyRequest, PartyResponse } from '../../core/http.ts';
-import { LOGIN_HOST } from '../../core/defaults.ts';
+import { LOGIN_HOST } from '../../protocol/entra-names.ts';
 import { buildAutoPostForm } from '../../protocol/wsfed/auto-post-form.ts';
 import { signJwt } from '../../protocol/jwt/jws.ts';
 import { decodeNegotiateToken } from '../../protocol/kerberos/negotiate-token.ts';

@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DRS_HOST, DSREG_CLIENT_ID } from '../../core/defaults.ts';
+import { DRS_HOST, DSREG_CLIENT_ID } from '../../protocol/entra-names.ts';
 import { deviceKey } from '../../core/keys.ts';
 import { signJwt } from '../../protocol/jwt/jws.ts';
 import {
@@ -29,7 +29,7 @@ import {
   MANAGED_DOMAIN,
   TENANT_ID,
   type TestContext,
-} from './drs-test-context.ts';
+} from '../../../test/support/drs-test-context.ts';
 
 const IDP = 'https://sso.example.com/applications/4afaa6b9-1497-44b6-b1ce-1a6d396f7f7e';
 const DEVICE_KEY = deviceKey(0);

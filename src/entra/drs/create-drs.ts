@@ -5,7 +5,7 @@
  * @see research/protocol.md §1.2, §1.8, §1.9; seed 004 ("Join response time: Thu, 10 Jul 2025 17:22:14 GMT")
  * modeled: the boundary's 500 `InternalServerError` body for anything a handler throws.
  */
-import { DRS_HOST } from '../../core/defaults.ts';
+import { DRS_HOST } from '../../protocol/entra-names.ts';
 import type { Party, PartyRequest, PartyResponse, Route } from '../../core/http.ts';
 import {
   INTERNAL_SERVER_ERROR,

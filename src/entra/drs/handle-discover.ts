@@ -9,7 +9,7 @@
  * wrong SCP tenant id; the join client maps a discovery 404 to DSREG_DISCOVERY_TENANT_NOT_FOUND
  * (`hresultForDiscoveryError`). What status real DRS uses here is not public.
  */
-import { DRS_HOST, LOGIN_HOST } from '../../core/defaults.ts';
+import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { buildDiscoveryDocument } from '../../protocol/drs/discovery.ts';
 import { DIRECTORY_ERROR, tenantNotFoundMessage } from '../../protocol/drs/drs-messages.ts';

@@ -3,7 +3,7 @@ import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { deviceKey } from '../../core/keys.ts';
 import { uuidAsBase64Guid } from '../../protocol/encoding/guid.ts';
-import { DEVICE_ID, drsTestContext, TENANT_ID } from './drs-test-context.ts';
+import { DEVICE_ID, drsTestContext, TENANT_ID } from '../../../test/support/drs-test-context.ts';
 import { issueDeviceCertificate } from './issue-device-certificate.ts';
 
 const publicKeyPem = createPublicKey(deviceKey(6))

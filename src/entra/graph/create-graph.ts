@@ -10,7 +10,7 @@
  *   role model); a request without one gets Graph's 401 "Access token is empty.". Unknown domain:
  *   404 Request_ResourceNotFound with the directory's "Resource '…' does not exist …" wording.
  */
-import { GRAPH_HOST } from '../../core/defaults.ts';
+import { GRAPH_HOST } from '../../protocol/entra-names.ts';
 import {
   jsonResponse,
   type Party,

@@ -9,7 +9,7 @@
  *   also publishes `x5t` and `x5c`; the TEST ONLY key has no certificate); `consumers` is
  *   answered as an unknown tenant (the simulated cloud has no Microsoft account tenant).
  */
-import { LOGIN_HOST } from '../../core/defaults.ts';
+import { LOGIN_HOST } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { publicKeyOf } from '../../core/keys.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';

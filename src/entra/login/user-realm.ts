@@ -10,7 +10,7 @@
  *   WS-Federation query of those examples; an api-version other than 1.0/2.0 gets a plain
  *   invalid_request (no public sample).
  */
-import { ENTRA_AUDIENCE } from '../../core/defaults.ts';
+import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
 import { findDomain, type EntraContext, type TenantDomain } from '../tenant.ts';

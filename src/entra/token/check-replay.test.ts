@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS } from '../../core/defaults.ts';
+import { CLOCK_SKEW_MS } from '../../protocol/entra-names.ts';
 import type { TokenView } from './token-view.ts';
 import { entraContext, NOW } from '../../../test/support/entra-fixture.ts';
 import {

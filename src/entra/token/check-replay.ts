@@ -15,7 +15,7 @@
  * (InvalidAssertion, "Assertion is invalid because of various reasons") is the catalogue's
  * catch-all for an assertion that is well formed but unacceptable.
  */
-import { CLOCK_SKEW_MS } from '../../core/defaults.ts';
+import { CLOCK_SKEW_MS } from '../../protocol/entra-names.ts';
 import type { EntraContext } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
 

@@ -8,7 +8,7 @@
  * modeled: a v2.0 scope of OpenID scopes only yields a Microsoft Graph token (the v2.0 platform
  *   issues userinfo tokens for Graph); an empty parameter counts as a missing one.
  */
-import { GRANT_SAML11, GRANT_SAML2, GRAPH_HOST } from '../../core/defaults.ts';
+import { GRANT_SAML11, GRANT_SAML2, GRAPH_HOST } from '../../protocol/entra-names.ts';
 import { OIDC_SCOPES, resourceOfScope } from '../../protocol/oauth/token-response.ts';
 import type { TokenCheck } from './token-state.ts';
 

@@ -5,7 +5,7 @@
  * modeled: Microsoft Graph is known too (its public app id 00000003-0000-0000-c000-000000000000),
  *   so a user token can be asked for it; no other resource exists in the simulated tenant.
  */
-import { DRS_RESOURCE, GRAPH_HOST } from '../../core/defaults.ts';
+import { DRS_RESOURCE, GRAPH_HOST } from '../../protocol/entra-names.ts';
 
 export interface KnownResource {
   readonly name: string;

@@ -5,7 +5,7 @@
  * the user).
  * @see DESIGN.md "Fidelity rules"; ../shared/research/protocol.md §1.7, §3c; issue #4 (check order)
  */
-import { DSREG_CLIENT_ID } from '../../core/defaults.ts';
+import { DSREG_CLIENT_ID } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { describeProvenance } from '../../core/provenance.ts';
 import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';

@@ -5,7 +5,7 @@
  * modeled: AD FS's refusal texts for an unknown relying party (MSIS7007, as in AD FS event 364)
  *   and for a wreply outside the relying party's endpoint.
  */
-import { ENTRA_AUDIENCE } from '../../core/defaults.ts';
+import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { ENTRA_PASSIVE_ENDPOINT } from '../../protocol/wsfed/constants.ts';
 import type { IdpConfig } from '../idp-config.ts';
 

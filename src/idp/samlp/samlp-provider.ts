@@ -5,13 +5,13 @@
  * the IdP's injected clock and id source (samlify's own template values are replaced).
  * @see learn.microsoft.com/entra/identity/hybrid/connect/how-to-connect-fed-saml-idp ("Use a SAML
  *   2.0 IdP for SSO": NameID = ImmutableID, persistent; IDPEmail = UPN; audience
- *   urn:federation:MicrosoftOnline); SAML 2.0 Core §2, Bindings §3.5; docs/decisions/0004
+ *   urn:federation:MicrosoftOnline); SAML 2.0 Core §2, Bindings §3.5; docs/decisions/0013-idp-profiles-and-samlify.md
  * modeled: the validity window (the IdP's configured lifetime), the AuthnContextClassRef
  *   (`urn:federation:authentication:windows` after Windows auth, PasswordProtectedTransport after a
  *   password).
  */
 import samlify from 'samlify';
-import { ENTRA_AUDIENCE } from '../../core/defaults.ts';
+import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { ENTRA_PASSIVE_ENDPOINT } from '../../protocol/wsfed/constants.ts';
 import { AUTHN_METHOD_WINDOWS } from '../../protocol/claims/claim-types.ts';
 import { resolveClaimValue } from '../claims/resolve-claims.ts';

@@ -9,7 +9,7 @@
  *   `azureADName` and `login_hint` = the signed-in user's UPN; its client id and redirect URI
  *   (public sources show neither for the down-level client).
  */
-import { DRS_RESOURCE, DSREG_CLIENT_ID } from '../../core/defaults.ts';
+import { DRS_RESOURCE, DSREG_CLIENT_ID } from '../entra-names.ts';
 
 /**
  * modeled: the down-level client's application id is not public; this is the Windows DRS client

@@ -4,7 +4,7 @@
  * timestamp, trace_id, correlation_id, error_uri; and the HTTP status that goes with `error`.
  * @see ../shared/research/protocol.md §3c; RFC 6749 §5.2 (400, or 401 for invalid_client)
  */
-import { LOGIN_HOST } from '../../core/defaults.ts';
+import { LOGIN_HOST } from '../entra-names.ts';
 import { aadstsEntry, type OAuthErrorValue } from './aadsts.ts';
 
 export interface EntraErrorBody {

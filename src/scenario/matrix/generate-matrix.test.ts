@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../../core/keys.ts';
-import { loadScenario } from '../load-scenario.ts';
+import { loadScenario } from '../language/load-scenario.ts';
 import { generateMatrix } from './generate-matrix.ts';
 
 const baseline = await loadScenario(join(PACKAGE_ROOT, 'scenarios/pingone/baseline.yaml'));

@@ -6,9 +6,9 @@
 import { relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { SimError } from '../../core/errors.ts';
-import type { LoadedScenario } from '../load-scenario.ts';
-import { mergeScenario } from '../merge.ts';
-import { scenarioSchema, type Scenario } from '../schema.ts';
+import type { LoadedScenario } from '../language/load-scenario.ts';
+import { mergeScenario } from '../language/merge.ts';
+import { scenarioSchema, type Scenario } from '../language/schema.ts';
 import {
   environmentToggles,
   misconfigurations,

@@ -8,8 +8,8 @@ import { pingoneIssuer, pingoneMappings } from '../../idp/profiles/pingone.ts';
 
 /** The mappings a computer's token carries (a computer has no UPN: that mapping issues nothing). */
 const deviceMappings = () => pingoneMappings().filter((r) => r.key !== 'UPN');
-import { mockIdpOf } from '../mock-idp.ts';
-import type { Scenario } from '../schema.ts';
+import { mockIdpOf } from '../world/mock-idp.ts';
+import type { Scenario } from '../language/schema.ts';
 
 /** A scenario patch, as it is written under `extends:`. */
 export type Patch = Record<string, unknown>;

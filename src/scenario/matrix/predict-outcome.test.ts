@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../core/keys.ts';
-import { findScenarioFiles } from '../find-scenarios.ts';
-import { loadScenario } from '../load-scenario.ts';
+import { findScenarioFiles } from '../language/find-scenarios.ts';
+import { loadScenario } from '../language/load-scenario.ts';
 import { predictOutcome } from './predict-outcome.ts';
 
 // The model speaks the PingOne baseline's vocabulary (claims, issuer, key, audience, validity,

@@ -8,7 +8,7 @@
  * @see ../shared/research/protocol.md §1 (phases), §1.9 (fallback), §2 (claims), §3a/§3b (codes)
  */
 import { createPublicKey } from 'node:crypto';
-import { CLOCK_SKEW_MS, ENTRA_AUDIENCE } from '../../core/defaults.ts';
+import { CLOCK_SKEW_MS, ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { SimError } from '../../core/errors.ts';
 import { certificatePem, readPem } from '../../core/keys.ts';
 import { HR } from '../../client/dsreg/acquire-token.ts';
@@ -18,14 +18,14 @@ import { seededIds } from '../../core/ids.ts';
 import type { Principal } from '../../idp/principal.ts';
 import { issuedAttributes } from '../../idp/sts/issue-assertion.ts';
 import { domainSidOf } from '../../onprem/directory.ts';
-import { buildIdpConfig } from '../build-idp.ts';
+import { buildIdpConfig } from '../world/build-idp.ts';
 import { PINGONE_PATHS, pingoneIssuer } from '../../idp/profiles/pingone.ts';
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { base64GuidToUuid, uuidAsBase64Guid } from '../../protocol/encoding/guid.ts';
 import { isSid } from '../../protocol/encoding/sid.ts';
 import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
-import { mockIdpOf } from '../mock-idp.ts';
-import type { Scenario } from '../schema.ts';
+import { mockIdpOf } from '../world/mock-idp.ts';
+import type { Scenario } from '../language/schema.ts';
 
 export type Expect = Scenario['expect'];
 

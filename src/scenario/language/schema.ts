@@ -1,0 +1,460 @@
+/**
+ * The scenario file format (DESIGN.md "Scenario file"): tenant, IdP, on-prem AD, device, and the
+ * expected outcome. Field names are the contract; defaults make a baseline short.
+ */
+import { z } from 'zod';
+import {
+  checkExternalIdp,
+  checkIdpProfileFields,
+  idpAdfsSchema,
+  idpExternalSchema,
+  idpMexSchema,
+  idpNameIdentifierSchema,
+  idpSignatureSchema,
+  idpUserSchema,
+} from '../world/idp-fields.ts';
+import { SAML_ATTACK_NAMES } from '../../protocol/saml11/attacks/catalog.ts';
+
+const guid = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'a GUID like 3f0817b9-ca17-4714-ab81-f7b5943dec7b',
+  );
+const sid = z
+  .string()
+  .regex(/^S-1-\d+(-\d+)+$/, 'a SID like S-1-5-21-1004336348-1177238915-682003330-1105');
+/** Windows 7 / 8.1 / Server 2008 R2 / 2012 / 2012 R2: the autoworkplace client. [research §4] */
+export const DOWNLEVEL_OS = [
+  'windows7',
+  'windows8.1',
+  'server2008r2',
+  'server2012',
+  'server2012r2',
+] as const;
+
+const onpremUserSchema = z
+  .object({
+    upn: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'a UPN like jdoe@contoso.com'),
+    samAccountName: z.string().optional().describe('Default: the UPN before @'),
+    objectGuid: guid.optional().describe('Default: derived from the UPN'),
+    objectSid: sid.optional().describe("Default: the computer's domain SID plus a RID"),
+  })
+  .strict();
+
+const signedInUserSchema = z
+  .object({
+    upn: z.string().min(1).describe('An onprem.users UPN, or the local account name'),
+    local: z.boolean().default(false).describe('A local account, not a domain user'),
+    cachedUpn: z
+      .string()
+      .optional()
+      .describe('The UPN the browser still sends after a UPN change (old cookies)'),
+  })
+  .strict();
+
+const ieSchema = z
+  .object({
+    intranetZone: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Local intranet sites (default: the deployment guide set: device.login.microsoftonline.com, autologon.microsoftazuread-sso.com, the IdP)',
+      ),
+    trustedSites: z.array(z.string()).default([]),
+    enhancedSecurity: z
+      .boolean()
+      .default(false)
+      .describe('IE Enhanced Security Configuration / Enhanced Protected Mode'),
+    doNotSaveEncryptedPages: z
+      .boolean()
+      .default(false)
+      .describe('"Do not save encrypted pages to disk" is checked'),
+  })
+  .strict();
+
+const downlevelTenantSchema = z
+  .object({
+    seamlessSso: z.boolean().default(false).describe('Seamless SSO is enabled for the forest'),
+    registrationService: z
+      .enum(['up', 'unavailable'])
+      .default('up')
+      .describe("unavailable: DRS's enrollment service does not answer"),
+  })
+  .strict();
+
+const hresult = z.string().regex(/^0x[0-9a-fA-F]{1,8}$/, 'an HRESULT like 0xcaa1000e');
+
+export const claimOverrideSchema = z.union([
+  z.literal('omit'),
+  z
+    .object({
+      namespace: z
+        .string()
+        .optional()
+        .describe('SAML 1.1 AttributeNamespace (PingOne: the NameFormat)'),
+      name: z.string().optional().describe('SAML 1.1 AttributeName'),
+      value: z
+        .string()
+        .optional()
+        .describe('A literal value instead of the one computed from the device'),
+      omit: z.boolean().optional().describe('Leave the claim out of the assertion'),
+      encoding: z
+        .enum(['uuidAsBase64Guid', 'bigEndian'])
+        .optional()
+        .describe('GUID byte order for GUID-valued claims'),
+      duplicate: z.boolean().optional().describe('Issue the attribute twice'),
+    })
+    .strict(),
+]);
+
+const federationSchema = z
+  .object({
+    issuerUri: z.string(),
+    metadataExchangeUri: z.string(),
+    activeSignInUri: z.string(),
+    passiveSignInUri: z.string().optional(),
+    signOutUri: z.string().optional(),
+    signingCertificate: z
+      .string()
+      .describe('A PEM file path (certs/idp-signing.crt) or the certificate as base64'),
+    nextSigningCertificate: z.string().optional(),
+    preferredAuthenticationProtocol: z.enum(['wsFed', 'saml']).default('wsFed'),
+    federatedIdpMfaBehavior: z.string().optional(),
+    displayName: z.string().optional(),
+  })
+  .strict();
+
+const domainSchema = z
+  .object({
+    name: z.string().min(1),
+    authentication: z.enum(['managed', 'federated']),
+    federation: federationSchema.optional(),
+  })
+  .strict();
+
+const syncedDeviceSchema = z
+  .object({
+    objectGuid: guid,
+    objectSid: sid,
+    displayName: z.string().optional(),
+    userCertificate: z
+      .boolean()
+      .default(true)
+      .describe('Entra Connect synced the computer with its userCertificate'),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    tags: z.array(z.string()).default([]),
+    extends: z
+      .string()
+      .optional()
+      .describe('Path of a scenario to start from; this file patches it'),
+    seed: z
+      .union([z.number().int(), z.string()])
+      .optional()
+      .describe('Fixed ids and times: a byte-reproducible run'),
+    clock: z.iso
+      .datetime()
+      .optional()
+      .describe(
+        "The simulated world's time at the start of the run (default: now, or 2025-07-10T17:22:13Z when seeded)",
+      ),
+    tenant: z
+      .object({
+        id: guid,
+        displayName: z.string().optional(),
+        domains: z.array(domainSchema).min(1),
+        devices: z.array(syncedDeviceSchema).default([]),
+        users: z
+          .array(
+            z
+              .object({
+                upn: z.string(),
+                immutableId: z.string().optional(),
+                mfaRequired: z
+                  .boolean()
+                  .optional()
+                  .describe('Per-user MFA or Conditional Access requires MFA for this user'),
+                registeredDevices: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .optional()
+                  .describe('Devices the user registered before the run (count against the quota)'),
+              })
+              .strict(),
+          )
+          .default([]),
+        userDeviceQuota: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Maximum number of devices per user (Graph userDeviceQuota; default 50)'),
+        drs: z
+          .object({
+            throttle: z
+              .object({
+                maxRequests: z.number().int().min(0),
+                windowSeconds: z.number().int().positive().default(300),
+              })
+              .strict()
+              .optional()
+              .describe('Join requests DRS accepts per device (or user) per window'),
+          })
+          .strict()
+          .optional(),
+        downlevel: downlevelTenantSchema
+          .optional()
+          .describe('What the down-level (Windows 7 / 8.1) registration meets in Entra'),
+      })
+      .strict(),
+    idp: z
+      .object({
+        // Required unless idp.external is set (checkExternalIdp); texts in field-docs.ts.
+        profile: z.enum(['pingone', 'adfs']).optional(),
+        host: z.string().min(1).optional(),
+        appId: z
+          .string()
+          .optional()
+          .describe(
+            "PingOne application id (default: taken from the federated domain's activeSignInUri)",
+          ),
+        issuer: z
+          .string()
+          .optional()
+          .describe(
+            "Assertion Issuer (default: the profile's: PingOne https://<host>/applications/<appId>, AD FS http://<domain>/adfs/services/trust/)",
+          ),
+        signingKey: z.string().optional(),
+        signingCertificate: z
+          .string()
+          .optional()
+          .describe('Default: the signingKey path with .crt'),
+        claims: z.record(z.string(), claimOverrideSchema).default({}),
+        kerberos: z
+          .object({ aes: z.boolean().default(true) })
+          .strict()
+          .default({ aes: true }),
+        tokenType: z
+          .enum([
+            'urn:oasis:names:tc:SAML:1.0:assertion',
+            'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1',
+            'urn:oasis:names:tc:SAML:2.0:assertion',
+            'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0',
+          ])
+          .optional(),
+        tokenVersion: z
+          .enum(['1.1', '2.0'])
+          .optional()
+          .describe('SAML version of the assertion (default 1.1); tokenType is set apart'),
+        audience: z.string().optional(),
+        attack: z
+          .enum(SAML_ATTACK_NAMES as [string, ...string[]])
+          .optional()
+          .describe(
+            'Turn the signed assertion into this attack (test/attacks/README.md lists them)',
+          ),
+        validity: z
+          .object({
+            notBeforeOffsetSeconds: z.number().default(0),
+            lifetimeSeconds: z.number().positive().default(3600),
+          })
+          .strict()
+          .optional(),
+        domain: z
+          .string()
+          .optional()
+          .describe(
+            'The verified domain the IdP federates (AD FS issuer, issuerid); default: the federated domain whose federation URLs name idp.host',
+          ),
+        users: z
+          .array(idpUserSchema)
+          .default([])
+          .describe('Users the IdP authenticates by password (usernamemixed, sign-in forms)'),
+        mex: idpMexSchema.optional(),
+        signature: idpSignatureSchema.optional(),
+        nameIdentifier: idpNameIdentifierSchema.optional(),
+        relyingParties: z
+          .array(z.string().min(1))
+          .optional()
+          .describe(
+            'Relying-party identifiers the IdP knows (default: urn:federation:MicrosoftOnline)',
+          ),
+        adfs: idpAdfsSchema.optional(),
+        wiaormultiauthn: z
+          .boolean()
+          .default(false)
+          .describe(
+            'The relying party trust allows the wiaormultiauthn class (Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences wiaormultiauthn)',
+          ),
+        external: idpExternalSchema
+          .optional()
+          .describe(
+            'Test a real WS-Trust IdP instead of the mock: no mock IdP is built, the join client talks to this one over the network, and mock Entra runs on the real clock even when seeded (docs/decisions/0011)',
+          ),
+      })
+      .strict()
+      .superRefine(checkIdpProfileFields)
+      .superRefine(checkExternalIdp),
+    onprem: z
+      .object({
+        domain: z.string().min(1),
+        forest: z.string().optional(),
+        netbiosName: z.string().optional(),
+        domainController: z.string().default('DC01').describe('DC host name (without the domain)'),
+        dcReachable: z.boolean().default(true),
+        scp: z
+          .union([
+            z
+              .object({
+                azureADName: z.string().optional(),
+                azureADId: z.string().optional(),
+                keywords: z
+                  .array(z.string())
+                  .optional()
+                  .describe(
+                    'The raw keywords attribute (e.g. to misspell azureADName:); when given, azureADName and azureADId are not used',
+                  ),
+              })
+              .strict(),
+            z.literal('missing'),
+            z.literal('unreadable'),
+          ])
+          .describe('The SCP keywords, or missing / unreadable'),
+        registry: z
+          .object({ tenantId: z.string().optional(), tenantName: z.string().optional() })
+          .strict()
+          .optional()
+          .describe('CDJ\\AAD client-side SCP override'),
+        users: z
+          .array(onpremUserSchema)
+          .default([])
+          .describe('AD user accounts (who signs in to a down-level machine)'),
+      })
+      .strict(),
+    device: z
+      .object({
+        name: z.string().min(1),
+        os: z
+          .enum([
+            'windows10',
+            'windows11',
+            'server2016',
+            'server2019',
+            'server2022',
+            ...DOWNLEVEL_OS,
+          ])
+          .default('windows10')
+          .describe('Windows 10+ joins with dsregcmd; the down-level versions with autoworkplace'),
+        osVersion: z
+          .string()
+          .optional()
+          .describe('OSVersion the client reports (default: 10.0.19045.5965; down-level 6.x)'),
+        objectGuid: guid,
+        objectSid: sid,
+        fallbackToSyncJoin: z.boolean().default(true),
+        syncedToEntra: z
+          .boolean()
+          .default(false)
+          .describe('Entra Connect has synced this computer (with its userCertificate)'),
+        userCertificate: z
+          .boolean()
+          .default(true)
+          .describe('The computer object carries a userCertificate'),
+        accountPassword: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "The computer account's password in AD (New-ADComputer -AccountPassword): the mock IdP then also accepts a usernamemixed sign-in as NAME$ (what hjsim conform sends with credentials; Windows never does)",
+          ),
+        runAsSystem: z.boolean().default(true),
+        alreadyJoined: z
+          .boolean()
+          .default(false)
+          .describe('An earlier join left its registration on the machine (event 335)'),
+        deviceKeysHealthy: z
+          .boolean()
+          .default(true)
+          .describe(
+            'false: the earlier registration lost its device key (event 332: leave, join again)',
+          ),
+        signedInUsers: z
+          .array(signedInUserSchema)
+          .default([])
+          .describe('Down-level: who signs in, in order; autoworkplace runs in each session'),
+        ie: ieSchema.optional().describe("Down-level: Internet Explorer's zones and settings"),
+        unreachableHosts: z
+          .array(z.string())
+          .default([])
+          .describe('Hosts a proxy or firewall keeps the machine from reaching'),
+      })
+      .strict(),
+    expect: z
+      .object({
+        joined: z.boolean().optional(),
+        joinType: z
+          .enum(['federated', 'sync', 'managed', 'none'])
+          .optional()
+          .describe('managed: a down-level registration through Seamless SSO'),
+        aadsts: z
+          .array(z.number().int())
+          .optional()
+          .describe('Exactly these AADSTS codes were returned ([] = none)'),
+        hresults: z
+          .array(hresult)
+          .optional()
+          .describe('Each of these failure HRESULTs was reported'),
+        errorPhase: z.enum(['pre-check', 'discover', 'auth', 'join']).optional(),
+        fallbackAttempted: z.boolean().optional(),
+        events: z
+          .array(z.number().int())
+          .optional()
+          .describe('Each of these Event Viewer ids was logged'),
+        eventsExclude: z
+          .array(z.number().int())
+          .optional()
+          .describe('None of these Event Viewer ids was logged'),
+        registrations: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe('Device registrations created in Entra (down-level: one per user)'),
+        transcriptIncludes: z.array(z.string()).optional(),
+        transcriptExcludes: z.array(z.string()).optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    // Down-level machines join per signed-in user; each domain user must exist in AD.
+    if (!(DOWNLEVEL_OS as readonly string[]).includes(s.device.os)) return;
+    if (s.device.signedInUsers.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['device', 'signedInUsers'],
+        message: `a ${s.device.os} machine joins in a user's session: list who signs in (device.signedInUsers: [{ upn: jdoe@contoso.com }])`,
+      });
+    }
+    s.device.signedInUsers.forEach((u, i) => {
+      if (u.local) return;
+      if (!s.onprem.users.some((o) => o.upn.toLowerCase() === u.upn.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['device', 'signedInUsers', i, 'upn'],
+          message: `'${u.upn}' is not an AD user: add it to onprem.users, or set local: true for a local account`,
+        });
+      }
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;

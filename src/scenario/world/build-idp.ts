@@ -1,0 +1,198 @@
+/**
+ * Turns a scenario's `idp` block into the mock IdP's configuration: its profile, the verified
+ * domain it federates, issuer, signing key and algorithms, claim overrides, token options, MEX
+ * variant, AD FS options, and the directory it authenticates against (the device, the users).
+ */
+import { assertionAttack } from './assertion-attack.ts';
+import type { Clock } from '../../core/clock.ts';
+import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
+import { SimError } from '../../core/errors.ts';
+import type { IdSource } from '../../core/ids.ts';
+import { certificatePem, privateKey } from '../../core/keys.ts';
+import type { AdfsOptions, DirectoryUser, IdpConfig } from '../../idp/idp-config.ts';
+import { PROFILES } from '../../idp/profiles/profiles.ts';
+import { CLAIM } from '../../protocol/claims/claim-types.ts';
+import { mockIdpOf, type MockIdp } from './mock-idp.ts';
+import type { Scenario } from '../language/schema.ts';
+
+function invalid(message: string, where: string, hint: string): SimError {
+  return new SimError('ERR_SCENARIO_INVALID', message, { where, hint });
+}
+
+const hostOf = (url: string | undefined): string | undefined => {
+  try {
+    return url === undefined ? undefined : new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+};
+
+/** The federated domains whose federation URLs point at this IdP's host. */
+function servedDomains(s: Scenario, idp: MockIdp): string[] {
+  const host = idp.host.toLowerCase();
+  return s.tenant.domains
+    .filter((d) => {
+      const f = d.federation;
+      return (
+        f !== undefined &&
+        [f.activeSignInUri, f.metadataExchangeUri, f.passiveSignInUri].some(
+          (u) => hostOf(u) === host,
+        )
+      );
+    })
+    .map((d) => d.name);
+}
+
+function appIdOf(s: Scenario): string | undefined {
+  if (s.idp.appId) return s.idp.appId;
+  if (s.idp.profile !== 'pingone') return undefined;
+  for (const d of s.tenant.domains) {
+    const m = /\/wsf\/sts\/([^/?#]+)/.exec(d.federation?.activeSignInUri ?? '');
+    if (m) return m[1]!;
+  }
+  throw invalid(
+    'idp.appId is not set and no federated domain has a PingOne activeSignInUri (…/wsf/sts/<appId>)',
+    'idp.appId',
+    'add idp.appId',
+  );
+}
+
+type IdpCheck = (s: Scenario, claimKeys: readonly string[]) => SimError | undefined;
+
+/**
+ * `idp.claims.nameidentifier` (DESIGN.md's spelling) and `idp.claims.Subject` (PingOne's name for
+ * the mapping, seed "Attribute mappings reference") stand for `idp.nameIdentifier`.
+ */
+const NAME_IDENTIFIER_KEYS: readonly string[] = ['nameidentifier', 'subject'];
+const isNameIdentifierKey = (k: string) => NAME_IDENTIFIER_KEYS.includes(k.toLowerCase());
+
+const isKnown = (key: string, claimKeys: readonly string[]) =>
+  claimKeys.includes(key) || Object.hasOwn(CLAIM, key) || isNameIdentifierKey(key);
+
+/** Leaving out a claim no rule issues is a typo: name the claim meant. */
+const checkOmittedClaims: IdpCheck = (s, claimKeys) => {
+  for (const [key, o] of Object.entries(s.idp.claims)) {
+    if (isKnown(key, claimKeys) || !(o === 'omit' || o.omit)) continue;
+    const near = claimKeys.find((k) => k.toLowerCase() === key.toLowerCase());
+    return invalid(
+      `idp.claims.${key}: the ${s.idp.profile} profile issues no such claim to leave out${near ? ` (did you mean '${near}'?)` : ''}`,
+      `idp.claims.${key}`,
+      `its claims are ${claimKeys.join(', ')} (names are case-sensitive)`,
+    );
+  }
+  return undefined;
+};
+
+/** Claims the profile does not issue must say what they are. */
+const checkExtraClaims: IdpCheck = (s, claimKeys) => {
+  for (const [key, o] of Object.entries(s.idp.claims)) {
+    if (isKnown(key, claimKeys) || o === 'omit' || o.omit) continue;
+    if (o.namespace === undefined || o.value === undefined) {
+      return invalid(
+        `idp.claims.${key}: an extra claim needs namespace and value`,
+        `idp.claims.${key}`,
+        `the ${s.idp.profile} profile issues ${claimKeys.join(', ')}; other claims must say what they are`,
+      );
+    }
+  }
+  return undefined;
+};
+
+// Profile-specific fields are checked by the schema (src/scenario/world/idp-fields.ts).
+const IDP_CHECKS: readonly IdpCheck[] = [checkOmittedClaims, checkExtraClaims];
+
+/** `idp.nameIdentifier`, or its alias under `idp.claims`. */
+function nameIdentifierOf(s: Scenario): IdpConfig['nameIdentifier'] {
+  const alias = Object.entries(s.idp.claims).find(([k]) => isNameIdentifierKey(k))?.[1];
+  const n = s.idp.nameIdentifier;
+  if (
+    n === 'omit' ||
+    (n === undefined && (alias === 'omit' || (alias !== undefined && alias.omit)))
+  ) {
+    return { omit: true, format: undefined, value: undefined };
+  }
+  const aliasValue = alias !== undefined && alias !== 'omit' ? alias.value : undefined;
+  return { omit: false, format: n?.format, value: n?.value ?? aliasValue };
+}
+
+export function buildIdpConfig(
+  s: Scenario,
+  baseDir: string,
+  run: { readonly clock: Clock; readonly ids: IdSource },
+): IdpConfig {
+  const idp = mockIdpOf(s, 'the mock IdP');
+  const profile = PROFILES[idp.profile];
+  for (const check of IDP_CHECKS) {
+    const problem = check(s, profile.claimKeys);
+    if (problem) throw problem;
+  }
+  const served = servedDomains(s, idp);
+  const domain = s.idp.domain ?? served[0] ?? s.onprem.domain;
+  const multipleDomains = s.idp.adfs?.multipleDomains ?? false;
+  const adfs: AdfsOptions = {
+    multipleDomains,
+    issuerIdRules: s.idp.adfs?.issuerIdRules ?? (multipleDomains ? 'hybrid-join' : 'none'),
+    issuerIdDomain: s.idp.adfs?.issuerIdDomain ?? domain,
+  };
+  const site = { host: idp.host, appId: appIdOf(s), domain, adfs };
+
+  const signingCertPath = idp.signingCertificate ?? idp.signingKey.replace(/\.key$/, '.crt');
+  const users: DirectoryUser[] = s.idp.users.map((u) => ({
+    upn: u.upn,
+    password: u.password,
+    ...(u.objectGuid === undefined ? {} : { objectGuid: u.objectGuid }),
+    ...(u.immutableId === undefined ? {} : { immutableId: u.immutableId }),
+  }));
+  return {
+    profile,
+    ...site,
+    issuer: s.idp.issuer ?? profile.defaultIssuer(site),
+    audience: s.idp.audience,
+    signing: {
+      key: privateKey(idp.signingKey, baseDir),
+      certificatePem: certificatePem(signingCertPath, baseDir),
+      signatureAlgorithm: s.idp.signature?.algorithm ?? 'rsa-sha256',
+      digestAlgorithm: s.idp.signature?.digest ?? 'sha256',
+      includeKeyInfo: s.idp.signature?.keyInfo ?? true,
+    },
+    claimOverrides: Object.fromEntries(
+      Object.entries(s.idp.claims).filter(([k]) => !isNameIdentifierKey(k)),
+    ),
+    nameIdentifier: nameIdentifierOf(s),
+    tokenType:
+      s.idp.tokenType ??
+      (s.idp.tokenVersion === '2.0'
+        ? 'urn:oasis:names:tc:SAML:2.0:assertion'
+        : 'urn:oasis:names:tc:SAML:1.0:assertion'),
+    tokenVersion: s.idp.tokenVersion ?? '1.1',
+    validity: {
+      notBeforeOffsetSeconds: s.idp.validity?.notBeforeOffsetSeconds ?? 0,
+      lifetimeSeconds: s.idp.validity?.lifetimeSeconds ?? 3600,
+    },
+    relyingParties: s.idp.relyingParties ?? [ENTRA_AUDIENCE],
+    kerberos: { acceptRc4: profile.acceptsRc4Tickets },
+    mexVariant: s.idp.mex?.variant ?? 'complete',
+    ...(s.idp.attack
+      ? {
+          mutateAssertion: assertionAttack(s.idp.attack, {
+            key: privateKey(idp.signingKey, baseDir),
+            certificatePem: certificatePem(signingCertPath, baseDir),
+          }),
+        }
+      : {}),
+    adfs,
+    directory: [
+      {
+        name: s.device.name,
+        objectGuid: s.device.objectGuid,
+        objectSid: s.device.objectSid,
+        netbiosDomain: s.onprem.netbiosName ?? s.onprem.domain.split('.')[0]!.toUpperCase(),
+        dnsDomain: s.onprem.domain,
+        ...(s.device.accountPassword === undefined ? {} : { password: s.device.accountPassword }),
+      },
+    ],
+    users,
+    clock: run.clock,
+    ids: run.ids,
+  };
+}
