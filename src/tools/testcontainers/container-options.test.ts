@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSimError, type SimError } from '../../core/errors.ts';
@@ -188,8 +188,13 @@ describe('planScenarioCopy', () => {
     );
     const loaded = await loadScenario(join(dir, 'case.yaml'));
     const plan = planScenarioCopy(loaded);
-    // The common folder of the files is the filesystem root here (the chain reaches the package).
-    const rel = (p: string) => `/scenarios${p.split('\\').join('/')}`;
+    // The files' common folder is the deepest folder that holds both the temp folder and the
+    // package (the chain reaches the package's baseline): `/` on most machines, the temp folder's
+    // parent when the checkout itself lives under the temp folder.
+    let root = dirname(BASELINE);
+    while (!`${temp}${sep}`.startsWith(root.endsWith(sep) ? root : `${root}${sep}`))
+      root = dirname(root);
+    const rel = (p: string) => posix.join('/scenarios', ...relative(root, p).split(sep));
     expect(plan.scenarioArg).toBe(rel(join(dir, 'case.yaml')));
     expect(plan.files).toEqual(
       expect.arrayContaining([
