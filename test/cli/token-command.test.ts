@@ -99,7 +99,7 @@ describe('hjsim token', () => {
     expect(r.stderr).toContain('a:FailedAuthentication ID3242');
   });
 
-  it('exits 2 for --version 2.0 (not available yet), a missing --scenario, and an unreadable file', async () => {
+  it("--version chooses the SAML version; without it the scenario's idp.tokenVersion decides", async () => {
     const v2 = await hjsimInProcess(
       'token',
       '--scenario',
@@ -107,8 +107,35 @@ describe('hjsim token', () => {
       '--version',
       '2.0',
     );
-    expect(v2.code).toBe(2);
-    expect(v2.stderr).toContain('SAML 2.0 tokens are not available yet');
+    expect(v2.code).toBe(0);
+    const xml2 = v2.stdout.trim();
+    const root2 = parseXml(xml2, 'token').documentElement!;
+    expect([root2.namespaceURI, root2.localName, root2.getAttribute('Version')]).toEqual([
+      'urn:oasis:names:tc:SAML:2.0:assertion',
+      'Assertion',
+      '2.0',
+    ]);
+    expect(verifiesWith(xml2, 'idp-signing.crt', 'ID')).toBe(true);
+    // A scenario whose IdP issues SAML 2.0: its own setting, unless --version overrides it.
+    const scenario = 'scenarios/entra/saml2-token-with-saml1_1-bearer.yaml';
+    const own = (await hjsimInProcess('token', '--scenario', scenario)).stdout;
+    expect(own).toContain('<Assertion ');
+    expect(own).toContain('Version="2.0"');
+    const forced = (await hjsimInProcess('token', '--scenario', scenario, '--version', '1.1'))
+      .stdout;
+    expect(forced).toContain('<saml:Assertion MajorVersion="1" MinorVersion="1"');
+  });
+
+  it('exits 2 for an unknown --version, a missing --scenario, and an unreadable file', async () => {
+    const v3 = await hjsimInProcess(
+      'token',
+      '--scenario',
+      'scenarios/adfs/baseline.yaml',
+      '--version',
+      '3.0',
+    );
+    expect(v3.code).toBe(2);
+    expect(v3.stderr).toContain('Allowed choices are 1.1, 2.0');
     const none = await hjsimInProcess('token');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("required option '--scenario <file>' not specified");

@@ -1,5 +1,5 @@
 /**
- * `hjsim token --scenario FILE [--version 1.1]`: the signed assertion the scenario's IdP issues
+ * `hjsim token --scenario FILE [--version 1.1|2.0]`: the signed assertion the scenario's IdP issues
  * for its device, obtained the way the device obtains it — a WS-Trust 1.3 RST to the IdP's
  * windowstransport endpoint with the device's Kerberos ticket, in-process — and printed as XML
  * or base64 for use with other tools. Exit 0 printed, 1 the IdP refused (its SOAP fault is shown),
@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
-import { isSimError, SimError } from '../../core/errors.ts';
+import { isSimError } from '../../core/errors.ts';
 import { loadScenario } from '../../scenario/language/load-scenario.ts';
 import { buildWorld } from '../../scenario/world/build-world.ts';
 import { mockIdpOf } from '../../scenario/world/mock-idp.ts';
@@ -19,7 +19,8 @@ import { withInProcessParties } from '../../transport/msw-transport.ts';
 
 interface TokenOptions {
   scenario: string;
-  version: '1.1' | '2.0';
+  /** Overrides the scenario's `idp.tokenVersion` (default: the scenario's, else 1.1). */
+  version?: '1.1' | '2.0';
   encoding: 'xml' | 'base64' | 'base64url';
   out?: string;
 }
@@ -27,10 +28,17 @@ interface TokenOptions {
 const EXIT = { ok: 0, refused: 1, invalid: 2 } as const;
 
 /** The assertion, or the reason the IdP gave for not issuing one. */
-async function requestToken(file: string): Promise<{ xml: string } | { refused: string }> {
+async function requestToken(
+  file: string,
+  version: TokenOptions['version'],
+): Promise<{ xml: string } | { refused: string }> {
   const loaded = await loadScenario(file);
-  mockIdpOf(loaded.scenario, 'hjsim token');
-  const world = buildWorld(loaded.scenario, loaded.dir);
+  const idpSettings = mockIdpOf(loaded.scenario, 'hjsim token');
+  const scenario =
+    version === undefined
+      ? loaded.scenario
+      : { ...loaded.scenario, idp: { ...idpSettings, tokenVersion: version } };
+  const world = buildWorld(scenario, loaded.dir);
   const idp = world.idp!;
   const endpoints = idp.profile.endpoints(idp);
   const address = `https://${idp.host}${endpoints.stsPathFor({ kind: 'windowstransport', version: '1.3' })}`;
@@ -76,16 +84,7 @@ function encode(xml: string, encoding: TokenOptions['encoding']): string {
 }
 
 async function tokenCommandAction(opts: TokenOptions): Promise<number> {
-  if (opts.version === '2.0') {
-    throw new SimError(
-      'ERR_USAGE',
-      'SAML 2.0 tokens are not available yet (hjsim token --version 2.0)',
-      {
-        hint: 'use --version 1.1; SAML 2.0 issuance arrives with the SAML 2.0 building blocks (issue #4)',
-      },
-    );
-  }
-  const got = await requestToken(opts.scenario);
+  const got = await requestToken(opts.scenario, opts.version);
   if ('refused' in got) {
     process.stderr.write(`hjsim: the IdP did not issue a token: ${got.refused}\n`);
     return EXIT.refused;
@@ -104,9 +103,10 @@ export function tokenCommand(onExit: (code: number) => void): Command {
       .exitOverride()
       .requiredOption('--scenario <file>', 'the scenario file')
       .addOption(
-        new Option('--version <version>', 'SAML version of the assertion')
-          .choices(['1.1', '2.0'])
-          .default('1.1'),
+        new Option(
+          '--version <version>',
+          "SAML version of the assertion (default: the scenario's idp.tokenVersion, else 1.1)",
+        ).choices(['1.1', '2.0']),
       )
       .addOption(
         new Option('--encoding <encoding>', 'how to print it')
