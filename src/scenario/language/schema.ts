@@ -441,6 +441,7 @@ export const scenarioSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['device', 'signedInUsers'],
+        input: s.device.signedInUsers,
         message: `a ${s.device.os} machine joins in a user's session: list who signs in (device.signedInUsers: [{ upn: jdoe@contoso.com }])`,
       });
     }
@@ -450,6 +451,7 @@ export const scenarioSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['device', 'signedInUsers', i, 'upn'],
+          input: u.upn,
           message: `'${u.upn}' is not an AD user: add it to onprem.users, or set local: true for a local account`,
         });
       }

@@ -86,6 +86,7 @@ export function checkIdpProfileFields(
     ctx.addIssue({
       code: 'custom',
       path: ['adfs'],
+      input: idp.adfs,
       message: `applies to the adfs profile, and this IdP is ${idp.profile ?? "not hjsim's mock"}: remove it or set profile: adfs`,
     });
   }
@@ -93,6 +94,7 @@ export function checkIdpProfileFields(
     ctx.addIssue({
       code: 'custom',
       path: ['appId'],
+      input: idp.appId,
       message: `is a PingOne application id, and this IdP is ${idp.profile ?? "not hjsim's mock"}: remove it or set profile: pingone`,
     });
   }
@@ -204,6 +206,7 @@ export function checkExternalIdp(
       ctx.addIssue({
         code: 'custom',
         path: [field],
+        input: undefined,
         message: `is required for hjsim's mock IdP (or set idp.external to test an IdP hjsim does not simulate)`,
       });
     }
@@ -217,6 +220,7 @@ export function checkExternalIdp(
     ctx.addIssue({
       code: 'custom',
       path: [field],
+      input: idp[field as keyof typeof idp],
       message: `configures hjsim's mock IdP, and idp.external replaces it: remove it (under extends: ${field}: null)`,
     });
   }
