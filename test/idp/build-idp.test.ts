@@ -141,25 +141,61 @@ describe('buildIdpConfig', () => {
   });
 
   it.each([
-    [
-      'an extra claim without namespace',
-      scenario({ claims: { costcenter: { value: '1' } } }),
-      'idp.claims.costcenter',
-    ],
     ['PingOne without an app id anywhere', scenario({ profile: 'pingone' }), 'idp.appId'],
     [
-      'leaving out a claim no rule issues',
-      scenario({ claims: { primarySid: 'omit' } }),
-      'idp.claims.primarySid',
+      'adding a known claim the profile does not issue, without its value',
+      scenario({ claims: { insidecorporatenetwork: { namespace: 'http://x' } } }),
+      'idp.claims.insidecorporatenetwork',
     ],
     [
-      'an extra claim named like an Object method',
-      scenario({ claims: { toString: { value: 'x' } } }),
-      'idp.claims.toString',
+      'an extra claim that shadows a known one',
+      scenario({ extraClaims: { accounttype: { namespace: 'http://x', value: 'DJ' } } }),
+      'idp.extraClaims.accounttype',
     ],
   ])('refuses %s', (_name, input, where) => {
     const r = rejection(input);
     expect(r.where).toBe(where);
+  });
+
+  it.each([
+    [
+      'a misspelt claim name',
+      { acounttype: { namespace: 'http://x' } },
+      'acounttype',
+      'accounttype',
+    ],
+    ['a wrongly cased claim name', { primarySid: 'omit' as const }, 'primarySid', 'primarysid'],
+    ['a claim named like an Object method', { toString: { value: 'x' } }, 'toString', undefined],
+    [
+      'an extra claim under idp.claims',
+      { costcenter: { namespace: 'http://x', value: '1' } },
+      'costcenter',
+      undefined,
+    ],
+  ])(
+    'the schema refuses %s under idp.claims, naming the nearest claim',
+    (_name, claims, key, guess) => {
+      const r = scenarioSchema.safeParse(scenario({ claims }));
+      const issue = r.error?.issues.find((i) => i.path.join('.') === `idp.claims.${key}`);
+      expect(issue?.message).toContain(`unknown claim '${key}'`);
+      expect(issue?.message).toContain('idp.extraClaims');
+      if (guess) expect(issue?.message).toContain(`did you mean '${guess}'?`);
+      else expect(issue?.message).not.toContain('did you mean');
+    },
+  );
+
+  it('adds idp.extraClaims to the assertion as written', () => {
+    const cfg = build(
+      scenario({
+        extraClaims: {
+          costcenter: { namespace: 'http://schemas.example.com/claims', value: '42' },
+        },
+      }),
+    );
+    expect(cfg.claimOverrides['costcenter']).toEqual({
+      namespace: 'http://schemas.example.com/claims',
+      value: '42',
+    });
   });
 
   it('reads idp.claims.nameidentifier (DESIGN.md spelling) as idp.nameIdentifier', () => {
@@ -167,9 +203,6 @@ describe('buildIdpConfig', () => {
     const v = build(scenario({ claims: { NameIdentifier: { value: 'abc' } } }));
     expect(v.nameIdentifier).toEqual({ omit: false, format: undefined, value: 'abc' });
     expect(v.claimOverrides).toEqual({});
-    expect(rejection(scenario({ claims: { primarySid: 'omit' } })).message).toContain(
-      "did you mean 'primarysid'?",
-    );
   });
 
   it('the schema refuses profile fields on the other profile, with their path', () => {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { SimError } from '../../core/errors.ts';
-import { describeIssue } from '../run/describe-issue.ts';
+import { describeIssue } from './describe-issue.ts';
 import { mergeScenario } from './merge.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 

@@ -14,6 +14,8 @@ import {
   idpUserSchema,
 } from '../world/idp-fields.ts';
 import { SAML_ATTACK_NAMES } from '../../protocol/saml11/attacks/catalog.ts';
+import { CLAIM } from '../../protocol/claims/claim-types.ts';
+import { didYouMean } from './did-you-mean.ts';
 
 const guid = z
   .string()
@@ -107,6 +109,40 @@ export const claimOverrideSchema = z.union([
     })
     .strict(),
 ]);
+
+/**
+ * The claims a scenario may change under `idp.claims`: those the profiles issue or a device token
+ * carries (CLAIM), and the NameIdentifier under its two spellings. Anything else is a typo, named
+ * with its nearest match; a claim no profile issues is added under `idp.extraClaims`.
+ */
+export const CHANGEABLE_CLAIMS: readonly string[] = [
+  ...Object.keys(CLAIM),
+  'nameidentifier',
+  'Subject',
+];
+const NAME_IDENTIFIER_ALIASES = ['nameidentifier', 'subject'];
+
+function checkClaimKeys(claims: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const key of Object.keys(claims)) {
+    // Claim names are case-sensitive (they are AttributeNames); the NameIdentifier aliases are not.
+    if (Object.hasOwn(CLAIM, key) || NAME_IDENTIFIER_ALIASES.includes(key.toLowerCase())) continue;
+    const guess = didYouMean(key, CHANGEABLE_CLAIMS);
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      input: undefined,
+      message: `unknown claim '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}; claims here: ${CHANGEABLE_CLAIMS.join(', ')}; a claim the IdP does not issue goes under idp.extraClaims with its namespace and value`,
+    });
+  }
+}
+
+const extraClaimSchema = z
+  .object({
+    namespace: z.string().min(1).describe('SAML 1.1 AttributeNamespace (PingOne: the NameFormat)'),
+    name: z.string().min(1).optional().describe('SAML 1.1 AttributeName (default: the key)'),
+    value: z.string().describe('The value issued'),
+  })
+  .strict();
 
 const federationSchema = z
   .object({
@@ -236,7 +272,11 @@ export const scenarioSchema = z
           .string()
           .optional()
           .describe('Default: the signingKey path with .crt'),
-        claims: z.record(z.string(), claimOverrideSchema).default({}),
+        claims: z.record(z.string(), claimOverrideSchema).default({}).superRefine(checkClaimKeys),
+        extraClaims: z
+          .record(z.string(), extraClaimSchema)
+          .default({})
+          .describe('Claims the profile does not issue, added to the assertion as written'),
         kerberos: z
           .object({ aes: z.boolean().default(true) })
           .strict()

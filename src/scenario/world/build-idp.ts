@@ -66,32 +66,40 @@ type IdpCheck = (s: Scenario, claimKeys: readonly string[]) => SimError | undefi
 const NAME_IDENTIFIER_KEYS: readonly string[] = ['nameidentifier', 'subject'];
 const isNameIdentifierKey = (k: string) => NAME_IDENTIFIER_KEYS.includes(k.toLowerCase());
 
-const isKnown = (key: string, claimKeys: readonly string[]) =>
-  claimKeys.includes(key) || Object.hasOwn(CLAIM, key) || isNameIdentifierKey(key);
-
-/** Leaving out a claim no rule issues is a typo: name the claim meant. */
-const checkOmittedClaims: IdpCheck = (s, claimKeys) => {
+/**
+ * A claim of the vocabulary that this profile's rules do not issue: leaving it out is a mistake
+ * (name the claim meant), and adding it needs a value. Unknown names are refused by the schema.
+ */
+const checkClaimsNotIssued: IdpCheck = (s, claimKeys) => {
   for (const [key, o] of Object.entries(s.idp.claims)) {
-    if (isKnown(key, claimKeys) || !(o === 'omit' || o.omit)) continue;
-    const near = claimKeys.find((k) => k.toLowerCase() === key.toLowerCase());
-    return invalid(
-      `idp.claims.${key}: the ${s.idp.profile} profile issues no such claim to leave out${near ? ` (did you mean '${near}'?)` : ''}`,
-      `idp.claims.${key}`,
-      `its claims are ${claimKeys.join(', ')} (names are case-sensitive)`,
-    );
+    if (claimKeys.includes(key) || isNameIdentifierKey(key)) continue;
+    if (o === 'omit' || o.omit) {
+      const near = claimKeys.find((k) => k.toLowerCase() === key.toLowerCase());
+      return invalid(
+        `idp.claims.${key}: the ${s.idp.profile} profile issues no such claim to leave out${near ? ` (did you mean '${near}'?)` : ''}`,
+        `idp.claims.${key}`,
+        `its claims are ${claimKeys.join(', ')} (names are case-sensitive)`,
+      );
+    }
+    if (o.value === undefined) {
+      return invalid(
+        `idp.claims.${key}: the ${s.idp.profile} profile does not issue ${key}; to add it, give its value`,
+        `idp.claims.${key}`,
+        `the ${s.idp.profile} profile issues ${claimKeys.join(', ')}`,
+      );
+    }
   }
   return undefined;
 };
 
-/** Claims the profile does not issue must say what they are. */
-const checkExtraClaims: IdpCheck = (s, claimKeys) => {
-  for (const [key, o] of Object.entries(s.idp.claims)) {
-    if (isKnown(key, claimKeys) || o === 'omit' || o.omit) continue;
-    if (o.namespace === undefined || o.value === undefined) {
+/** An extra claim must not shadow one that `idp.claims` changes. */
+const checkExtraClaims: IdpCheck = (s) => {
+  for (const key of Object.keys(s.idp.extraClaims)) {
+    if (Object.hasOwn(CLAIM, key) || isNameIdentifierKey(key)) {
       return invalid(
-        `idp.claims.${key}: an extra claim needs namespace and value`,
-        `idp.claims.${key}`,
-        `the ${s.idp.profile} profile issues ${claimKeys.join(', ')}; other claims must say what they are`,
+        `idp.extraClaims.${key}: ${key} is a claim the IdP profiles know; change it under idp.claims.${key}`,
+        `idp.extraClaims.${key}`,
+        'idp.extraClaims holds claims outside the device-token vocabulary (costcenter, department, …)',
       );
     }
   }
@@ -99,7 +107,7 @@ const checkExtraClaims: IdpCheck = (s, claimKeys) => {
 };
 
 // Profile-specific fields are checked by the schema (src/scenario/world/idp-fields.ts).
-const IDP_CHECKS: readonly IdpCheck[] = [checkOmittedClaims, checkExtraClaims];
+const IDP_CHECKS: readonly IdpCheck[] = [checkClaimsNotIssued, checkExtraClaims];
 
 /** `idp.nameIdentifier`, or its alias under `idp.claims`. */
 function nameIdentifierOf(s: Scenario): IdpConfig['nameIdentifier'] {
@@ -155,9 +163,10 @@ export function buildIdpConfig(
       digestAlgorithm: s.idp.signature?.digest ?? 'sha256',
       includeKeyInfo: s.idp.signature?.keyInfo ?? true,
     },
-    claimOverrides: Object.fromEntries(
-      Object.entries(s.idp.claims).filter(([k]) => !isNameIdentifierKey(k)),
-    ),
+    claimOverrides: {
+      ...Object.fromEntries(Object.entries(s.idp.claims).filter(([k]) => !isNameIdentifierKey(k))),
+      ...s.idp.extraClaims,
+    },
     nameIdentifier: nameIdentifierOf(s),
     tokenType:
       s.idp.tokenType ??

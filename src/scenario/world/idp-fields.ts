@@ -195,6 +195,7 @@ export function checkExternalIdp(
   idp: Record<string, unknown> & {
     external?: unknown;
     claims?: Record<string, unknown>;
+    extraClaims?: Record<string, unknown>;
     users?: readonly unknown[];
     wiaormultiauthn?: boolean;
   },
@@ -214,6 +215,8 @@ export function checkExternalIdp(
   }
   const present: string[] = MOCK_IDP_FIELDS.filter((f) => idp[f] !== undefined);
   if (idp.claims !== undefined && Object.keys(idp.claims).length > 0) present.push('claims');
+  if (idp.extraClaims !== undefined && Object.keys(idp.extraClaims).length > 0)
+    present.push('extraClaims');
   if (idp.users !== undefined && idp.users.length > 0) present.push('users');
   if (idp.wiaormultiauthn === true) present.push('wiaormultiauthn');
   for (const field of present) {

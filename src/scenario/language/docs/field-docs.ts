@@ -64,7 +64,9 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'idp.signingKey':
     'The token-signing private key (a PEM file, e.g. certs/idp-signing.key); required unless idp.external is set',
   'idp.claims':
-    'Changes to the attribute mappings: ImmutableID, accounttype, onpremobjectguid, primarysid; another name adds a claim (namespace and value required); `omit` leaves a claim out',
+    'Changes to the claims the IdP issues, by name (accounttype, onpremobjectguid, primarysid, ImmutableID, issuerid, UPN, …, nameidentifier): another namespace or name, a value, `omit`; a misspelt name is refused with its nearest match',
+  'idp.extraClaims':
+    'Claims the IdP does not issue, added as written: `costcenter: { namespace: http://schemas.example.com/claims, value: 42 }`',
   'idp.kerberos': "The IdP's Kerberos service account",
   'idp.kerberos.aes':
     'It supports AES (false: the Windows-auth ticket cannot be decrypted, a WS-Trust fault)',
