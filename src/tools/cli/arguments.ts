@@ -1,8 +1,11 @@
 /**
- * What the long-running and numeric-option commands share: parsers for numeric options (a bad
+ * What the commands share: the help width, parsers for numeric options (a bad
  * value is a usage error, exit 2, whose message says what the option takes) and the stop signal.
  */
 import { InvalidArgumentError } from 'commander';
+
+/** Help is wrapped at a fixed width so that the README's copy matches on every terminal. */
+export const HELP_WIDTH = 100;
 
 /** A whole number from 1 to `max`, for the option `name` (named in the message). */
 export function positiveInt(name: string, max: number) {

@@ -8,7 +8,7 @@ import { closeLoopbackTransport } from '../../transport/loopback-transport.ts';
 import { closeInProcessTransport } from '../../transport/msw-transport.ts';
 import type { Show } from '../../scenario/run/reporters/pretty-reporter.ts';
 import type { TransportKind } from '../../scenario/run/run-scenario.ts';
-import { portNumber, positiveInt } from './arguments.ts';
+import { HELP_WIDTH, portNumber, positiveInt } from './arguments.ts';
 import { errorText } from './error-text.ts';
 import { EXIT } from './exit-codes.ts';
 import { matrixCommand } from './matrix-command.ts';
@@ -25,9 +25,6 @@ import { trainCommand } from './train.ts';
 import { conformCommandDefinition } from './conform-command.ts';
 
 export { EXIT };
-
-/** Help is wrapped at a fixed width so that the README's copy matches on every terminal. */
-export const HELP_WIDTH = 100;
 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('hjsim')

@@ -6,28 +6,39 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isSimError } from '../../core/errors.ts';
+import { HELP_WIDTH } from './arguments.ts';
 import { diagnoseCommand } from './diagnose.ts';
 import { importCommand } from './import.ts';
 
 export const SUPPORT_COMMANDS: readonly string[] = ['diagnose', 'import'];
 
-export async function supportMain(argv: readonly string[]): Promise<number> {
-  let code = 0;
-  const onExit = (c: number) => {
-    code = c;
-  };
-  const program = new Command('hjsim').exitOverride().configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    writeOut: (s) => process.stdout.write(s),
-  });
-  program.addCommand(diagnoseCommand(onExit));
-  program.addCommand(importCommand(onExit));
-  for (const c of program.commands) {
-    c.exitOverride().configureOutput({
+/** The support commands as one program, with the same help width and exits as main.ts's. */
+export function buildSupportProgram(onExit: (code: number) => void): Command {
+  const program = new Command('hjsim')
+    .exitOverride()
+    .configureHelp({ helpWidth: HELP_WIDTH })
+    .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
     });
+  program.addCommand(diagnoseCommand(onExit));
+  program.addCommand(importCommand(onExit));
+  for (const c of program.commands) {
+    c.exitOverride()
+      .configureHelp({ helpWidth: HELP_WIDTH })
+      .configureOutput({
+        writeErr: (s) => process.stderr.write(s),
+        writeOut: (s) => process.stdout.write(s),
+      });
   }
+  return program;
+}
+
+export async function supportMain(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  const program = buildSupportProgram((c) => {
+    code = c;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {

@@ -60,7 +60,12 @@ export function prettyReport(
   const errors = results.filter((r) => r.status === 'error').length;
   out.push('');
   out.push(
-    `${results.length} scenarios: ${c(32, `${passed} passed`)}, ${failed ? c(31, `${failed} failed`) : '0 failed'}${errors ? `, ${c(33, `${errors} errors`)}` : ''} (${(durationMs / 1000).toFixed(2)} s)`,
+    `${count(results.length, 'scenario')}: ${c(32, `${passed} passed`)}, ${failed ? c(31, `${failed} failed`) : '0 failed'}${errors ? `, ${c(33, count(errors, 'error'))}` : ''} (${(durationMs / 1000).toFixed(2)} s)`,
   );
   return out.join('\n');
+}
+
+/** `1 scenario`, `2 scenarios`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
