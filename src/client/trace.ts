@@ -25,7 +25,13 @@ export type TraceStep =
       readonly keyContainer?: string;
       readonly resultCode: string;
     }
-  | { readonly k: 'scp-failed'; readonly hresult: string; readonly reason: string }
+  | {
+      readonly k: 'scp-failed';
+      readonly hresult: string;
+      readonly reason: string;
+      /** The LDAP read's own error (`AD Configuration Test : FAIL [0x80070002]`), when known. */
+      readonly subcode?: string;
+    }
   /** The SCP (or its registry override) named the tenant; `source` says which. */
   | {
       readonly k: 'scp-read';
@@ -54,14 +60,21 @@ export type TraceStep =
   | { readonly k: 'token-start'; readonly authCodeUrl: string; readonly authority: string }
   /** One ADAL log entry: `AdalLog: <message> ; HRESULT: <hr>` or `AdalLog:  HRESULT: <hr>`. */
   | { readonly k: 'adal'; readonly message?: string; readonly hresult: string }
-  /** A line dsreg interleaves into the ADAL log (`GetStatus returned failure`). */
+  /**
+   * A line dsreg interleaves into the ADAL log where it logs the fatal auth error (2025 builds
+   * print `GetStatus returned failure` [PING]; older ones the `LogFatalAuthError` block).
+   */
   | { readonly k: 'adal-note'; readonly text: string }
   | {
       readonly k: 'token-failed';
       readonly aggregate: string;
       readonly first: string;
       readonly correlationId: string;
-      /** What ADAL reports as the server error (event 305): message, OAuth error, code. */
+      /**
+       * LogFatalAuthError's message (event 305's `AdalMessage`): `ADALUseWindowsAuthenticationTenant
+       * failed,  unable to preform integrated auth` for realm, MEX and WS-Trust failures [WIKI],
+       * `GetStatus returned failure` for a token-endpoint error [PING].
+       */
       readonly adalMessage: string;
       readonly adalError?: string;
     }
@@ -86,7 +99,12 @@ export type TraceStep =
       readonly message?: string;
     }
   | { readonly k: 'join-done'; readonly registrationType: 'fed' | 'sync' }
-  | { readonly k: 'join-failed'; readonly hresult: string; readonly network?: boolean }
+  | {
+      readonly k: 'join-failed';
+      readonly hresult: string;
+      readonly registrationType: 'fed' | 'sync';
+      readonly network?: boolean;
+    }
   | { readonly k: 'end-status' };
 
 /**
@@ -133,9 +151,11 @@ export interface DeviceState {
   };
 }
 
-/** The Diagnostic Data block of `dsregcmd /status` (research §3a layout). */
+/** The Diagnostic Data block of `dsregcmd /status` ([DSR] layout). */
 export interface Diagnostics {
   readonly clientTime: Date;
+  /** When the last join attempt ran (`Previous Registration`) [DSR; RCMLAB]. */
+  readonly previousRegistration: Date;
   /** Who ran dsregcmd: `SYSTEM`, or an administrator's elevated session. */
   readonly userContext: 'SYSTEM' | 'ELEVATED User';
   readonly fallbackToSyncJoin: boolean;
@@ -148,11 +168,15 @@ export interface Diagnostics {
   readonly requestId?: string;
   readonly adConnectivity: 'PASS' | 'FAIL';
   readonly adConfiguration: 'PASS' | 'FAIL' | 'SKIPPED';
+  /** The SCP read's error after `FAIL` (`AD Configuration Test : FAIL [0x80070002]`). */
+  readonly adConfigurationError?: string;
   readonly drsDiscovery: 'PASS' | 'FAIL' | 'SKIPPED';
-  /** The HRESULT printed after `FAIL` (`DRS Discovery Test : FAIL [0x801c003a]`). */
+  /** The codes after `FAIL`: aggregate/sub-error (`DRS Discovery Test : FAIL [0x801c0021/0x80072ee2]`). */
   readonly drsDiscoveryError?: string;
   /** A join request got an HTTP answer. */
   readonly drsConnectivity: 'PASS' | 'FAIL' | 'SKIPPED';
+  /** The computer's federated token: PASS/FAIL once discovery passed, else SKIPPED [DSR]. */
+  readonly tokenAcquisition: 'PASS' | 'FAIL' | 'SKIPPED';
 }
 
 export interface JoinOutcome {
@@ -169,6 +193,8 @@ export interface JoinOutcome {
 }
 
 export interface JoinTrace {
+  /** The Windows build the client ran on (`10.0.<build>`): it selects what is printed. */
+  readonly build: number;
   readonly steps: readonly TraceStep[];
   readonly state: DeviceState;
   readonly diagnostics: Diagnostics;

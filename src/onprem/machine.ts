@@ -39,6 +39,11 @@ export interface MachineEnvironment {
   /** DsGetDcName's answer; undefined when no domain controller can be located. */
   readonly domainController: { readonly name: string } | undefined;
   readonly runningAsSystem: boolean;
+  /**
+   * The domain user whose console runs `dsregcmd /status` after the join (`Executing Account
+   * Name : DOMAIN\name, upn`); undefined: nobody signed in, the diagnostics run as SYSTEM.
+   */
+  readonly consoleUser?: { readonly account: string; readonly upn: string };
   /** undefined: the machine has never joined. */
   readonly registration?: ExistingRegistration;
   /** SCP keywords; 'unreadable' when the LDAP read fails; undefined when there is no SCP. */

@@ -74,3 +74,67 @@ describe('event ids without an English message', () => {
     expect(diagnosed(text).findings[0]?.cause.id).toBe(cause);
   });
 });
+
+describe('the shapes real captures print (issue 17)', () => {
+  it('the down-level MSI’s success event 201 is no DRS discovery failure [AZD80678]', () => {
+    const d = diagnoseText(
+      [
+        'Log Name:      Microsoft-Workplace Join',
+        'Source:        Microsoft-Workplace Join',
+        'Event ID:      201',
+        'Description:',
+        'Hybrid Azure AD Join operation succeeded. Activity Id: 00000000-0000-0000-0000-000000000000',
+        'Registration Service URI: https://enterpriseregistration.windows.net/EnrollmentServer/DeviceEnrollmentWebService.svc',
+      ].join('\n'),
+    );
+    const ids = d.ok ? d.diagnosis.findings.map((f) => f.cause.id) : [];
+    expect(ids).not.toContain('drs-discovery-failed');
+  });
+
+  it('`DRS Discovery Test : FAIL [0x801c0021/0x80072ee2]` names the discovery, not the STS [TSC]', () => {
+    const d = diagnosed(
+      [
+        '      AD Connectivity Test : PASS',
+        '     AD Configuration Test : PASS',
+        '        DRS Discovery Test : FAIL [0x801c0021/0x80072ee2]',
+        '     DRS Connectivity Test : SKIPPED',
+        '    Token acquisition Test : SKIPPED',
+        '     Fallback to Sync-Join : ENABLED',
+        '',
+        '     Previous Registration : 2019-01-31 09:16:43.000 UTC',
+        '               Error Phase : discover',
+        '          Client ErrorCode : 0x801c0021',
+      ].join('\n'),
+    );
+    expect(d.findings[0]?.cause.id).toBe('drs-discovery-failed');
+    expect(d.findings.map((f) => f.cause.id)).not.toContain('sts-unreachable');
+  });
+
+  it('an SCP read failure is a discover-phase cause [RCMLAB; DSR]', () => {
+    const d = diagnosed(
+      [
+        '     AD Configuration Test : FAIL [0x80070002]',
+        '               Error Phase : discover',
+        '          Client ErrorCode : 0x801c001d',
+      ].join('\n'),
+    );
+    expect(d.findings[0]?.cause.id).toBe('scp-not-readable');
+    expect(d.findings[0]?.cause.phase).toBe('discover');
+  });
+
+  it('the older LogFatalAuthError transcript of a MEX answer that is not XML → mex-not-xml [WIKI]', () => {
+    const d = diagnosed(
+      [
+        'dsregcmd::wmain logging initialized.',
+        'AdalLog:  HRESULT: 0xcaa9002c',
+        'LogFatalAuthError: AdalMessage: ADALUseWindowsAuthenticationTenant failed,  unable to preform integrated auth',
+        'AdalErrorCode: 0xcaa9002c',
+        'AdalCorrelationId: {7C732D89-A151-4E7B-9406-8878EC8AE00B}',
+        'AdalLog:  HRESULT: 0xcaa1000e',
+        'AutoEnrollAsComputer: Unable to retrieve access token. GetComputerTokenForADRS failed with error 0xcaa9002c.',
+        'DsrCmdJoinHelper::Join: Federated ADRS join failed with error 0xcaa1000e. Try synchronized join.',
+      ].join('\n'),
+    );
+    expect(d.findings[0]?.cause.id).toBe('mex-not-xml');
+  });
+});

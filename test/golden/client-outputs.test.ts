@@ -4,8 +4,8 @@
  * `autoworkplace.exe /i` and the Workplace Join log show (down-level), pinned byte for byte under
  * test/golden/client/<case>/. A change to any renderer or to the flow shows up here as a diff;
  * `npx vitest run test/golden -u` rewrites the files on purpose (review the diff before committing).
- * Each pinned file was checked against the seeds and research/protocol.md when it was written
- * (see the README section "Windows join clients").
+ * Each pinned file was checked against the seeds and the real captures docs/fidelity.md lists
+ * when it was written (see also the README section "Windows join clients").
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -26,6 +26,8 @@ const DSREG_CASES = [
   ['fallback-sync-join-unsynced', 'scenarios/pingone/accounttype-wrong-nameformat-unsynced.yaml'],
   ['managed-sync-join-unsynced', 'scenarios/onprem/managed-domain-unsynced.yaml'],
   ['managed-sync-join', 'scenarios/onprem/managed-domain-sync-join.yaml'],
+  // The older build's shapes (docs/fidelity.md): checked against [WIKI] and [QA687273].
+  ['server2019-mex-html-unsynced', 'scenarios/idp/mex-html-server2019-unsynced.yaml'],
 ] as const;
 
 const DOWNLEVEL_CASES = [

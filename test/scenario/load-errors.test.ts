@@ -59,6 +59,11 @@ describe('invalid scenario files', () => {
       /guid\.yaml:4: device\.objectGuid: expected a GUID like 3f0817b9-ca17-4714-ab81-f7b5943dec7b, got '3f0817b9' \(a string\)/,
     ],
     [
+      'a Windows 10+ build hjsim does not model (its output shapes are per build)',
+      'extends: BASE\nname: x\ndevice:\n  osVersion: 10.0.10586.0\n',
+      /osbuild\.yaml:4: device\.osVersion: '10\.0\.10586\.0' is not a Windows 10\+ version hjsim models: write 10\.0\.<build>\[\.<revision>\] with a build of 14393/,
+    ],
+    [
       'a number out of range',
       'extends: BASE\nname: x\nidp:\n  validity: { lifetimeSeconds: 0 }\n',
       /range\.yaml:4: idp\.validity\.lifetimeSeconds: must be more than 0, got 0 \(a number\)/,

@@ -108,12 +108,12 @@ async function attempt(
     );
   const tenantName = scpName(m);
   if (tenantName === 'unreadable')
-    return end('account-verification', 'the SCP object could not be read over LDAP', 'pre-check');
+    return end('account-verification', 'the SCP object could not be read over LDAP', 'discover');
   if (!tenantName)
     return end(
       'account-verification',
       `the forest has no SCP with ${SCP_NAME_KEYWORD} naming a verified domain`,
-      'pre-check',
+      'discover',
     );
 
   // Discovery (legacy contract form). [research §1.2]
@@ -239,6 +239,7 @@ async function attempt(
     );
   }
   const cert = new X509Certificate(certificate);
+  steps.push({ k: 'registered', registrationServiceUri: contract.registrationEndpoint });
   return {
     ...base,
     result: 'joined',

@@ -18,6 +18,8 @@ export type DownlevelStep =
       readonly httpStatus?: number;
       readonly error?: string;
     }
+  /** The registration service issued the user's device certificate. */
+  | { readonly k: 'registered'; readonly registrationServiceUri: string }
   /** autoworkplace adds the STS / autologon site to the intranet zone; it is in another zone. */
   | {
       readonly k: 'zone-conflict';

@@ -55,6 +55,9 @@ export const HR = {
   notXml: '0xcaa9002c',
 } as const;
 
+/** [PING]: the line dsreg logs where the failed token acquisition ends (LogFatalAuthError). */
+export const GET_STATUS_FAILED = 'GetStatus returned failure';
+
 const OAUTH_ERROR_HRESULT: Readonly<Record<string, string>> = {
   invalid_grant: HR.invalidGrant,
   invalid_request: HR.invalidRequest,
@@ -82,7 +85,7 @@ function fail(
   extra: Omit<Extract<TokenResult, { ok: false }>, 'ok' | 'first'> = {},
 ): TokenResult {
   for (const hr of chain) t.adal(hr);
-  t.note('GetStatus returned failure');
+  t.note(GET_STATUS_FAILED);
   t.adal(HR.aggregate);
   return { ok: false, first: chain[0] ?? HR.aggregate, ...extra };
 }

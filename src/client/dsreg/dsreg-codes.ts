@@ -15,6 +15,8 @@ export const DSREG_HR = {
   notSystem: '0x80070005',
   cannotConnect: '0x80072efd',
   directoryFailure: '0x801c03f2',
+  /** ERROR_FILE_NOT_FOUND: the SCP object is not in the forest (the AD Configuration Test's sub-code) [RCMLAB]. */
+  scpNotFound: '0x80070002',
 } as const;
 
 /** The key provider dsregcmd prints for a software key (seed `KeyProvider`). */

@@ -4,25 +4,30 @@
  * structured trace every output is rendered from.
  * @see ../shared/research/protocol.md §1 (phases and failure codes), §1.9 (FallbackToSyncJoin,
  *   default enabled); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * @see [DSR], [TSC]: an SCP that cannot be read is a discover-phase failure (`AD Configuration
+ *   Test : FAIL`, `Error Phase : discover`, 0x801c001d); [RCMLAB] (the same, captured)
  * modeled: after a fallback, the Diagnostic Data shows the sync join's result, not the federated
- *   failure (the join phase is what failed last); the ADAL message dsreg reports for an integrated
- *   auth failure is the CSS wiki's event-305 text for every non-token-endpoint failure.
+ *   failure (the join phase is what failed last); the ADAL message dsreg reports (LogFatalAuthError,
+ *   event 305) is the CSS wiki's integrated-auth text for every realm, MEX and WS-Trust failure and
+ *   the seed's `GetStatus returned failure` for a token-endpoint error.
  */
 import { X509Certificate } from 'node:crypto';
+import { SimError } from '../../core/errors.ts';
 import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import { buildDiscoveryDocument, type ClientDiscovery } from '../../protocol/drs/discovery.ts';
 import { buildFederatedJoinRequest } from '../../protocol/drs/join-request.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import { TraceRecorder } from '../trace-recorder.ts';
 import type { DeviceState, Diagnostics, ErrorPhase, JoinTrace } from '../trace.ts';
-import { acquireComputerToken, HR } from './acquire-token.ts';
+import { acquireComputerToken, GET_STATUS_FAILED, HR } from './acquire-token.ts';
 import { discoverDrs, discoverRealm, DSREG_CLIENT_HEADERS } from './discover-tenant.ts';
 import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';
 import { deviceCsr, sendJoin, syncJoin, type JoinContext } from './join-request.ts';
 import { runPreCheck } from './pre-check.ts';
 import { readScp } from './read-scp.ts';
+import { OLDEST_MODELED_BUILD, windowsBuild } from '../windows-build.ts';
 
-/** research §3d (CSS wiki, event 305): ADAL's message when Windows integrated auth fails. */
+/** [WIKI] (event 305, LogFatalAuthError): ADAL's message when Windows integrated auth fails. */
 export const ADAL_INTEGRATED_AUTH_FAILED =
   'ADALUseWindowsAuthenticationTenant failed,  unable to preform integrated auth';
 
@@ -66,7 +71,19 @@ function deviceDetails(
   };
 }
 
+/** The build of a Windows 10+ OSVersion, or a clear error for one hjsim does not model. */
+function buildOf(env: MachineEnvironment): number {
+  const build = windowsBuild(env.osVersion);
+  if (build === undefined || build < OLDEST_MODELED_BUILD)
+    throw new SimError(
+      'ERR_SCENARIO_INVALID',
+      `device.osVersion '${env.osVersion}' is not a Windows 10+ version hjsim models: write 10.0.<build>[.<revision>] with a build of ${OLDEST_MODELED_BUILD} (1607 / Server 2016) or later`,
+    );
+  return build;
+}
+
 export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> {
+  const build = buildOf(env);
   const t = new TraceRecorder();
   const clientRequestId = env.ids.uuid();
   const fallbackEnabled = env.registry.fallbackToSyncJoin !== 0;
@@ -76,14 +93,17 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     domainName: env.domain.netbiosName,
     deviceName: `${env.computerName}.${env.domain.name}`,
   };
+  const started = env.clock.now();
   const diag: MutableDiagnostics = {
-    clientTime: env.clock.now(),
+    clientTime: started,
+    previousRegistration: started,
     userContext: env.runningAsSystem ? 'SYSTEM' : 'ELEVATED User',
     fallbackToSyncJoin: fallbackEnabled,
     adConnectivity: 'PASS',
     adConfiguration: 'PASS',
     drsDiscovery: 'PASS',
     drsConnectivity: 'SKIPPED',
+    tokenAcquisition: 'SKIPPED',
   };
   let fallbackAttempted = false;
   let registrations = 0;
@@ -96,6 +116,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     t.push({ k: 'end-status' });
     if (errorPhase) diag.errorPhase = errorPhase;
     return {
+      build,
       steps: t.steps,
       state,
       diagnostics: diag,
@@ -138,10 +159,17 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   // SCP [research §1.1]
   const scp = readScp(env);
   if ('error' in scp) {
-    t.push({ k: 'scp-failed', hresult: DSREG_HR.adConfigReadFailed, reason: scp.error });
+    t.push({
+      k: 'scp-failed',
+      hresult: DSREG_HR.adConfigReadFailed,
+      reason: scp.error,
+      ...(scp.subcode ? { subcode: scp.subcode } : {}),
+    });
     diag.adConfiguration = 'FAIL';
+    if (scp.subcode) diag.adConfigurationError = scp.subcode;
     diag.drsDiscovery = 'SKIPPED';
-    return failPhase('pre-check', DSREG_HR.adConfigReadFailed);
+    // The discover phase reads the SCP: its failure is a discover-phase error. [DSR; TSC; RCMLAB]
+    return failPhase('discover', DSREG_HR.adConfigReadFailed);
   }
   t.push({
     k: 'scp-read',
@@ -154,7 +182,11 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   const disc = await discoverDrs(t, scp, clientRequestId, env.unreachableHosts);
   if (!disc.ok) {
     diag.drsDiscovery = 'FAIL';
-    diag.drsDiscoveryError = disc.hresult;
+    // `[aggregate/sub-error]` [DSR; TSC]; modeled: an unanswered request's sub-error is
+    // WININET_E_CANNOT_CONNECT.
+    diag.drsDiscoveryError = `${DSREG_HR.discoveryFailed}/${
+      disc.hresult === DSREG_HR.discoveryFailed ? DSREG_HR.cannotConnect : disc.hresult
+    }`;
     if (disc.server) {
       diag.serverErrorCode = disc.server.errorType;
       diag.serverMessage = disc.server.message;
@@ -164,7 +196,12 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   const discovery = disc.discovery;
   const tenantId = discovery.TenantInfo.TenantId;
   const realm = await discoverRealm(t, scp.tenantName, clientRequestId, env.unreachableHosts);
-  if (!realm.ok) return failPhase('discover', realm.hresult, realm.httpStatus);
+  if (!realm.ok) {
+    // User realm is part of the DRS Discovery Test [DSR]; modeled: its code alone in brackets.
+    diag.drsDiscovery = 'FAIL';
+    diag.drsDiscoveryError = realm.hresult;
+    return failPhase('discover', realm.hresult, realm.httpStatus);
+  }
   t.push({
     k: 'tenant-info',
     tenantType: realm.federated ? 'Federated' : 'Managed',
@@ -188,7 +225,9 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   };
 
   if (!realm.federated) {
-    // Managed domain: sync join directly. [research §1.1, §1.9]
+    // Managed domain: no federated token to get (modeled: the test then reports PASS, as the
+    // [DSR] sample of a sync join shows every test PASS); sync join directly.
+    diag.tokenAcquisition = 'PASS';
     const r = await syncJoin(jc);
     return r.ok ? finish(joined(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
   }
@@ -200,6 +239,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     authority: `https://${LOGIN_HOST}/common`,
   });
   const token = await acquireComputerToken(env, t, { tenantName: scp.tenantName, clientRequestId });
+  diag.tokenAcquisition = token.ok ? 'PASS' : 'FAIL';
   if (token.ok) {
     const body = buildFederatedJoinRequest({
       csrDer: deviceCsr(env),
@@ -234,8 +274,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     aggregate: HR.aggregate,
     first: token.first,
     correlationId: clientRequestId,
-    adalMessage:
-      token.serverError === undefined ? ADAL_INTEGRATED_AUTH_FAILED : (token.serverMessage ?? ''),
+    adalMessage: token.serverError === undefined ? ADAL_INTEGRATED_AUTH_FAILED : GET_STATUS_FAILED,
     ...(token.serverError === undefined ? {} : { adalError: token.serverError }),
   });
   diag.registrationType = 'fed';

@@ -56,7 +56,12 @@ export async function sendJoin(
   const res = await send(req.url, req, env.unreachableHosts);
   if (!res.ok) {
     diag.drsConnectivity = 'FAIL';
-    t.push({ k: 'join-failed', hresult: DSREG_HR.cannotConnect, network: true });
+    t.push({
+      k: 'join-failed',
+      hresult: DSREG_HR.cannotConnect,
+      registrationType,
+      network: true,
+    });
     t.failure(DSREG_HR.cannotConnect);
     diag.clientErrorCode = DSREG_HR.cannotConnect;
     return { ok: false, hresult: DSREG_HR.cannotConnect };
@@ -91,7 +96,7 @@ export async function sendJoin(
     body: res.body,
     ...(err ? { errorType: err.ErrorType, message: err.Message } : {}),
   });
-  t.push({ k: 'join-failed', hresult });
+  t.push({ k: 'join-failed', hresult, registrationType });
   t.failure(hresult);
   diag.clientErrorCode = hresult;
   if (err) {
@@ -108,7 +113,7 @@ export async function syncJoin(jc: JoinContext): Promise<JoinResult> {
   const userCert = env.computer.userCertificate;
   diag.registrationType = 'sync';
   if (!userCert) {
-    t.push({ k: 'join-failed', hresult: DSREG_HR.directoryFailure });
+    t.push({ k: 'join-failed', hresult: DSREG_HR.directoryFailure, registrationType: 'sync' });
     t.failure(DSREG_HR.directoryFailure);
     diag.clientErrorCode = DSREG_HR.directoryFailure;
     return { ok: false, hresult: DSREG_HR.directoryFailure };

@@ -57,7 +57,8 @@ export function runPreCheck(env: MachineEnvironment, t: TraceRecorder): PreCheck
     return { go: false, reason: 'no-dc' };
   }
   if (reg?.keysHealthy) {
-    record('DoNotJoin', '0x0');
+    // resultCode 0x1 with DoNotJoin for a joined device: the captured 331 [WIKI].
+    record('DoNotJoin', '0x1');
     return { go: false, reason: 'already-joined' };
   }
   record(reg ? 'UnJoin' : 'Join', '0x0');

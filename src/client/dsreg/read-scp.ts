@@ -7,6 +7,7 @@
  *   key first" (ruianding.com, device registration flow, managed)
  */
 import type { MachineEnvironment } from '../../onprem/machine.ts';
+import { DSREG_HR } from './dsreg-codes.ts';
 
 export interface TenantFromScp {
   readonly source: 'scp' | 'registry';
@@ -24,13 +25,24 @@ function keyword(keywords: readonly string[], prefix: string): string | undefine
   return hit === undefined ? undefined : hit.slice(prefix.length).trim() || undefined;
 }
 
-export function readScp(env: MachineEnvironment): TenantFromScp | { readonly error: string } {
+/** Why the SCP could not give a tenant, and the LDAP read's own error where one is known. */
+export interface ScpReadError {
+  readonly error: string;
+  readonly subcode?: string;
+}
+
+export function readScp(env: MachineEnvironment): TenantFromScp | ScpReadError {
   const { cdjAadTenantId: regId, cdjAadTenantName: regName } = env.registry;
   if (regName || regId) {
     return { source: 'registry', tenantName: regName ?? regId ?? '', tenantId: regId };
   }
   if (env.scp === 'unreadable') return { error: 'the SCP object could not be read over LDAP' };
-  if (!env.scp) return { error: 'no Service Connection Point object in the forest' };
+  // No object: ERROR_FILE_NOT_FOUND, as `AD Configuration Test : FAIL [0x80070002]` shows. [RCMLAB]
+  if (!env.scp)
+    return {
+      error: 'no Service Connection Point object in the forest',
+      subcode: DSREG_HR.scpNotFound,
+    };
   const name = keyword(env.scp.keywords, SCP_NAME_KEYWORD);
   if (!name) {
     return {

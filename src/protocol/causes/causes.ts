@@ -508,7 +508,9 @@ export const CAUSES: readonly Cause[] = [
     id: 'scp-not-readable',
     title:
       'The Service Connection Point could not be read (missing, unreadable, or without azureADName)',
-    phase: 'pre-check',
+    // The discover phase reads the SCP: `Error Phase : discover`, AD Configuration Test FAIL
+    // [DSR; TSC; RCMLAB].
+    phase: 'discover',
     when: [[H('0x801c001d')], [S('scp-read-failed')], [E(307)]],
     priority: 70,
     why: 'Windows reads the tenant from the SCP in the forest\'s configuration partition: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED 0x801c001d (event 307 "Failed to lookup the registration service information from Active Directory").',
@@ -569,9 +571,13 @@ export const CAUSES: readonly Cause[] = [
       [H('0x8007000d')],
       [H('0x801c001f')],
       [S('discovery-failed')],
+      // Not the bare id 201: the down-level MSI's log uses 201 for a success [AZD80678]; the
+      // User Device Registration 201 is read by its text (discovery-failed) and by the 309 after it.
       [E(309)],
-      [E(201)],
     ],
+    // The discovery's own sub-error (`DRS Discovery Test : FAIL [0x801c0021/0x80072ee2]` [TSC]) is
+    // a connection failure too, but no STS was reached yet: the discovery is the cause.
+    covers: ['sts-unreachable'],
     priority: 65,
     why: 'Windows gets the registration service endpoints from https://enterpriseregistration.windows.net/<tenant>/discover; a failure there is DSREG_AUTOJOIN_DISC_FAILED 0x801c0021 (E_INVALIDDATA 0x8007000d when a proxy answered HTML).',
     fix: {

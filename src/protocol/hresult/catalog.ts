@@ -9,6 +9,13 @@ export interface HresultEntry {
   readonly hresult: string;
   readonly symbol: string;
   readonly meaning: string;
+  /**
+   * The system message text Windows substitutes for this code where an event's insertion string is
+   * typed as an HRESULT (Event Viewer's `Exit code:` / `Error:`), verbatim with or without its
+   * final period. Absent: Windows has no text and prints `Unknown HResult Error code: 0x…` (every
+   * DSREG 0x801c… and ADAL 0xcaa… code) [WIKI].
+   */
+  readonly windowsMessage?: string;
   readonly provenance: Provenance;
 }
 
@@ -17,9 +24,19 @@ const TSC = {
 };
 const WINRT = { source: 'MicrosoftDocs/winrt-api webprovidererror_errorcode.md (research §3a)' };
 const SEED = { source: 'PingOne hybrid join troubleshooting transcripts (../shared/seeds)' };
+/** The texts captured in Event Viewer entries of the User Device Registration log. */
+const WIKI_TEXT = 'WIKI (the text captured in a User Device Registration event)';
 
 const rows: HresultEntry[] = [
-  { hresult: '0x0', symbol: 'S_OK', meaning: 'Success.', provenance: SEED },
+  {
+    hresult: '0x0',
+    symbol: 'S_OK',
+    meaning: 'Success.',
+    windowsMessage: 'The operation completed successfully.',
+    provenance: {
+      source: `${SEED.source}; text: ${WIKI_TEXT}, a 304 "Exit code: The operation completed successfully."`,
+    },
+  },
   {
     hresult: '0x801c001d',
     symbol: 'DSREG_AUTOJOIN_ADCONFIG_READ_FAILED',
@@ -262,13 +279,19 @@ const rows: HresultEntry[] = [
     hresult: '0x80072ee2',
     symbol: 'WININET_E_TIMEOUT',
     meaning: 'The operation timed out.',
-    provenance: TSC,
+    windowsMessage: 'The operation timed out',
+    provenance: {
+      source: `${TSC.source}; windowsMessage modeled: the WinINet message-table text, no capture of an event showing it`,
+    },
   },
   {
     hresult: '0x80072efd',
     symbol: 'WININET_E_CANNOT_CONNECT',
     meaning: 'The attempt to connect to the server failed.',
-    provenance: TSC,
+    windowsMessage: 'A connection with the server could not be established',
+    provenance: {
+      source: `${TSC.source}; windowsMessage modeled: the WinINet message-table text, no capture of an event showing it`,
+    },
   },
   {
     hresult: '0xcaa82efd',
@@ -281,6 +304,7 @@ const rows: HresultEntry[] = [
     symbol: 'ERROR_NO_SUCH_DOMAIN',
     meaning:
       'The specified domain either does not exist or could not be contacted: dsreg could not locate a domain controller (pre-check, event 334).',
+    windowsMessage: 'The specified domain either does not exist or could not be contacted.',
     provenance: {
       modeled:
         'Win32 code and text are public (winerror.h); that dsreg reports it as the pre-check result code is modeled (research §1.0 gives only isDcAvailable and event 334)',
@@ -291,6 +315,7 @@ const rows: HresultEntry[] = [
     symbol: 'E_ACCESSDENIED',
     meaning:
       'Access is denied: dsregcmd /join did not run as NT AUTHORITY\\SYSTEM (pre-check, event 333).',
+    windowsMessage: 'Access is denied.',
     provenance: {
       modeled:
         'Win32 code and text are public (winerror.h); that dsreg reports it for a non-SYSTEM join is modeled (research §1.0 gives only isSystem and event 333)',
@@ -301,6 +326,7 @@ const rows: HresultEntry[] = [
     symbol: 'HRESULT_FROM_WIN32(ERROR_FILE_EXISTS)',
     meaning:
       'The file exists: Workplace Join could not add a site to the Local intranet zone because it is in another zone (event 104).',
+    windowsMessage: 'The file exists.',
     provenance: {
       modeled:
         'event 104 names an HRESULT without giving it (research §3d); ERROR_FILE_EXISTS is the modeled choice',
@@ -310,7 +336,41 @@ const rows: HresultEntry[] = [
     hresult: '0x8007000d',
     symbol: 'E_INVALIDDATA',
     meaning: 'The data is invalid (e.g. a proxy returned HTML where discovery JSON was expected).',
-    provenance: TSC,
+    windowsMessage: 'The data is invalid.',
+    provenance: { source: `${TSC.source}; text: WIN32ERR (ERROR_INVALID_DATA)` },
+  },
+  {
+    hresult: '0x80070002',
+    symbol: 'HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)',
+    meaning:
+      'The system cannot find the file specified: no Service Connection Point object in the forest (`AD Configuration Test : FAIL [0x80070002]`).',
+    windowsMessage: 'The system cannot find the file specified.',
+    provenance: { source: 'RCMLAB (/status of a forest without SCP); text: WIN32ERR' },
+  },
+  {
+    hresult: '0x80090016',
+    symbol: 'NTE_BAD_KEYSET',
+    meaning:
+      'Keyset does not exist: the device key could not be saved or read (TPM not owned by Windows).',
+    windowsMessage: 'Keyset does not exist',
+    provenance: { source: `${WIKI_TEXT}, a 304 "Exit code: Keyset does not exist"; COMERR` },
+  },
+  {
+    hresult: '0x80090030',
+    symbol: 'NTE_DEVICE_NOT_READY',
+    meaning: 'The TPM holding the device key is not ready (locked out, event 344).',
+    windowsMessage:
+      'The device that is required by this cryptographic provider is not ready for use.',
+    provenance: { source: `${WIKI_TEXT}, a 344 "Error: The device that is required …"; COMERR` },
+  },
+  {
+    hresult: '0x80280036',
+    symbol: 'TPM_E_NOTFIPS',
+    meaning: 'A FIPS-compliant TPM 1.2 refused the key creation (event 202).',
+    windowsMessage: 'The TPM is attempting to execute a command only available when in FIPS mode.',
+    provenance: {
+      source: `${WIKI_TEXT}, a 202 "exit code: The TPM is attempting … FIPS mode.. Inputs:"`,
+    },
   },
 ];
 
@@ -339,4 +399,17 @@ export function normalizeHresult(value: string): string {
 /** Failure HRESULTs have the severity bit set (0x8…/0xc…); 0x4… are informational. */
 export function isFailure(hresult: string): boolean {
   return (Number.parseInt(hresult.replace(/^0x/i, ''), 16) & 0x80000000) !== 0;
+}
+
+/**
+ * An HRESULT as Event Viewer shows a typed insertion string: Windows' message text when the
+ * system has one, else `Unknown HResult Error code: 0x<8 hex digits>`.
+ * @see [WIKI] `Exit code: Unknown HResult Error code: 0x801c03f2`, `Exit code: Keyset does not
+ *   exist`; [SUPA307] `Exit code: Unknown HResult Error code: 0x801c001d.`
+ */
+export function eventViewerHresultText(hresult: string): string {
+  const code = normalizeHresult(hresult);
+  const text = HRESULTS.get(code)?.windowsMessage;
+  if (text !== undefined) return text;
+  return `Unknown HResult Error code: 0x${code.slice(2).padStart(8, '0')}`;
 }

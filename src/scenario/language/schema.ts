@@ -16,6 +16,7 @@ import {
 import { SAML_ATTACK_NAMES } from '../../protocol/saml11/attacks/catalog.ts';
 import { CLAIM } from '../../protocol/claims/claim-types.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { OLDEST_MODELED_BUILD, windowsBuild } from '../../client/windows-build.ts';
 
 const guid = z
   .string()
@@ -395,7 +396,9 @@ export const scenarioSchema = z
         osVersion: z
           .string()
           .optional()
-          .describe('OSVersion the client reports (default: 10.0.19045.5965; down-level 6.x)'),
+          .describe(
+            'OSVersion the client reports (default per os: windows10 10.0.19045.5965, windows11 10.0.26100.4652, server2016 10.0.14393.8148, server2019 10.0.17763.7558, server2022 10.0.20348.3932; down-level 6.x). On Windows 10+ its build (10.0.<build>) selects what dsregcmd prints and logs: builds before 19041 print the older /join /debug shape (dsregcmd::wmain, LogFatalAuthError), builds before 17763 the older event 304/305 texts (docs/fidelity.md)',
+          ),
         objectGuid: guid,
         objectSid: sid,
         fallbackToSyncJoin: z.boolean().default(true),
@@ -428,7 +431,9 @@ export const scenarioSchema = z
         signedInUsers: z
           .array(signedInUserSchema)
           .default([])
-          .describe('Down-level: who signs in, in order; autoworkplace runs in each session'),
+          .describe(
+            "Who signs in, in order. Down-level: autoworkplace runs in each session. Windows 10+: the first domain user's console runs dsregcmd /status (Executing Account Name, User State, SSO State)",
+          ),
         ie: ieSchema.optional().describe("Down-level: Internet Explorer's zones and settings"),
         unreachableHosts: z
           .array(z.string())
@@ -475,9 +480,20 @@ export const scenarioSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    // Down-level machines join per signed-in user; each domain user must exist in AD.
-    if (!(DOWNLEVEL_OS as readonly string[]).includes(s.device.os)) return;
-    if (s.device.signedInUsers.length === 0) {
+    const downlevel = (DOWNLEVEL_OS as readonly string[]).includes(s.device.os);
+    // Windows 10+: the build decides the output shapes; hjsim models 1607 (14393) and later.
+    const build =
+      s.device.osVersion === undefined ? OLDEST_MODELED_BUILD : windowsBuild(s.device.osVersion);
+    if (!downlevel && (build === undefined || build < OLDEST_MODELED_BUILD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['device', 'osVersion'],
+        input: s.device.osVersion,
+        message: `'${s.device.osVersion}' is not a Windows 10+ version hjsim models: write 10.0.<build>[.<revision>] with a build of ${OLDEST_MODELED_BUILD} (1607 / Server 2016) or later, e.g. 10.0.17763.7558`,
+      });
+    }
+    // Down-level machines join per signed-in user.
+    if (downlevel && s.device.signedInUsers.length === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['device', 'signedInUsers'],
@@ -485,6 +501,8 @@ export const scenarioSchema = z
         message: `a ${s.device.os} machine joins in a user's session: list who signs in (device.signedInUsers: [{ upn: jdoe@contoso.com }])`,
       });
     }
+    // Each signed-in domain user must exist in AD (down-level: who joins; Windows 10+: whose
+    // console runs dsregcmd /status).
     s.device.signedInUsers.forEach((u, i) => {
       if (u.local) return;
       if (!s.onprem.users.some((o) => o.upn.toLowerCase() === u.upn.toLowerCase())) {

@@ -132,7 +132,8 @@ function beforeToken(s: Scenario): Stop | undefined {
   }
   if (!tenantName)
     return {
-      at: 'pre-check',
+      // Reading the SCP is part of the discover phase ([DSR]: AD Configuration Test).
+      at: 'discover',
       hresult: DSREG_HR.adConfigReadFailed,
       why: `the SCP is ${typeof s.onprem.scp === 'string' ? s.onprem.scp : 'without azureADName'}: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED (research §1.1, [TSC])`,
     };

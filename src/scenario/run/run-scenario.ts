@@ -14,7 +14,7 @@ import {
 import { dsregEvents } from '../../client/render/dsreg-events.ts';
 import { renderEventLog, SYSTEM_ACCOUNT } from '../../client/render/event-log.ts';
 import { renderJoinDebug } from '../../client/render/join-debug.ts';
-import { renderStatus } from '../../client/render/status.ts';
+import { renderStatus, statusConsoleOf } from '../../client/render/status.ts';
 import { workplaceJoinEvents } from '../../client/render/workplace-join-events.ts';
 import type { JoinOutcome, JoinTrace } from '../../client/trace.ts';
 import type { EventRecord } from '../../protocol/events/format-event.ts';
@@ -42,7 +42,7 @@ export interface ScenarioResult {
   readonly statusOutput: readonly string[];
   /** The Event Viewer entries the attempt logged, in order. */
   readonly events: readonly EventRecord[];
-  /** The same, as `wevtutil qe … /f:text` prints them. */
+  /** The same, as Event Viewer's "Copy details" shows them. */
   readonly eventLog: readonly string[];
   readonly exchanges: readonly Exchange[];
   /** Mock Entra's internal notes (which check failed and why). */
@@ -90,7 +90,7 @@ export function renderDsreg(trace: JoinTrace, m: MachineEnvironment): Rendered {
   return {
     outcome: trace.outcome,
     transcript: renderJoinDebug(trace),
-    statusOutput: renderStatus(trace),
+    statusOutput: renderStatus(trace, statusConsoleOf(m)),
     events,
     eventLog: renderEventLog(events, {
       computer: `${m.computerName}.${m.domain.name}`,

@@ -283,6 +283,7 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
       ? { name: onprem.domainController.name }
       : undefined,
     runningAsSystem: s.device.runAsSystem,
+    ...consoleUserOf(s, onprem),
     unreachableHosts: s.device.unreachableHosts,
     ...(registration ? { registration } : {}),
     scp:
@@ -315,6 +316,18 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     entraLog,
     clock,
   };
+}
+
+/** The first domain user who signs in: whose console `dsregcmd /status` runs in. */
+function consoleUserOf(
+  s: Scenario,
+  onprem: OnPremDirectory,
+): { consoleUser?: NonNullable<MachineEnvironment['consoleUser']> } {
+  const first = s.device.signedInUsers.find((u) => !u.local);
+  const ad = first && onprem.users?.find((o) => o.upn.toLowerCase() === first.upn.toLowerCase());
+  return ad
+    ? { consoleUser: { account: `${onprem.netbiosName}\\${ad.samAccountName}`, upn: ad.upn } }
+    : {};
 }
 
 /** OSVersion each Windows reports when the scenario does not say. */

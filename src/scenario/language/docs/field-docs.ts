@@ -89,7 +89,8 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   device: 'The Windows computer that joins',
   'device.name': 'Computer name (sAMAccountName without $)',
   'device.os': 'Windows version',
-  'device.osVersion': 'OS version the join request reports',
+  'device.osVersion':
+    'OS version the join request reports; on Windows 10+ its build (10.0.<build>) selects the dsregcmd output and event texts of that build (docs/fidelity.md)',
   'device.objectGuid': "The computer's AD objectGUID (= the Entra device id)",
   'device.objectSid': "The computer's AD objectSid",
   'device.fallbackToSyncJoin':
