@@ -46,7 +46,8 @@ describe('hjsim explain (process)', () => {
     expect(r.stdout).toContain(
       'text        Automatic registration failed at join phase. Exit code: %1 Server error: %2',
     );
-    expect(r.stdout).toContain('provenance  source: event manifest');
+    // Provenance names its source key (docs/sources.md).
+    expect(r.stdout).toContain('provenance  source: LYWK dsreg.dll message table');
     expect(r.stdout).toContain('hjsim run scenarios/onprem/managed-domain-unsynced.yaml');
   });
 

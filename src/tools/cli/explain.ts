@@ -114,6 +114,8 @@ export const explainDrsErrorType: Lookup = (query) => {
   };
 };
 
+const oneLine = (template: string) => template.replace(/ ?\n/g, ' ');
+
 /** Event Viewer ids (`304`, `event 335`): the User Device Registration or Workplace Join entry. */
 export const explainEvent: Lookup = (query) => {
   const m = /^(?:event\s*)?(\d{1,4})$/i.exec(query.trim());
@@ -126,13 +128,12 @@ export const explainEvent: Lookup = (query) => {
     code: String(entry.id),
     name: `${entry.channel} ${entry.id}`,
     meaning: `${entry.level} event of ${entry.logName}.`,
-    publicText: entry.template.replace(/\r\n/g, ' '),
+    // One line: the template's line breaks (and the space Windows leaves before each) as a space.
+    publicText: oneLine(entry.template),
     facts: [
       `level: ${entry.level}`,
       ...(entry.fields.length ? [`insertion strings: ${entry.fields.join(', ')}`] : []),
-      ...entries
-        .slice(1)
-        .map((e) => `also ${e.channel} ${e.id}: ${e.template.replace(/\r\n/g, ' ')}`),
+      ...entries.slice(1).map((e) => `also ${e.channel} ${e.id}: ${oneLine(e.template)}`),
     ],
     provenance: describeProvenance(entry.provenance),
     producedBy: (expect) => (expect.events ?? []).includes(entry.id),
