@@ -21,6 +21,8 @@ export type SimErrorCode =
   | 'ERR_WSFED_REQUEST'
   | 'ERR_SAMLP_REQUEST'
   | 'ERR_USAGE'
+  /** AD FS claim rule text that does not parse or names what it did not bind (POLICY00xx). */
+  | 'ERR_CLAIM_RULES'
   | 'ERR_INTERNAL';
 
 export class SimError extends Error {
