@@ -110,7 +110,7 @@ export type TraceStep =
 /**
  * `preCheckResult` of the dsreg debug output. modeled: `Join` is the seed's; `DoNotJoin` (not
  * SYSTEM, no DC, already joined) and `UnJoin` (joined but missing state: leave, then join again,
- * event 332) follow the pre-check outcomes research §1.0 / §3d lists.
+ * event 332) follow the pre-check outcomes [WIKI] [MAN] [DSR] / [MAN] [LYWK] [WIKI] lists.
  */
 export type PreCheckResult = 'Join' | 'DoNotJoin' | 'UnJoin';
 

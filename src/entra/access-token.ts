@@ -2,7 +2,7 @@
  * The access token mock Entra issues for a SAML bearer grant and DRS accepts as `Bearer`.
  * A JWT (RS256) whose claims reflect the device (or the user) the federated assertion described;
  * `aud` is the resource the client asked for.
- * @see ../shared/research/protocol.md §1.7 (device token has no upn; unique_name from issuerid)
+ * @see [WIKI] [AADI] [ROAD] [MSALPY] (device token has no upn; unique_name from issuerid)
  * modeled: claim names `onprem_object_guid`/`onprem_sid`/`deviceid` follow Entra's device-token
  * vocabulary where public (deviceid, onprem_sid); the exact set real Entra emits is not published.
  */

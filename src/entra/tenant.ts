@@ -4,7 +4,7 @@
  * devices synced by Entra Connect, the devices DRS registers during the run, the per-user device
  * quota and DRS's throttling policy. One Tenant per run; handlers mutate `registeredDevices` and
  * the Graph admin API replaces a domain's `federation`.
- * @see ../shared/research/protocol.md §5 (domain federation settings), §1.9 (sync);
+ * @see [FEDSAML] [NWSFED] [AADI] (domain federation settings), [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] (sync);
  *   Graph deviceRegistrationPolicy.userDeviceQuota (default 50)
  */
 import { createHash } from 'node:crypto';

@@ -2,7 +2,7 @@
  * The mock IdP as a party: the routes of its profile — MEX documents (by the scenario's variant),
  * the WS-Trust STS endpoints, the WS-Fed passive endpoint (which also serves SAML-P where the
  * profile shares it), SAML-P, and FederationMetadata.xml.
- * @see ../shared/research/protocol.md §1.4 (Windows GETs the MEX URL), §5, §6
+ * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (Windows GETs the MEX URL), [FEDSAML] [NWSFED] [AADI], [PING]
  */
 import { xmlResponse, type Party, type PartyRequest, type Route } from '../core/http.ts';
 import type { IdpConfig } from './idp-config.ts';

@@ -1,7 +1,7 @@
 /**
  * Who the IdP authenticated: a domain computer (Windows integrated auth, with what its Kerberos
  * ticket's PAC says) or a user (UsernameToken or a sign-in form), in the terms claim rules read.
- * @see ../shared/research/protocol.md §2 (AD FS input claims: groupsid, windowsaccountname, primarysid)
+ * @see [HJM] [AADI] [DVRJ] [WIKI] (AD FS input claims: groupsid, windowsaccountname, primarysid)
  */
 import type { DirectoryComputer, DirectoryUser } from './idp-config.ts';
 

@@ -3,7 +3,7 @@
  * keywords, the computer object (objectGUID, objectSid, userCertificate), the KDC that issues
  * service tickets, and what Entra Connect has synced. It is the client's environment, not a
  * network party (DESIGN.md).
- * @see ../shared/research/protocol.md §1.0, §1.1, §1.9
+ * @see [WIKI] [MAN] [DSR] [HJM] [TSC] [HIW] [ROAD] [AADI]
  */
 import type { KeyObject } from 'node:crypto';
 import type {
@@ -54,7 +54,7 @@ export interface OnPremDirectory {
   readonly extraSpns?: readonly string[];
 }
 
-/** The SPN Seamless SSO's AZUREADSSOACC account carries. [research §4 (ROADtools desktop SSO)] */
+/** The SPN Seamless SSO's AZUREADSSOACC account carries. [DL] [TSL] (ROADtools desktop SSO) */
 export const SEAMLESS_SSO_SPN = 'HTTP/autologon.microsoftazuread-sso.com';
 
 /** `S-1-5-21-a-b-c-RID` → `S-1-5-21-a-b-c` */
@@ -62,7 +62,7 @@ export function domainSidOf(sid: string): string {
   return sid.replace(/-\d+$/, '');
 }
 
-/** SCP keywords as the admin wrote them (research §1.1). */
+/** SCP keywords as the admin wrote them ([HJM] [WIKI] [TSC]). */
 export function scpKeywords(
   azureADName: string | undefined,
   azureADId: string | undefined,

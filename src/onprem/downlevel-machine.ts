@@ -2,7 +2,7 @@
  * What a down-level Windows machine (7, 8.1, Server 2008 R2 / 2012 / 2012 R2) gives
  * autoworkplace.exe: the domain and its DC, the SCP, the users who sign in (the task runs in each
  * user's session), Internet Explorer's zone settings, and SSPI for each user.
- * @see ../shared/research/protocol.md §4; ../shared/seeds/000_91f9f745d1a3ebae.txt
+ * @see [DL] [TSL]; [TSL]
  */
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
@@ -24,7 +24,7 @@ export interface SignedInUser {
   readonly sid: string;
 }
 
-/** Internet Explorer's settings that decide a silent sign-in. [seed 000; research §4] */
+/** Internet Explorer's settings that decide a silent sign-in. [TSL] [DL] */
 export interface InternetExplorerSettings {
   /** Sites in the Local intranet zone (origins or `*.domain` patterns). */
   readonly intranetZone: readonly string[];

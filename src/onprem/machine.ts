@@ -3,7 +3,7 @@
  * membership, the DC locator's answer, the SCP read over LDAP, its registry, its keys, and SSPI
  * (a Negotiate token for a service principal). The on-prem model builds it; nothing here talks
  * to a party.
- * @see ../shared/research/protocol.md §1.0, §1.1, §1.9
+ * @see [WIKI] [MAN] [DSR] [HJM] [TSC] [HIW] [ROAD] [AADI]
  */
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';

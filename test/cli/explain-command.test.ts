@@ -27,7 +27,7 @@ describe('hjsim explain (process)', () => {
     expect(r.stdout).toContain(
       'text        AADSTS51004: The user account {EUII Hidden} does not exist in the {tenant} directory.',
     );
-    expect(r.stdout).toMatch(/provenance {2}source: PingOne hybrid join troubleshooting/);
+    expect(r.stdout).toMatch(/provenance {2}source: PING \(PingOne hybrid join troubleshooting/);
     expect(r.stdout).toContain('hjsim run scenarios/pingone/accounttype-wrong-nameformat.yaml');
   });
 

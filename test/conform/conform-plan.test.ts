@@ -69,7 +69,7 @@ const ROWS: readonly Row[] = [
   {
     file: 'idp/guid-big-endian.yaml',
     fails: ['claims.onpremobjectguid'],
-    why: `${SEED}: #string.uuidAsBase64Guid; research §2: .NET Guid.ToByteArray() order`,
+    why: `${SEED}: #string.uuidAsBase64Guid; [HJM] [AADI] [DVRJ] [WIKI]: .NET Guid.ToByteArray() order`,
   },
   {
     file: 'idp/pingone-mex-url-without-13.yaml',
@@ -79,12 +79,12 @@ const ROWS: readonly Row[] = [
   {
     file: 'entra/issuer-mismatch.yaml',
     fails: ['saml.issuer'],
-    why: 'research §3b: Issuer must equal issuerUri exactly, a trailing slash counts (AADSTS50107)',
+    why: '[ERR]: Issuer must equal issuerUri exactly, a trailing slash counts (AADSTS50107)',
   },
   {
     file: 'adfs/leftover-issuerid-rule.yaml',
     fails: ['saml.issuer'],
-    why: 'research §2 (HJM Remarks): a UPN-based issuerid rule issues nothing for computers → AADSTS50107',
+    why: '[HJM] [AADI] [DVRJ] [WIKI] (HJM Remarks): a UPN-based issuerid rule issues nothing for computers → AADSTS50107',
   },
   {
     file: 'entra/certificate-rollover-without-next-signing-certificate.yaml',
@@ -99,7 +99,7 @@ const ROWS: readonly Row[] = [
   {
     file: 'entra/expired-assertion.yaml',
     fails: ['saml.validity'],
-    why: 'research §3b: outside NotBefore/NotOnOrAfter beyond the skew → AADSTS70002/500133',
+    why: '[ERR]: outside NotBefore/NotOnOrAfter beyond the skew → AADSTS70002/500133',
   },
   {
     file: 'entra/clock-skew-inside-tolerance.yaml',
@@ -110,12 +110,12 @@ const ROWS: readonly Row[] = [
   {
     file: 'idp/tokentype-samlv11.yaml',
     fails: ['wstrust.token-type'],
-    why: 'research §6 (MSAL.NET #1871): #SAMLV1.1 → saml2-bearer → AADSTS7500514',
+    why: '[PING] (MSAL.NET #1871): #SAMLV1.1 → saml2-bearer → AADSTS7500514',
   },
   {
     file: 'entra/saml2-token-with-saml1_1-bearer.yaml',
     fails: ['wstrust.token-type'],
-    why: 'research §3b: a SAML 2.0 assertion labelled SAML 1.0 is read as SAML 1.1 → AADSTS50008',
+    why: '[ERR]: a SAML 2.0 assertion labelled SAML 1.0 is read as SAML 1.1 → AADSTS50008',
   },
   {
     file: 'entra/wrong-audience.yaml',
@@ -125,12 +125,12 @@ const ROWS: readonly Row[] = [
   {
     file: 'idp/nameidentifier-omitted.yaml',
     fails: ['saml.subject'],
-    why: 'research §3b: AADSTS90020, the assertion is missing the ImmutableID',
+    why: '[ERR]: AADSTS90020, the assertion is missing the ImmutableID',
   },
   {
     file: 'idp/samlp-domain.yaml',
     fails: ['federation.protocol'],
-    why: 'research §1.3: federation_protocol must be WSTrust (0xcaa90017)',
+    why: '[TSC] [MSALPY] [ADALN] [AADI] [DSRT]: federation_protocol must be WSTrust (0xcaa90017)',
   },
   {
     file: 'idp/unknown-relying-party.yaml',
@@ -141,7 +141,7 @@ const ROWS: readonly Row[] = [
   {
     file: 'idp/mex-no-windows-auth.yaml',
     fails: ['mex.windowstransport'],
-    why: 'research §1.4: no NegotiateAuthentication port → 0xcaa90022 (usernamemixed still there)',
+    why: '[HJM] [MSALPY] [ADALN] [DSRT] [WINRT]: no NegotiateAuthentication port → 0xcaa90022 (usernamemixed still there)',
   },
   {
     file: 'idp/mex-2005-only.yaml',
@@ -153,7 +153,7 @@ const ROWS: readonly Row[] = [
     file: 'idp/mex-html.yaml',
     fails: ['mex.fetch'],
     skipsAfter: 'mex.fetch',
-    why: 'research §1.4: an HTML page for the MEX → 0xcaa9002c; nothing after it can be judged',
+    why: '[HJM] [MSALPY] [ADALN] [DSRT] [WINRT]: an HTML page for the MEX → 0xcaa9002c; nothing after it can be judged',
   },
   {
     file: 'idp/kerberos-aes-off.yaml',

@@ -1,5 +1,5 @@
 /**
- * An Entra error body (the JSON of research §3c, as a customer copies it from a trace) or a bare
+ * An Entra error body (the JSON of [ERR], as a customer copies it from a trace) or a bare
  * AADSTS line diagnoses to its cause.
  */
 import { describe, expect, it } from 'vitest';

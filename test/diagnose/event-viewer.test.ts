@@ -1,7 +1,7 @@
 /**
  * Event Viewer text of the User Device Registration log, in the shapes customers send (Event
  * Viewer's "Copy details", `wevtutil qe … /f:text` with several events), written here after the
- * templates of research/protocol.md §3d: each diagnoses to its cause; `hjsim explain` knows the
+ * templates of [MAN] [LYWK] [WIKI]: each diagnoses to its cause; `hjsim explain` knows the
  * causes by the id diagnose prints.
  */
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The seeds diagnose to their documented causes: the PingOne page's two real `dsregcmd /join
- * /debug` transcripts and its `/status` (read from ../shared/seeds at test time, never copied),
+ * /debug` transcripts and its `/status` (source PING, read at test time from the seeds beside the clone, never copied),
  * its Get-MgDomainFederationConfiguration outputs (import), and the Microsoft legacy page's
  * dialog texts, each under the heading that names its cause.
  */

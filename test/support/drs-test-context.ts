@@ -9,7 +9,7 @@ import { seededIds } from '../../src/core/ids.ts';
 import { certificatePem, CERTS_DIR, privateKey } from '../../src/core/keys.ts';
 import type { EntraContext, SyncedDevice, Tenant } from '../../src/entra/tenant.ts';
 
-/** The seed's tenant, domain and device (/work/shared/seeds/004_cfe8f5bb4b6ae74c.txt). */
+/** The seed's tenant, domain and device ([PING]). */
 export const TENANT_ID = '07ec9af2-7ce5-4ab7-8638-115736bbf990';
 export const FEDERATED_DOMAIN = 'imokatdi.ping-eng.com';
 export const MANAGED_DOMAIN = 'managed.example.com';

@@ -1,6 +1,7 @@
 /**
- * Reads the real `dsregcmd /status` output out of the PingOne seed document in ../shared/seeds
- * (never copied into this repo), split into its boxed sections.
+ * Reads the real `dsregcmd /status` output out of the PingOne seed document (source PING), read
+ * at test time from the seeds folder beside the clone (never copied into this repo), split into
+ * its boxed sections.
  */
 import { readFileSync } from 'node:fs';
 import { SEED_FILE } from './seed-transcripts.ts';

@@ -1,6 +1,7 @@
 /**
- * Reads the real `dsregcmd /join /debug` transcripts out of the PingOne seed document in
- * ../shared/seeds (never copied into this repo), and masks what differs between runs.
+ * Reads the real `dsregcmd /join /debug` transcripts out of the PingOne seed document (source
+ * PING), read at test time from the seeds folder beside the clone (never copied into this repo),
+ * and masks what differs between runs.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ export function seedJoinTranscripts(): string[][] {
     text = readFileSync(SEED_FILE, 'utf8');
   } catch (cause) {
     throw new Error(
-      `the PingOne seed is not at ${SEED_FILE}: clone hjsim with ../shared beside it`,
+      `the PingOne seed is not at ${SEED_FILE}: keep the seeds folder (shared/seeds) beside the clone`,
       { cause },
     );
   }

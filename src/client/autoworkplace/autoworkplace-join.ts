@@ -4,9 +4,9 @@
  * discovery, a silent sign-in to Entra for the DRS resource through Internet Explorer (the
  * federated IdP with Windows auth, or Seamless SSO for a managed domain), then the device
  * registration for that user.
- * @see ../shared/research/protocol.md §4 (user context, per-user registrations, AD FS or Seamless
- *   SSO, intranet zone, WIAORMULTIAUTHN, SCP on onmicrosoft.com); §1.2 (legacy contract discovery
- *   `…/EnrollmentServer/contract?api-version=1.2`); ../shared/seeds/000_91f9f745d1a3ebae.txt (the
+ * @see [DL] [TSL] (user context, per-user registrations, AD FS or Seamless
+ *   SSO, intranet zone, WIAORMULTIAUTHN, SCP on onmicrosoft.com); [DSRT] [HBS] [DVRD] [TSC] (legacy contract discovery
+ *   `…/EnrollmentServer/contract?api-version=1.2`); [TSL] (the
  *   four dialog results and their causes); azure-content "automatic device registration for
  *   Windows 7" (the task "registers silently… the user authenticates silently with AD FS using
  *   Windows Integrated Authentication"; one device object per user@device); jairocadena.com
@@ -116,7 +116,7 @@ async function attempt(
       'discover',
     );
 
-  // Discovery (legacy contract form). [research §1.2]
+  // Discovery (legacy contract form). [DSRT] [HBS] [DVRD] [TSC]
   const contractUrl = `https://${DRS_HOST}/${encodeURIComponent(tenantName)}/EnrollmentServer/contract?api-version=1.2`;
   const drsBlocked = m.unreachableHosts.some((h) => h.toLowerCase() === DRS_HOST);
   const disc = drsBlocked
@@ -147,7 +147,7 @@ async function attempt(
   }
   steps.push({ k: 'discovery-ok', url: contractUrl, federated: contract.federated });
 
-  // Silent sign-in for the DRS resource. [research §4]
+  // Silent sign-in for the DRS resource. [DL] [TSL]
   const clientRequestId = m.ids.uuid();
   const authorize = buildAuthorizeUrl({
     loginHost: LOGIN_HOST,
@@ -192,13 +192,13 @@ async function attempt(
     );
   }
 
-  // Device registration for this user. [research §4; enrollment-message.ts]
+  // Device registration for this user. [DL] [TSL]; enrollment-message.ts
   const key = m.registrationKey(index);
   const request = buildEnrollmentRequest({
     to: contract.registrationEndpoint,
     messageId: `urn:uuid:${m.ids.uuid()}`,
     accessToken: answer.accessToken,
-    // The fixed CSR subject Windows' join requests use (research §1.8 [HBS]); DRS names the device.
+    // The fixed CSR subject Windows' join requests use ([HBS] [ROAD] [AADI] [DVRJ] [TSC] [HBS]); DRS names the device.
     csrDer: buildCsr({
       subject: [{ name: 'commonName', value: '7E980AD9-B86D-4306-9425-9AC066FB014A' }],
       publicKey: key,

@@ -1,6 +1,6 @@
 /**
  * What the "Workplace Join for Windows" dialog (`autoworkplace.exe /i`) says for each result.
- * @see ../shared/seeds/000_91f9f745d1a3ebae.txt: the dialog's title and the screenshots'
+ * @see [TSL]: the dialog's title and the screenshots'
  *   descriptions ("an error occurred during account authentication", "… account verification",
  *   "the user has reached the maximum number of joined devices", "an error occurred because the
  *   server didn't respond"; success "states that a certain device is joined to a workplace" with

@@ -3,7 +3,7 @@
  * answer an HTTP Negotiate challenge only for sites in the Local intranet zone (IE's default
  * "Automatic logon only in Intranet zone"), and submit self-posting forms — never a page that
  * waits for the user.
- * @see ../shared/research/protocol.md §4 (intranet zone must hold the STS and autologon URLs);
+ * @see [DL] [TSL] (intranet zone must hold the STS and autologon URLs);
  *   seed 000 (intranet zone; Enhanced Security Configuration / Enhanced Protected Mode break
  *   Seamless SSO; "Do not save encrypted pages to disk"; HRD page waiting for input)
  * modeled: zone matching (exact origin, host, or `*.suffix`); Enhanced Security refusing automatic

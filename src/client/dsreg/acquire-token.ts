@@ -2,8 +2,8 @@
  * GetComputerTokenForADRS: ADAL's Windows-integrated-auth path as dsreg runs it — user realm,
  * MEX, WS-Trust windowstransport with the computer's Kerberos ticket, then the SAML bearer grant
  * to `https://login.microsoftonline.com/common/oauth2/token` — with its ADAL log lines.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (the AdalLog lines and their order, success and
- *   AADSTS51004); ../shared/research/protocol.md §1.3–§1.7, §3a
+ * @see [PING] (the AdalLog lines and their order, success and
+ *   AADSTS51004); [TSC] [MSALPY] [ADALN] [AADI] [DSRT] [HJM] [WINRT] [ROAD] [WIKI]
  * modeled: which ADAL log entry belongs to which request (the seed shows three "sending web
  *   request" entries for realm, MEX + WS-Trust and token), and the lines of failures the seeds do
  *   not show (MEX, WS-Trust): they reuse the seed's pattern (error HRESULTs, "GetStatus returned

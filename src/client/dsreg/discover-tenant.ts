@@ -1,7 +1,7 @@
 /**
  * dsreg's discover phase: DRS discovery for the SCP's tenant, then user realm discovery for the
  * verified domain, which says whether the domain is federated or managed.
- * @see ../shared/research/protocol.md §1.2 (URL, headers, JSON; errors 0x801c0021, 0x801c003a,
+ * @see [DSRT] [HBS] [DVRD] [TSC] (URL, headers, JSON; errors 0x801c0021, 0x801c003a,
  *   0x801c0025, 0x8007000d; events 100/101, 200/201, 309) and §1.3 (user realm, 0x801c003d)
  * modeled: which id dsreg puts in the discovery URL (the SCP's tenant id when it has one, else its
  *   domain), and that a discovery failure logs 201 followed by 309.
@@ -89,7 +89,7 @@ export type RealmResult =
   | { readonly ok: true; readonly federated: boolean }
   | { readonly ok: false; readonly hresult: string; readonly httpStatus?: number };
 
-/** User realm for the verified domain (Windows 10 1809+). [research §1.3] */
+/** User realm for the verified domain (Windows 10 1809+). [TSC] [MSALPY] [ADALN] [AADI] [DSRT] */
 export async function discoverRealm(
   t: TraceRecorder,
   tenantName: string,

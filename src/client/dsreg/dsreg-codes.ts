@@ -1,6 +1,6 @@
 /**
  * The DSREG / Win32 HRESULTs the dsreg client reports outside ADAL, by phase.
- * @see ../shared/research/protocol.md §1.1–§1.3, §3a (DSREG_* codes from [TSC])
+ * @see [HJM] [WIKI] [TSC] [DSRT] [HBS] [DVRD] [MSALPY] [ADALN] [AADI] [WINRT] (DSREG_* codes from [TSC])
  * modeled: `noDomainController` (ERROR_NO_SUCH_DOMAIN) as the pre-check result code when
  *   DsGetDcName fails, and `notSystem` (E_ACCESSDENIED) when the process is not SYSTEM; public
  *   sources give only the events (334, 333), not the code dsregcmd prints.

@@ -2,8 +2,8 @@
  * `dsregcmd /join /debug` on Windows 10+: pre-check, SCP, DRS discovery and user realm, federated
  * token and join, and the fallback to sync join (or a managed domain's sync join) — recording a
  * structured trace every output is rendered from.
- * @see ../shared/research/protocol.md §1 (phases and failure codes), §1.9 (FallbackToSyncJoin,
- *   default enabled); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * @see [TSC] [DSR] [WIKI] (phases and failure codes), [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] (FallbackToSyncJoin,
+ *   default enabled); [PING]
  * @see [DSR], [TSC]: an SCP that cannot be read is a discover-phase failure (`AD Configuration
  *   Test : FAIL`, `Error Phase : discover`, 0x801c001d); [RCMLAB] (the same, captured)
  * modeled: after a fallback, the Diagnostic Data shows the sync join's result, not the federated
@@ -141,7 +141,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   t.push({ k: 'cli-init' });
   t.push({ k: 'join-start', clientRequestId });
 
-  // Pre-check [research §1.0]
+  // Pre-check [WIKI] [MAN] [DSR]
   const pre = runPreCheck(env, t);
   if (!pre.go) {
     if (pre.reason === 'already-joined')
@@ -156,7 +156,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     return failPhase('pre-check', hr);
   }
 
-  // SCP [research §1.1]
+  // SCP [HJM] [WIKI] [TSC]
   const scp = readScp(env);
   if ('error' in scp) {
     t.push({
@@ -178,7 +178,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     ...(scp.tenantId ? { tenantId: scp.tenantId } : {}),
   });
 
-  // DRS discovery and user realm [research §1.2, §1.3]
+  // DRS discovery and user realm [DSRT] [HBS] [DVRD] [TSC] [MSALPY] [ADALN] [AADI]
   const disc = await discoverDrs(t, scp, clientRequestId, env.unreachableHosts);
   if (!disc.ok) {
     diag.drsDiscovery = 'FAIL';
@@ -232,7 +232,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     return r.ok ? finish(joined(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
   }
 
-  // Federated: computer token for DRS via WS-Trust, then the join. [research §1.4–§1.8]
+  // Federated: computer token for DRS via WS-Trust, then the join. [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] [ROAD] [AADI] [WIKI] [HBS] [DVRJ] [TSC]
   t.push({
     k: 'token-start',
     authCodeUrl: `https://${LOGIN_HOST}/${tenantId}/oauth2/authorize`,
@@ -286,7 +286,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     t.push({ k: 'no-fallback', aggregate: HR.aggregate });
     return finish(notJoined, 'none', 'auth');
   }
-  // Fallback to sync join (Windows 10 1803+, unless FallbackToSyncJoin = 0). [research §1.9]
+  // Fallback to sync join (Windows 10 1803+, unless FallbackToSyncJoin = 0). [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]
   t.push({ k: 'fallback', aggregate: HR.aggregate });
   fallbackAttempted = true;
   for (const key of [

@@ -2,7 +2,7 @@
  * dsreg's join phase: the federated join (bearer token) and the sync join (ClientIdentity signed
  * with the computer's `userCertificate` key), each recording the "Join …" lines dsregcmd prints
  * and the Diagnostic Data it keeps.
- * @see ../shared/research/protocol.md §1.8 (federated join), §1.9 (sync join, its errors and the
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] (federated join), [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] (sync join, its errors and the
  *   "Join HTTP status / Join error code / Join message" lines); seed 004 ("Join request ID", "Join
  *   response time", "Join HTTP status")
  * modeled: without a `userCertificate` on the computer object the sync join is not sent (the
@@ -34,7 +34,7 @@ export type JoinResult =
   | { readonly ok: true; readonly certificate: string }
   | { readonly ok: false; readonly hresult: string };
 
-/** The device key's PKCS#10 request, subject `CN=<objectGUID>`. [research §1.8] */
+/** The device key's PKCS#10 request, subject `CN=<objectGUID>`. [HBS] [ROAD] [AADI] [DVRJ] [TSC] */
 export function deviceCsr(env: MachineEnvironment): Buffer {
   return buildCsr({
     subject: [{ name: 'commonName', value: env.computer.objectGuid }],
@@ -106,7 +106,7 @@ export async function sendJoin(
   return { ok: false, hresult };
 }
 
-/** The sync join: `PUT …/EnrollmentServer/device/<objectGUID>`, no bearer token. [research §1.9] */
+/** The sync join: `PUT …/EnrollmentServer/device/<objectGUID>`, no bearer token. [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] */
 export async function syncJoin(jc: JoinContext): Promise<JoinResult> {
   const { env, t, diag, discovery } = jc;
   const requestId = env.ids.uuid();

@@ -1,7 +1,7 @@
 /**
  * dsreg's pre-check: a domain controller in line of sight (DsGetDcName), the SYSTEM context, and
  * the machine's existing registration. The result decides whether the join runs at all.
- * @see ../shared/research/protocol.md §1.0 (`preCheckResult`, `isDcAvailable`, `isSystem`; events
+ * @see [WIKI] [MAN] [DSR] (`preCheckResult`, `isDcAvailable`, `isSystem`; events
  *   331–335) and §3d (event texts)
  * modeled: the order of the checks (SYSTEM, then DC, then existing registration); the debug values
  *   of an existing registration (`isJoined: YES`, `deviceKeysHealthy`, `dsrInstance: AzureDrs`,

@@ -1,7 +1,7 @@
 /**
  * Reads the tenant from the Service Connection Point's `keywords` (LDAP, Configuration NC), or
  * from its client-side override in the registry, which Windows reads first.
- * @see ../shared/research/protocol.md §1.1: keywords `azureADName:<domain>` / `azureADId:<tenant
+ * @see [HJM] [WIKI] [TSC]: keywords `azureADName:<domain>` / `azureADId:<tenant
  *   id>`, case-sensitive [HJM][WIKI]; override `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\CDJ\AAD`
  *   `TenantId` / `TenantName` [DSRT VerifySCP]; "the scheduled task will always check the registry
  *   key first" (ruianding.com, device registration flow, managed)

@@ -1,7 +1,7 @@
 /**
  * Renders what a down-level machine shows: per signed-in user, `autoworkplace.exe /i` and the
  * dialog's answer after the join attempt (the transcript), or its status (the status view).
- * @see ../shared/seeds/000_91f9f745d1a3ebae.txt (Step 1: `"%programFiles%\Microsoft Workplace
+ * @see [TSL] (Step 1: `"%programFiles%\Microsoft Workplace
  *   Join\autoworkplace.exe" /i` "displays a dialog box…"; Step 2: the Join button and the failure
  *   details); ../autoworkplace/dialog-text.ts
  * modeled: the dialog drawn as text (a box with the title, the message and the button); the

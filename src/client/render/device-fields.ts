@@ -1,7 +1,7 @@
 /**
  * The Device Details and Tenant Details fields, shared by `/status` and the DSREGCMD_END_STATUS
  * block of `/join /debug`.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * @see [PING]
  */
 import type { DeviceState } from '../trace.ts';
 import { dsregTime, field, yesNo } from './format.ts';

@@ -1,7 +1,7 @@
 /**
  * dsregcmd's layout: field names right-aligned to a fixed column, then ` : value`; section
  * headers in a box; times as `2025-07-10 16:52:13.000 UTC`.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (`dsregcmd /status` and DSREGCMD_END_STATUS)
+ * @see [PING] (`dsregcmd /status` and DSREGCMD_END_STATUS)
  */
 const NAME_WIDTH = 26;
 

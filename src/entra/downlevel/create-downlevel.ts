@@ -1,7 +1,7 @@
 /**
  * Mock Entra's down-level endpoints as parties: the silent sign-in on the login host
  * (`oauth2/authorize`, `login.srf`), Seamless SSO's autologon host, and DRS's enrollment service.
- * @see ../shared/research/protocol.md §4
+ * @see [DL] [TSL]
  */
 import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
 import type { Party } from '../../core/http.ts';

@@ -3,7 +3,7 @@
  * (whose `userDeviceQuota` and users' `registeredDevices` make the device quota): Seamless SSO, the
  * users' on-premises SIDs (synced by Entra Connect), whether DRS answers, and the run's pending
  * sign-ins.
- * @see ../shared/research/protocol.md §4; ../shared/seeds/000_91f9f745d1a3ebae.txt ("the server
+ * @see [DL] [TSL]; [TSL] ("the server
  *   didn't respond", Seamless SSO for managed domains)
  */
 export interface DownlevelSettings {

@@ -3,7 +3,7 @@
  * discovery by `domain_hint`, then either the federated IdP's WS-Fed passive endpoint (with
  * `wauth` when the client asked for acr `wiaormultiauthn`), Seamless SSO's autologon endpoint, or
  * — a managed domain without Seamless SSO — the sign-in page, which waits for the user.
- * @see ../shared/research/protocol.md §4 (WIAORMULTIAUTHN, `resource_params`, Seamless SSO
+ * @see [DL] [TSL] (WIAORMULTIAUTHN, `resource_params`, Seamless SSO
  *   autologon host), §5 (WS-Fed `wa=wsignin1.0`, `wtrealm=urn:federation:MicrosoftOnline`);
  *   seed 000 ("home realm discovery (HRD) page is waiting for user interaction")
  * modeled: HRD follows `domain_hint` (the SCP's azureADName) before `login_hint`, which is what

@@ -2,7 +2,7 @@
  * Seamless SSO's autologon endpoint (`autologon.microsoftazuread-sso.com`): Windows integrated
  * auth with the user's Kerberos ticket for `HTTP/autologon.microsoftazuread-sso.com`, then a form
  * that posts a Desktop SSO token back to Entra's `login.srf`.
- * @see ../shared/research/protocol.md §4 (autologon host, `Authorization: Negotiate`, the
+ * @see [DL] [TSL] (autologon host, `Authorization: Negotiate`, the
  *   DesktopSsoToken redeemed by Entra [ROAD]); seed 000 (Seamless SSO for managed domains; the
  *   autologon URL must be in the intranet zone)
  * modeled: the browser path `/{tenant}/winauth/sso`, the token's form (a JWT signed with mock

@@ -3,7 +3,7 @@
  * user's access token (from the silent sign-in) authorises it; each request registers a new device
  * for that user (one device object per user who signs in), unless the user has reached the device
  * quota; the answer carries the device certificate issued by the test MS-Organization-Access CA.
- * @see ../shared/research/protocol.md §4 ("separate registration (DeviceID) is created for each of
+ * @see [DL] [TSL] ("separate registration (DeviceID) is created for each of
  *   them"; "the user reached the maximum number of joined devices"); seed 000 ("The service isn't
  *   responding"; "A user has reached the limit of devices"); ../../protocol/downlevel/enrollment-message.ts
  * modeled: the fault subcodes (`DeviceCapReached`, `AuthenticationFailed`, `InvalidRequest`) and

@@ -4,7 +4,7 @@
  * (XML, signature, signing certificate, issuer, audience, validity, ImmutableID, user, MFA with
  * the domain's federatedIdpMfaBehavior — `wiaormultiauthn` from the IdP counts, check-mfa.ts);
  * the answer is a redirect carrying the DRS access token.
- * @see ../shared/research/protocol.md §4 (WIAORMULTIAUTHN: the STS issues the `windows` and
+ * @see [DL] [TSL] (WIAORMULTIAUTHN: the STS issues the `windows` and
  *   `wiaormultiauthn` authentication methods; MFA without it fails), §5 (login.srf, SAML 1.1 in
  *   wresult), §3b (50076, 51004); DESIGN.md catalogue ("MFA on the user without WIAORMULTIAUTHN at
  *   the IdP (AADSTS50076/50079)")

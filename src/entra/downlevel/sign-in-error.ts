@@ -2,7 +2,7 @@
  * A down-level sign-in that fails answers like Entra's authorize endpoint with `prompt=none`: a
  * redirect to the client's redirect URI whose fragment carries `error` and an AADSTS
  * `error_description` (message, Trace ID, Correlation ID, Timestamp).
- * @see RFC 6749 §4.2.2.1; ../shared/research/protocol.md §3c (description shape)
+ * @see RFC 6749 §4.2.2.1; [ERR] (description shape)
  */
 import type { PartyResponse } from '../../core/http.ts';
 import { describeProvenance } from '../../core/provenance.ts';

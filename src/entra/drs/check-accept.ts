@@ -1,7 +1,7 @@
 /**
  * Check: the client accepts JSON. [MS-DVRD] §3.1.5.1.1.3 allows `application/json` or
  * `application/xml` and requires a 4xx for anything else. modeled deviations: an absent Accept gets
- * JSON (the spec's default is XML; dsreg always sends `Accept: application/json`, research §1.2), and
+ * JSON (the spec's default is XML; dsreg always sends `Accept: application/json`, [DSRT] [HBS] [DVRD] [TSC]), and
  * since mock DRS renders no XML, an Accept naming only XML also gets 406.
  */
 import type { PartyRequest } from '../../core/http.ts';

@@ -1,6 +1,6 @@
 /**
  * Check: the `api-version` query parameter names a version this endpoint serves.
- * @see research/protocol.md §1.2 (discovery 1.7 / 1.9, legacy contract 1.0 / 1.2), §1.8 and §1.9
+ * @see [DSRT] [HBS] [DVRD] [TSC] (discovery 1.7 / 1.9, legacy contract 1.0 / 1.2), [HBS] [ROAD] [AADI] [DVRJ] [TSC] and [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]
  *   (join 1.0 and 2.0); modeled: the 400 DRS answers for any other version (not public).
  */
 import type { PartyRequest } from '../../core/http.ts';

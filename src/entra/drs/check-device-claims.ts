@@ -4,7 +4,7 @@
  * a user's token (it names a `upn`) registers a device owned by that user — the down-level (user
  * context) registration, one device per user who signs in. Anything else: 400.
  * [MS-DVRJ] §3.1.5.1.1.3: missing or mismatched device claims → HTTP 400 with ErrorDetails.
- * Legacy seed (../shared/seeds/000_91f9f745d1a3ebae.txt): down-level devices register per user.
+ * Legacy seed ([TSL]): down-level devices register per user.
  * modeled: ErrorType `AuthenticationError` (so the client reports DSREG_E_DEVICE_AUTHENTICATION_ERROR)
  *   and the message; a fresh device id for each user-context registration.
  */

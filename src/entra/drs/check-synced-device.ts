@@ -1,7 +1,7 @@
 /**
  * Check (sync join): Entra Connect has synced the computer (objectGUID = the device id in the URL)
  * together with at least one `userCertificate`. Both refusals are `DirectoryError` with HTTP 400.
- * @see research/protocol.md §1.9 (CSS wiki debug trace: `Join HTTP status: 400`, `Join error code:
+ * @see [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] (CSS wiki debug trace: `Join HTTP status: 400`, `Join error code:
  *   DirectoryError`); DESIGN.md failure catalogue
  */
 import {

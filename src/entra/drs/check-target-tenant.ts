@@ -1,7 +1,7 @@
 /**
  * Check (sync join): `TargetDomainId` names this tenant (by id or verified domain). A wrong SCP
  * tenant id gets `DirectoryError` "AADSTS90002: Tenant … not found." [TSC] "Sync-join server
- * errors"; modeled: HTTP 400, as for the other sync-join DirectoryErrors (research §1.9 "Join HTTP status: 400").
+ * errors"; modeled: HTTP 400, as for the other sync-join DirectoryErrors ([DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] "Join HTTP status: 400").
  */
 import { DIRECTORY_ERROR, tenantNotFoundMessage } from '../../protocol/drs/drs-messages.ts';
 import { tenantMatches, type EntraContext } from '../tenant.ts';

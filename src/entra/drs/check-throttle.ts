@@ -2,10 +2,10 @@
  * Check: DRS accepts a limited number of join requests per device (per user, for user-context
  * registrations) within a window; beyond it, `DirectoryError` "Your request is throttled
  * temporarily. Please try after 300 seconds." (the client reports DSREG_E_DIRECTORY_FAILURE).
- * @see research/protocol.md §1.8; [TSC] "Federated join server errors" ("expected … multiple
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC]; [TSC] "Federated join server errors" ("expected … multiple
  *   registration requests were made in quick succession")
  * modeled: the policy is the scenario's (`tenant.drs.throttle`: maxRequests per windowSeconds;
- *   real DRS's limits are not public); HTTP 400 as for DRS's other DirectoryErrors (research §1.9
+ *   real DRS's limits are not public); HTTP 400 as for DRS's other DirectoryErrors ([DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]
  *   "Join HTTP status: 400"); a `Retry-After` with the seconds left; throttled requests do not
  *   count; the sync join is throttled by the same rule.
  */

@@ -2,7 +2,7 @@
  * The end of every accepted join: issue the device certificate, record the device in the tenant,
  * and build the success body. modeled: a re-join of the same device id replaces the earlier
  * registration (the client sends `ReuseDevice: "true"`; what real DRS keeps is not public).
- * @see research/protocol.md §1.8 (success body); himmelblau-idm/aad-join-spec §2.1.1.1.2
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] (success body); himmelblau-idm/aad-join-spec §2.1.1.1.2
  */
 import { createHash } from 'node:crypto';
 import { cloudSidFromObjectId } from '../../protocol/drs/cloud-sid.ts';

@@ -40,7 +40,7 @@ const OTHER_KEY = deviceKey(4);
 const csr = (publicKey: KeyObject = DEVICE_KEY, privateKey: KeyObject = publicKey) =>
   buildCsr({ subject: [{ name: 'commonName', value: CSR_SUBJECT_CN }], publicKey, privateKey });
 
-/** The computer's self-signed `userCertificate` (CN = objectGUID, research §1.9 / DSRegTool). */
+/** The computer's self-signed `userCertificate` (CN = objectGUID, [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] / DSRegTool). */
 const userCertificatePem = derToPem(
   buildCertificate({
     subject: [{ name: 'commonName', value: DEVICE_ID }],

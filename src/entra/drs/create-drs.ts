@@ -2,7 +2,7 @@
  * Mock Entra DRS (`enterpriseregistration.windows.net`): discovery, the federated join and the sync
  * join, behind one error boundary. Every answer carries `date` (RFC 1123, from the run's clock;
  * dsregcmd prints it as "Join response time") and echoes `client-request-id`.
- * @see research/protocol.md §1.2, §1.8, §1.9; seed 004 ("Join response time: Thu, 10 Jul 2025 17:22:14 GMT")
+ * @see [DSRT] [HBS] [DVRD] [TSC] [ROAD] [AADI] [DVRJ] [DSR] [WIKI] [HIW]; seed 004 ("Join response time: Thu, 10 Jul 2025 17:22:14 GMT")
  * modeled: the boundary's 500 `InternalServerError` body for anything a handler throws.
  */
 import { DRS_HOST } from '../../protocol/entra-names.ts';

@@ -1,7 +1,7 @@
 /**
  * `GET /<tenant>/discover?api-version=1.x` (and the legacy `/<tenant>/EnrollmentServer/contract`):
  * the discovery document for a tenant named by id or verified domain.
- * @see research/protocol.md §1.2; [MS-DVRD] §3.1.5.1.1.3 (Accept, 4xx on errors)
+ * @see [DSRT] [HBS] [DVRD] [TSC]; [MS-DVRD] §3.1.5.1.1.3 (Accept, 4xx on errors)
  * Federated: addressed by a domain, the domain's own authentication decides; addressed by tenant id,
  * modeled: false (no domain is named, so there is no federated realm to point at).
  * TenantName: the addressed domain; by tenant id, modeled: the tenant's first verified domain.
@@ -18,7 +18,7 @@ import { checkAccept } from './check-accept.ts';
 import { checkApiVersion } from './check-api-version.ts';
 import { drsErrorResponse, fail, pass, type Checked } from './drs-failure.ts';
 
-/** Discovery serves any 1.x (dsreg sends 1.7, research §1.2; [HBS] documents 1.9). */
+/** Discovery serves any 1.x (dsreg sends 1.7, [DSRT] [HBS] [DVRD] [TSC]; [HBS] documents 1.9). */
 export const DISCOVER_API_VERSIONS = /^1\.\d+$/;
 /** The legacy contract endpoint serves 1.0 and 1.2. [MS-DVRD] §2.1, §4.1 */
 export const CONTRACT_API_VERSIONS = /^1\.[02]$/;

@@ -1,7 +1,7 @@
 /**
  * `POST /EnrollmentServer/device/?api-version=1.0|2.0` with `Authorization: Bearer <DRS token>`:
  * the federated hybrid join. The checks below, in this order, are the policy.
- * @see research/protocol.md §1.8
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC]
  * User.Upn, modeled: the token's `unique_name` (for a device token, the IdP-derived name research
  * §1.7 describes), or '' when the token has none.
  * A user's token registers a new device owned by that user (check-device-claims.ts), subject to

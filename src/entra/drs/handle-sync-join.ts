@@ -2,7 +2,7 @@
  * `PUT /EnrollmentServer/device/<deviceId>?api-version=1.0|2.0`, no bearer: the sync join (the
  * managed flow, and the fallback after a failed federated join). The checks below, in this order,
  * are the policy.
- * @see research/protocol.md §1.9
+ * @see [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]
  * User.Upn, modeled: '' (no token names an identity; the computer proved itself with its SID).
  */
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';

@@ -2,7 +2,7 @@
  * Mock DRS's certificate authority: issues the device certificate (subject CN = device id, issuer =
  * the test MS-Organization-Access CA) with the validity real DRS gives: from 30 minutes before the
  * join until 10 years after it.
- * @see /work/shared/seeds/004_cfe8f5bb4b6ae74c.txt (`DeviceCertificateValidity : [ 2025-07-10
+ * @see [PING] (`DeviceCertificateValidity : [ 2025-07-10
  *   16:52:13.000 UTC -- 2035-07-10 17:22:13.000 UTC ]` for a join answered at 17:22:14, and
  *   `[ 2025-07-09 01:44:22 -- 2035-07-09 02:14:22 ]` for one answered at 02:14:22); AADInternals blog
  *   "Stealing and faking Azure AD device identities" (same 30 min / 10 y window, device-certificate OIDs)

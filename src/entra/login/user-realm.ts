@@ -2,7 +2,7 @@
  * Home realm discovery: `common/userrealm/<upn>?api-version=1.0` (ADAL, MSAL, dsreg),
  * `?api-version=2.0`, and the old `GetUserRealm.srf?login=<upn>`: the domain type and, for
  * federated domains, where to authenticate.
- * @see ../shared/research/protocol.md §1.3 (JSON shapes from AADInternals Get-UserRealm,
+ * @see [TSC] [MSALPY] [ADALN] [AADI] [DSRT] (JSON shapes from AADInternals Get-UserRealm,
  *   Get-UserRealmExtended (2.0) and Get-UserRealmV2 (GetUserRealm.srf)); 90014 for a missing
  *   api-version (AzureAD/microsoft-authentication-library-for-go ops/authority comment)
  * modeled: `State`/`UserState` take the values of AADInternals' examples (federated 3/2, managed

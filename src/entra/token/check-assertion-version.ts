@@ -3,7 +3,7 @@
  * saml2-bearer grant is refused with 7500514 — what happens when a client misreads the
  * `…#SAMLV1.1` TokenType (PingFederate/PingOne spelling) and sends saml2-bearer. (A SAML 2.0
  * assertion under saml1_1-bearer never gets here: the SAML 1.1 reader cannot read it, check-xml.ts.)
- * @see ../shared/research/protocol.md §6; AzureAD/microsoft-authentication-library-for-dotnet#1871
+ * @see [PING]; AzureAD/microsoft-authentication-library-for-dotnet#1871
  * modeled: the place of this check after the validity check (the issue's order; Entra's own order
  *   is not public).
  */

@@ -1,6 +1,6 @@
 /**
  * The audience restriction must name Entra (`urn:federation:MicrosoftOnline`).
- * @see ../shared/research/protocol.md §1.6; code modeled (see AADSTS 50013 provenance)
+ * @see [MSALPY] [ADALN] [ROAD] [AADI]; code modeled (see AADSTS 50013 provenance)
  */
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import type { TokenCheck } from './token-state.ts';

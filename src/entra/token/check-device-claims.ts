@@ -4,7 +4,7 @@
  * Attribute Name). If any is missing or in the wrong namespace the token is not a device token:
  * Entra treats it as a user's and looks the user up by ImmutableID, which fails with AADSTS51004
  * for a computer.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (51004 for wrong NameFormats); research §2
+ * @see [PING] (51004 for wrong NameFormats); [HJM] [AADI] [DVRJ] [WIKI]
  * modeled: when Entra Connect has synced a computer with this SID, the GUID claim must decode to
  * that computer's objectGUID (a big-endian GUID does not) — no public source states the rule.
  * modeled: a non-device token that names a UPN (UPN claim, or SAML 2.0 IDPEmail) is a user's

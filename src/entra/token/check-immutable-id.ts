@@ -1,7 +1,7 @@
 /**
  * The assertion must carry the ImmutableID as its subject: SAML 1.1 Subject NameIdentifier
  * (AADSTS90020), SAML 2.0 Subject NameID.
- * @see ../shared/research/protocol.md §3b (90020), §2 (NameIdentifier = ImmutableID);
+ * @see [ERR] (90020), [HJM] [AADI] [DVRJ] [WIKI] (NameIdentifier = ImmutableID);
  *   how-to-connect-fed-saml-idp ("NameID … must be the same as the Microsoft Entra user's ImmutableID")
  * modeled: a SAML 2.0 assertion without NameID gets 50008 "SAML token is invalid." (90020's text
  *   names SAML 1.1; no public source shows the SAML 2.0 answer).

@@ -2,7 +2,7 @@
  * The assertion's Issuer must equal a federated domain's `issuerUri` exactly (a trailing slash
  * matters), and that domain must be the one whose key signed it. When the token carries an
  * issuerid claim (AD FS `-SupportMultipleDomain`), that claim is the Issuer ID compared instead.
- * @see ../shared/research/protocol.md §3b (50107), §5; mandiant/ADFSpoof#6; jpazureid blog
+ * @see [ERR] (50107), [FEDSAML] [NWSFED] [AADI]; mandiant/ADFSpoof#6; jpazureid blog
  *   "adfs-AADSTS50107" (the Issuer ID the IdP issued must match the domain's Issuer URI; the
  *   error names that Issuer ID)
  * modeled: a token signed with another domain's registered key is refused with 5000811 (the key

@@ -9,7 +9,7 @@
  * AuthnStatement's AuthnContextClassRef only.
  * @see Graph internalDomainFederation-update "federatedIdpMfaBehavior values";
  *   learn.microsoft.com/entra/identity/authentication/how-to-mfa-expected-inbound-assertions;
- *   reference-error-codes (50076, 50079); research §2 (authnmethodsreferences rule)
+ *   reference-error-codes (50076, 50079); [HJM] [AADI] [DVRJ] [WIKI] (authnmethodsreferences rule)
  * modeled: device tokens are not asked for MFA (MFA is a user requirement; the device join runs
  *   userless).
  */

@@ -2,7 +2,7 @@
  * The form must be urlencoded and carry grant_type, client_id, a SAML bearer grant type and the
  * assertion; v1 (`/oauth2/token`) names the resource with `resource`, v2.0 (`/oauth2/v2.0/token`)
  * with `scope` and refuses `resource`.
- * @see ../shared/research/protocol.md §1.7 (form body), §3b (900144); reference-error-codes
+ * @see [WIKI] [AADI] [ROAD] [MSALPY] (form body), [ERR] (900144); reference-error-codes
  *   (901002 "The 'resource' request parameter isn't supported", 700022); 90014 for a v2.0 request
  *   without scope (runtime text in public MSAL fixtures, see aadsts.ts)
  * modeled: a v2.0 scope of OpenID scopes only yields a Microsoft Graph token (the v2.0 platform

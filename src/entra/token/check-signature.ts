@@ -4,7 +4,7 @@
  * (`signingCertificate` or `nextSigningCertificate`); claims are read only from the signed
  * reference. A valid signature by a key no domain registered passes to the signing-certificate
  * check, which answers 5000811.
- * @see DESIGN.md "Fidelity rules" (order); research §3b; protocol/xmldsig/verify-enveloped.ts
+ * @see DESIGN.md "Fidelity rules" (order); [ERR]; protocol/xmldsig/verify-enveloped.ts
  * modeled: AADSTS50008 (not 50013) for every signature failure — see the 50008 provenance in
  *   aadsts.ts: 50013's public "Assertion failed signature validation" text is from client
  *   assertions (JWT), while 50008 is the SAML token code.

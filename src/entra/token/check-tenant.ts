@@ -1,7 +1,7 @@
 /**
  * The `{tenant}` segment names this tenant (id or verified domain), or is `common` /
  * `organizations`, in which case the assertion's issuer must identify the tenant.
- * @see ../shared/research/protocol.md §3b (90002 InvalidTenantName); microsoft/Analysis-Services#194
+ * @see [ERR] (90002 InvalidTenantName); microsoft/Analysis-Services#194
  *   (900023 for an identifier that is no GUID and no DNS name)
  * modeled: 90019 when a `common`/`organizations` request carries an assertion, readable by the
  *   grant's reader, that names no issuer (no tenant-identifying information anywhere); `consumers`

@@ -1,7 +1,7 @@
 /**
  * User lookup: a token that is not a device's names a user by ImmutableID (the subject); that
  * user must exist in the tenant.
- * @see research/protocol.md §3b (50034 runtime text, invalid_grant); how-to-connect-fed-saml-idp
+ * @see [ERR] (50034 runtime text, invalid_grant); how-to-connect-fed-saml-idp
  *   (NameID = ImmutableID)
  * modeled: the lookup key is the ImmutableID only (Entra federation ignores the UPN claim for the
  *   lookup, AADInternals: "Azure AD identity federation doesn't care about UPN").

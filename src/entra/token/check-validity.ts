@@ -1,6 +1,6 @@
 /**
  * NotBefore / NotOnOrAfter against Entra's clock, with a clock-skew allowance.
- * @see ../shared/research/protocol.md §3b (70002 + 500133); skew value modeled (protocol/entra-names.ts)
+ * @see [ERR] (70002 + 500133); skew value modeled (protocol/entra-names.ts)
  */
 import { CLOCK_SKEW_MS } from '../../protocol/entra-names.ts';
 import { entraTimestamp } from '../../protocol/oauth/error-response.ts';

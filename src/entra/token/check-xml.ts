@@ -4,7 +4,7 @@
  * element is (Assertion, urn:oasis:names:tc:SAML:1.0:assertion) …", Entra's own AADSTS50008
  * text); `saml2-bearer` reads a SAML 2.0 Assertion. A SAML 1.1 assertion sent with saml2-bearer is
  * read here and refused by the version check after the validity check (the issue's order).
- * @see research/protocol.md §3b (50008 text), §1.4 (DTD refused); reference-error-codes (7500514 text)
+ * @see [ERR] (50008 text), [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (DTD refused); reference-error-codes (7500514 text)
  * modeled: 50008 "SAML token is invalid." for a DTD or malformed XML; 7500514 for a saml2-bearer
  *   root that is no assertion; a samlp:Response is not unwrapped (RFC 7522 §2.1: the parameter is
  *   one Assertion).

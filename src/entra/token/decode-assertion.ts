@@ -1,7 +1,7 @@
 /**
  * The `assertion` parameter: standard base64 (ADAL, AADInternals) or base64url without padding
  * (MSAL, RFC 7522); both are accepted.
- * @see ../shared/research/protocol.md §1.7
+ * @see [WIKI] [AADI] [ROAD] [MSALPY]
  * modeled: text that is neither decodes to 50008 (no public source shows Entra's answer).
  */
 import type { TokenCheck } from './token-state.ts';

@@ -1,6 +1,6 @@
 /**
  * The resources mock Entra issues tokens for, by every identifier a client may name them with.
- * @see research/protocol.md §1.7 (`urn:ms-drs:enterpriseregistration.windows.net`; Device
+ * @see [WIKI] [AADI] [ROAD] [MSALPY] (`urn:ms-drs:enterpriseregistration.windows.net`; Device
  *   Registration Service application id 01cb2876-…, [HBS], DSRegTool Test-DevRegApp)
  * modeled: Microsoft Graph is known too (its public app id 00000003-0000-0000-c000-000000000000),
  *   so a user token can be asked for it; no other resource exists in the simulated tenant.

@@ -3,7 +3,7 @@
  * grants: the checks below run in order (the list is the policy); the first failure answers with
  * Entra's AADSTS JSON, success with a token response whose access token describes the device (or
  * the user).
- * @see DESIGN.md "Fidelity rules"; ../shared/research/protocol.md §1.7, §3c; issue #4 (check order)
+ * @see DESIGN.md "Fidelity rules"; [WIKI] [AADI] [ROAD] [MSALPY] [ERR]; issue #4 (check order)
  */
 import { DSREG_CLIENT_ID } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';

@@ -5,7 +5,7 @@
  * NameIdentifier or the SAML 2.0 NameID; the authentication methods are the SAML 1.1
  * AuthenticationMethod or the SAML 2.0 AuthnContextClassRefs (where Entra reads inbound MFA).
  * Built only from `Verified<…>` assertions, so every field was covered by the signature.
- * @see research/protocol.md §2 (claim type = namespace + "/" + name);
+ * @see [HJM] [AADI] [DVRJ] [WIKI] (claim type = namespace + "/" + name);
  *   learn.microsoft.com/entra/identity/authentication/how-to-mfa-expected-inbound-assertions
  */
 import { claimType } from '../../protocol/claims/claim-types.ts';

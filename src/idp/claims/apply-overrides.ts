@@ -2,7 +2,7 @@
  * Applies a scenario's per-claim changes (`idp.claims`) to what a profile's rules issued: another
  * namespace (PingOne NameFormat) or name, a literal value, the big-endian GUID mistake, a
  * duplicate, or leaving the claim out; a key the rules did not issue adds a claim.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt "Attribute mappings issue" (what admins get wrong)
+ * @see [PING] "Attribute mappings issue" (what admins get wrong)
  */
 import { CLAIM } from '../../protocol/claims/claim-types.ts';
 import type { ClaimOverride, ClaimRule, ClaimValueSource } from '../idp-config.ts';

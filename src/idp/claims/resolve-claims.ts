@@ -2,7 +2,7 @@
  * Turns claim rules into SAML 1.1 attributes for one principal: GUIDs as base64 bytes (Microsoft
  * order unless a scenario asks for the big-endian mistake), SIDs as strings, issuerid URIs.
  * A source with no value for the principal (a computer's UPN) issues nothing.
- * @see ../shared/research/protocol.md §2 (values: base64 GUID bytes, SID string, issuerid URI)
+ * @see [HJM] [AADI] [DVRJ] [WIKI] (values: base64 GUID bytes, SID string, issuerid URI)
  */
 import { uuidAsBase64BigEndian, uuidAsBase64Guid } from '../../protocol/encoding/guid.ts';
 import type { Saml11Attribute } from '../../protocol/saml11/types.ts';

@@ -2,7 +2,7 @@
  * The MEX documents an IdP publishes, generated from its profile's endpoints and changed by the
  * scenario's named variant: an endpoint dropped, an address made http, a binding piece removed,
  * HTML instead of XML, or POST (WS-Transfer Get) only.
- * @see ../shared/research/protocol.md §1.4 (Windows GETs the MEX; a POST-only STS answered
+ * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (Windows GETs the MEX; a POST-only STS answered
  *   Windows with an error, IdentityServer/IdentityServer2#878; ADAL warnings 0x8aa90024–2a;
  *   0xcaa9002b/2c/22), §6 (PingOne /wsf/mex without 13)
  * modeled: the HTML page (a sign-in page a proxy or a disabled endpoint serves instead of the

@@ -2,7 +2,7 @@
  * Authenticates a browser at a passive endpoint: Windows integrated auth when the request carries
  * `Authorization: Negotiate`, else the sign-in form's UserName and Password; with neither, the
  * sign-in page and a Negotiate challenge.
- * @see ../shared/research/protocol.md §4 (WIA for intranet sign-in), §5 (AD FS /adfs/ls/)
+ * @see [DL] [TSL] (WIA for intranet sign-in), [FEDSAML] [NWSFED] [AADI] (AD FS /adfs/ls/)
  */
 import type { PartyRequest, PartyResponse } from '../../core/http.ts';
 import type { IdpConfig } from '../idp-config.ts';

@@ -5,8 +5,8 @@
  * `authnmethodsreferences`: the Windows method, and `wiaormultiauthn` when the relying party trust
  * allows that class (`Set-AdfsRelyingPartyTrust -AllowedAuthenticationClassReferences
  * wiaormultiauthn` with the pass-through rule for authnmethodsreferences).
- * @see ../shared/research/protocol.md §4 (the resource_params acr, the two methods the STS must
- *   issue, the AD FS rule and command); ../shared/seeds/000_91f9f745d1a3ebae.txt (MFA without
+ * @see [DL] [TSL] (the resource_params acr, the two methods the STS must
+ *   issue, the AD FS rule and command); [TSL] (MFA without
  *   WIAORMULTIAUTHN breaks the down-level join)
  * modeled: an IdP whose trust does not allow the class ignores the request and issues the Windows
  *   method only (Entra then refuses a user who must do MFA: AADSTS50076), instead of failing the
@@ -18,7 +18,7 @@ import type { Saml11Attribute } from '../../protocol/saml11/types.ts';
 import type { IdpConfig } from '../idp-config.ts';
 import type { AuthenticationKind, Principal } from '../principal.ts';
 
-/** The method AD FS records after Windows integrated auth. [research §4] */
+/** The method AD FS records after Windows integrated auth. [DL] [TSL] */
 export const AUTHN_METHOD_WINDOWS_URI =
   'http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/windows';
 

@@ -2,7 +2,7 @@
  * The IdP's signed FederationMetadata.xml: its WS-Federation STS role (signing certificate, token
  * and claim types, active endpoint with its MEX, passive endpoint) and, where the profile serves
  * SAML-P from the same document (AD FS), the IDPSSODescriptor samlify describes.
- * @see ../shared/research/protocol.md §5 (FederationMetadata.xml shape and AD FS path)
+ * @see [FEDSAML] [NWSFED] [AADI] (FederationMetadata.xml shape and AD FS path)
  */
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { parseXml } from '../../protocol/xml/parse-xml.ts';

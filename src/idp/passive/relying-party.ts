@@ -1,6 +1,6 @@
 /**
  * Relying parties the passive endpoints know, and where their sign-in responses are posted.
- * @see ../shared/research/protocol.md §5 (Entra: realm urn:federation:MicrosoftOnline, responses
+ * @see [FEDSAML] [NWSFED] [AADI] (Entra: realm urn:federation:MicrosoftOnline, responses
  *   posted to https://login.microsoftonline.com/login.srf)
  * modeled: AD FS's refusal texts for an unknown relying party (MSIS7007, as in AD FS event 364)
  *   and for a wreply outside the relying party's endpoint.

@@ -2,7 +2,7 @@
  * The WS-Federation passive requestor endpoint: `wa=wsignin1.0` authenticates the browser and
  * answers an auto-post form carrying `wresult` (an RSTR with the signed SAML 1.1 assertion) to
  * the relying party; `wa=wsignout1.0` / `wsignoutcleanup1.0` end the session.
- * @see WS-Federation 1.2 §13; ../shared/research/protocol.md §5 (Entra requires SAML 1.1 in
+ * @see WS-Federation 1.2 §13; [FEDSAML] [NWSFED] [AADI] (Entra requires SAML 1.1 in
  *   WS-Fed passive; the form fields)
  * modeled: the sign-out page text.
  */

@@ -3,7 +3,7 @@
  * trust, as a table of named rules run in order over a claim pipeline: what each issues (into the
  * token) or adds (for later rules only) for a computer or a user. The table is the policy; the
  * scenario chooses which issuerid rules it contains.
- * @see ../shared/research/protocol.md §2 (rules verbatim from hybrid-join-manual.md, incl. the
+ * @see [HJM] [AADI] [DVRJ] [WIKI] (rules verbatim from hybrid-join-manual.md, incl. the
  *   leftover UPN-based issuerid rule its Remarks tell admins to remove)
  * modeled: "Query UPN and ImmutableID for users" stands for the RP's default user rules (Entra
  *   Connect's sourceAnchor mS-DS-ConsistencyGuid, which computers lack — hence the manual's
@@ -17,7 +17,7 @@ import { resolveClaimValue } from '../claims/resolve-claims.ts';
 
 const HJM: Provenance = {
   source:
-    'MicrosoftDocs/entra-docs hybrid-join-manual.md "Set up issuance of claims" (research §2)',
+    'MicrosoftDocs/entra-docs hybrid-join-manual.md "Set up issuance of claims" (HJM, AADI, DVRJ, WIKI)',
 };
 const DOMAIN_COMPUTERS = /-515$/;
 

@@ -3,7 +3,7 @@
  * and authentication), the MEX publishing all four, `/adfs/ls/` for WS-Fed passive and SAML-P,
  * FederationMetadata.xml, the issuer `http://<domain>/adfs/services/trust/`, and the hybrid join
  * claim rules (adfs-claim-rules.ts).
- * @see ../shared/research/protocol.md §1.4 (endpoint paths from hybrid-join-manual.md), §1.6
+ * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (endpoint paths from hybrid-join-manual.md), [MSALPY] [ADALN] [ROAD] [AADI]
  *   (token shape, Issuer), §2 (rules), §5 (FederationMetadata path; /adfs/ls/ with wa=wsignin1.0)
  * modeled: with `-SupportMultipleDomain` the Issuer is the Federation Service identifier
  *   `http://<host>/adfs/services/trust` and the issuerid claim names the domain (AADSTS50107

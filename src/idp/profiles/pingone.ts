@@ -2,7 +2,7 @@
  * PingOne's WS-Federation application for Microsoft 365: endpoint paths, issuer shape, and the
  * attribute mappings (with NameFormats) of the hybrid join reference. One STS URL serves both
  * WS-Trust versions and both authentications (Kerberos via the LDAP gateway, username/password).
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt "Attribute mappings reference", "Federated IdP
+ * @see [PING] "Attribute mappings reference", "Federated IdP
  *   settings" (IssuerUri, ActiveSignInUri, MetadataExchangeUri, PassiveSignInUri = SignOutUri),
  *   "Kerberos service account and AES encryption"
  * modeled: `/wsf/mex/<appId>` offering only a WS-Trust 2005 username endpoint (the seed says only

@@ -2,8 +2,8 @@
  * How the IdP learns who is asking: Windows integrated auth (the modeled Kerberos ticket of
  * `Authorization: Negotiate`, docs/decisions/0003) or a username and password (WS-Security
  * UsernameToken, a sign-in form). Each returns the principal or why it was refused.
- * @see ../shared/research/protocol.md §1.5 (windowstransport: Negotiate; usernamemixed:
- *   UsernameToken); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt "Kerberos service account and AES
+ * @see [DSRT] [MSALPY] [ADALN] (windowstransport: Negotiate; usernamemixed:
+ *   UsernameToken); [PING] "Kerberos service account and AES
  *   encryption" (an RC4 ticket the gateway cannot decrypt)
  */
 import { decodeNegotiateToken } from '../../protocol/kerberos/negotiate-token.ts';
@@ -35,7 +35,7 @@ export function authenticateWindows(cfg: IdpConfig, token: string): Authenticati
     };
   }
   const computer = cfg.directory.find((c) => c.objectSid === ticket.sid);
-  // A user's ticket: the signed-in user of a down-level machine at the passive endpoint. [research §4]
+  // A user's ticket: the signed-in user of a down-level machine at the passive endpoint. [DL] [TSL]
   const user = computer ? undefined : cfg.users.find((u) => u.objectSid === ticket.sid);
   if (user) return { ok: true, principal: { kind: 'user', user } };
   if (!computer)

@@ -3,7 +3,7 @@
  * scenario's overrides, the configured NameIdentifier, validity window, audience and signing key
  * and algorithms. SAML 1.1 (AD FS's and PingOne's WS-Trust token) or, when the scenario asks,
  * SAML 2.0.
- * @see ../shared/research/protocol.md §1.6 (AD FS token shape; AuthenticationMethod for devices)
+ * @see [MSALPY] [ADALN] [ROAD] [AADI] (AD FS token shape; AuthenticationMethod for devices)
  * modeled (SAML 2.0): each claim becomes an Attribute whose Name is the full claim type
  *   (namespace + "/" + name, as AD FS and WIF write SAML 2.0 claims); the NameID carries the
  *   ImmutableID in the persistent format Entra requires for SAML 2.0

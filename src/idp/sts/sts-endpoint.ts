@@ -2,7 +2,7 @@
  * A WS-Trust STS endpoint: reads the RST, checks its action against the endpoint's version,
  * authenticates (Windows integrated auth and/or UsernameToken, as the endpoint allows), checks the
  * relying party, and answers an RSTR with the signed assertion, or a SOAP 1.2 fault.
- * @see ../shared/research/protocol.md §1.5 (RST shapes; 401 Negotiate challenge; faults), §1.6
+ * @see [DSRT] [MSALPY] [ADALN] (RST shapes; 401 Negotiate challenge; faults), [MSALPY] [ADALN] [ROAD] [AADI]
  */
 import { xmlResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { isSimError } from '../../core/errors.ts';

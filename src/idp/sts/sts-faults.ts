@@ -1,7 +1,7 @@
 /**
  * The SOAP 1.2 faults the mock STS answers a failed RST with (HTTP 500, as AD FS answers even
  * client errors), each with its subcode, reason text and provenance.
- * @see ../shared/research/protocol.md §1.5 (AD FS 5xx faults; DSRegTool looks for
+ * @see [DSRT] [MSALPY] [ADALN] (AD FS 5xx faults; DSRegTool looks for
  *   FailedAuthentication; MSAL reads s:Reason/s:Text and s:Subcode/s:Value);
  *   AzureAD/azure-activedirectory-library-for-python#240 (ID3082)
  */
@@ -27,7 +27,7 @@ export const STS_FAULT = {
     reason: 'ID3242: The security token could not be authenticated or authorized.',
     provenance: {
       modeled:
-        'AD FS wording for a refused Kerberos ticket or password; DSRegTool checks for FailedAuthentication (research §1.5)',
+        'AD FS wording for a refused Kerberos ticket or password; DSRegTool checks for FailedAuthentication (DSRT, MSALPY, ADALN)',
     },
   },
   badScope: {

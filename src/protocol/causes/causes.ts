@@ -4,8 +4,8 @@
  * from signals.ts — the codes and lines the simulator itself produces), what to change in the
  * customer's own terms (PingOne, AD FS, Microsoft Graph, Windows, AD / Entra Connect, network),
  * and where that knowledge comes from.
- * @see ../shared/research/protocol.md (§1 phases, §2 claims, §3 codes); ../shared/seeds (PingOne
- *   troubleshooting page; Microsoft legacy troubleshooting page); DESIGN.md failure catalogue
+ * @see [TSC] [DSR] [WIKI] (phases); [HJM] [AADI] [DVRJ] (claims); [WINRT] [ERR] [MAN] (codes); [PING] (PingOne
+ *   troubleshooting page); [TSL] (Microsoft legacy troubleshooting page); DESIGN.md failure catalogue
  */
 import type { Provenance } from '../../core/provenance.ts';
 import { MEX_WARNING } from '../mex/select-endpoint.ts';
@@ -61,9 +61,8 @@ const AUTH_CHAIN: readonly FactKey[] = [
   S('fallback-off'),
 ];
 
-const SEED = 'PingOne hybrid join troubleshooting (../shared/seeds/004_cfe8f5bb4b6ae74c.txt)';
-const LEGACY =
-  'Troubleshoot legacy Microsoft Entra hybrid joined devices (../shared/seeds/000_91f9f745d1a3ebae.txt)';
+const SEED = 'PING (PingOne hybrid join troubleshooting)';
+const LEGACY = 'TSL (Troubleshoot legacy Microsoft Entra hybrid joined devices)';
 
 const UPDATE_FEDERATION =
   'Update-MgDomainFederationConfiguration -DomainId <domain> -InternalDomainFederationId <Id>';
@@ -103,7 +102,7 @@ const MEX_WARNING_CAUSES: readonly Cause[] = (
   },
   provenance: {
     source:
-      'research/protocol.md §1.4 (ADAL MEX warnings 0x8AA90024–0x8AA9002A and 0xCAA90022 [WINRT]; MSAL mex.py, ADAL mex.js selection rules)',
+      'HJM, MSALPY, ADALN, DSRT, WINRT (ADAL MEX warnings 0x8AA90024–0x8AA9002A and 0xCAA90022 [WINRT]; MSAL mex.py, ADAL mex.js selection rules)',
   },
 }));
 
@@ -126,7 +125,7 @@ export const CAUSES: readonly Cause[] = [
       graph: `${UPDATE_FEDERATION} -MetadataExchangeUri https://<sts>/…mex13… (the WS-Trust 1.3 MEX that lists windowstransport).`,
     },
     provenance: {
-      source: `${SEED} ("Federation settings issue": mex13); research/protocol.md §1.4, §6 (0xCAA90022 [WINRT]; hybrid-join-manual.md endpoints)`,
+      source: `${SEED} ("Federation settings issue": mex13); HJM, MSALPY, ADALN, DSRT, WINRT, PING (0xCAA90022 [WINRT]; hybrid-join-manual.md endpoints)`,
     },
   },
   {
@@ -147,7 +146,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source:
-        'research/protocol.md §1.4, §3a (0xcaa9002c [TSC]: proxy, no line of sight, Windows endpoints off, WIA not primary)',
+        'HJM, MSALPY, ADALN, DSRT, WINRT, TSC (0xcaa9002c [TSC]: proxy, no line of sight, Windows endpoints off, WIA not primary)',
     },
   },
   {
@@ -168,7 +167,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source:
-        'research/protocol.md §1.4 (Windows GETs the MEX: IdentityServer/IdentityServer2#878; 0xCAA9002B [WINRT])',
+        'HJM, MSALPY, ADALN, DSRT, WINRT (Windows GETs the MEX: IdentityServer/IdentityServer2#878; 0xCAA9002B [WINRT])',
     },
   },
   {
@@ -183,7 +182,7 @@ export const CAUSES: readonly Cause[] = [
     fix: {
       graph: `${UPDATE_FEDERATION} -MetadataExchangeUri https://… (the same path over https).`,
     },
-    provenance: { source: 'research/protocol.md §1.4 (0xCAA90020 [WINRT])' },
+    provenance: { source: 'HJM, MSALPY, ADALN, DSRT, WINRT (0xCAA90020 [WINRT])' },
   },
   {
     id: 'domain-not-ws-trust',
@@ -202,7 +201,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source:
-        'research/protocol.md §1.3 (DSRegTool: federation_protocol must be WSTrust; 0xcaa90017 [TSC])',
+        'TSC, MSALPY, ADALN, AADI, DSRT (DSRegTool: federation_protocol must be WSTrust; 0xcaa90017 [TSC])',
     },
   },
   {
@@ -223,7 +222,7 @@ export const CAUSES: readonly Cause[] = [
         'Run the join as SYSTEM on the intranet (windowstransport is intranet-only); klist purge if the ticket predates a service account change.',
     },
     provenance: {
-      source: `${SEED} ("Kerberos service account and AES encryption"); research/protocol.md §1.5, §1.6 (0xCAA90014 [WINRT]; ID3082: azure-activedirectory-library-for-python#240)`,
+      source: `${SEED} ("Kerberos service account and AES encryption"); DSRT, MSALPY, ADALN, ROAD, AADI (0xCAA90014 [WINRT]; ID3082: azure-activedirectory-library-for-python#240)`,
     },
   },
   {
@@ -239,7 +238,7 @@ export const CAUSES: readonly Cause[] = [
       adfs: 'Check the AD FS Admin event log for the request; the windowstransport endpoint must return a RequestSecurityTokenResponse with a SAML 1.1 assertion.',
       pingone: 'Check the WS-Trust STS configuration of the Microsoft 365 application.',
     },
-    provenance: { source: 'research/protocol.md §1.6 (0xCAA90013, 0xCAA90002 [WINRT])' },
+    provenance: { source: 'MSALPY, ADALN, ROAD, AADI (0xCAA90013, 0xCAA90002 [WINRT])' },
   },
   {
     id: 'device-claims-not-recognised',
@@ -259,7 +258,7 @@ export const CAUSES: readonly Cause[] = [
         "The onpremobjectguid value must decode to the computer's objectGUID that Entra Connect synced (Microsoft byte order, as .NET Guid.ToByteArray()).",
     },
     provenance: {
-      source: `${SEED} ("dsregcmd /join /debug failed", "Attribute mappings reference"); research/protocol.md §2 (hybrid-join-manual.md claim rules; GUID encoding)`,
+      source: `${SEED} ("dsregcmd /join /debug failed", "Attribute mappings reference"); HJM, AADI, DVRJ, WIKI (hybrid-join-manual.md claim rules; GUID encoding)`,
     },
   },
   {
@@ -279,7 +278,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source:
-        'research/protocol.md §2 (hybrid-join-manual.md Remarks: the leftover UPN-based issuerid rule), §3b (50107; mandiant/ADFSpoof#6 trailing slash), §5',
+        'HJM, AADI, DVRJ, WIKI (hybrid-join-manual.md Remarks: the leftover UPN-based issuerid rule), ERR (50107; mandiant/ADFSpoof#6 trailing slash), FEDSAML, NWSFED, AADI',
     },
   },
   {
@@ -318,8 +317,7 @@ export const CAUSES: readonly Cause[] = [
       windows: 'w32tm /resync on the device; the time must match the domain.',
     },
     provenance: {
-      source:
-        'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133]); research/protocol.md §3b',
+      source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133]); ERR',
     },
   },
   {
@@ -357,7 +355,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source:
-        'AzureAD/microsoft-authentication-library-for-dotnet#1871; research/protocol.md §1.6, §6 (modeled: the Windows client maps TokenType exactly)',
+        'AzureAD/microsoft-authentication-library-for-dotnet#1871; MSALPY, ADALN, ROAD, AADI, PING (modeled: the Windows client maps TokenType exactly)',
     },
   },
   {
@@ -376,7 +374,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source:
-        'Azure-Samples/active-directory-dotnet-webapp-wsfederation#10 (runtime text); research/protocol.md §3b, §5',
+        'Azure-Samples/active-directory-dotnet-webapp-wsfederation#10 (runtime text); ERR, FEDSAML, NWSFED, AADI',
     },
   },
   {
@@ -396,7 +394,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       modeled:
-        "audience rule from DESIGN.md fidelity rules and research/protocol.md §1.6; the AADSTS code (50013) is the mock's choice",
+        "audience rule from DESIGN.md fidelity rules and MSALPY, ADALN, ROAD, AADI; the AADSTS code (50013) is the mock's choice",
     },
   },
   {
@@ -417,7 +415,7 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       modeled:
-        "codes public (reference-error-codes; research §3b); which malformation gives which code is the mock's choice (aadsts.ts 50008/50013 provenance)",
+        "codes public (reference-error-codes; ERR); which malformation gives which code is the mock's choice (aadsts.ts 50008/50013 provenance)",
     },
   },
   {
@@ -435,8 +433,7 @@ export const CAUSES: readonly Cause[] = [
         'Exclude device registration from the MFA policy, or set FederatedIdpMfaBehavior to acceptIfMfaDoneByFederatedIdp with an IdP that performs MFA.',
     },
     provenance: {
-      source:
-        'research/protocol.md §3b (50076, 50079), §4 (WIAORMULTIAUTHN); Microsoft legacy troubleshooting seed',
+      source: 'ERR (50076, 50079); DL, TSL (WIAORMULTIAUTHN)',
     },
   },
   {
@@ -451,7 +448,7 @@ export const CAUSES: readonly Cause[] = [
       network: 'The computer (SYSTEM, WinHTTP proxy) must reach https://login.microsoftonline.com.',
       graph: 'The SCP azureADName must be a verified domain of the tenant.',
     },
-    provenance: { source: 'research/protocol.md §1.3 (0x801c003d [TSC]; 0xCAA90018 [WINRT])' },
+    provenance: { source: 'TSC, MSALPY, ADALN, AADI, DSRT (0x801c003d [TSC]; 0xCAA90018 [WINRT])' },
   },
   {
     id: 'sts-unreachable',
@@ -467,7 +464,7 @@ export const CAUSES: readonly Cause[] = [
         'From the device, as SYSTEM: resolve and reach the STS host (MetadataExchangeUri and the windowstransport address) and login.microsoftonline.com; set the WinHTTP proxy (netsh winhttp show proxy) or bypass it for the STS.',
       adfs: 'windowstransport is an intranet endpoint: the device must reach the AD FS farm, not the Web Application Proxy.',
     },
-    provenance: { source: 'research/protocol.md §3a (0xcaa82efd, 0x80072efd, 0x80072ee2 [TSC])' },
+    provenance: { source: 'TSC, WINRT (0xcaa82efd, 0x80072efd, 0x80072ee2 [TSC])' },
   },
   {
     id: 'user-not-in-directory',
@@ -484,7 +481,7 @@ export const CAUSES: readonly Cause[] = [
       directory: 'Check that Entra Connect synced the user with its current UPN and ImmutableID.',
     },
     provenance: {
-      source: `${LEGACY} (UPN change keeps sending the old UPN); research/protocol.md §3b (50034 runtime text)`,
+      source: `${LEGACY} (UPN change keeps sending the old UPN); ERR (50034 runtime text)`,
     },
   },
   {
@@ -501,7 +498,7 @@ export const CAUSES: readonly Cause[] = [
         'If HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD TenantId/TenantName is set (a targeted deployment), correct or remove it.',
     },
     provenance: {
-      source: 'research/protocol.md §1.1, §3a (0x801c003a [TSC]; DSRegTool VerifySCP)',
+      source: 'HJM, WIKI, TSC, WINRT (0x801c003a [TSC]; DSRegTool VerifySCP)',
     },
   },
   {
@@ -519,7 +516,7 @@ export const CAUSES: readonly Cause[] = [
         "Create the SCP with Entra Connect (Configure device options › Configure Hybrid Azure AD join) or the manual's script; keywords azureADName:<verified domain> and azureADId:<tenant id>, spelled exactly (case-sensitive); computers need read access.",
     },
     provenance: {
-      source: 'research/protocol.md §1.1 (hybrid-join-manual.md; CSS wiki; event 307 [EVT])',
+      source: 'HJM, WIKI, TSC (hybrid-join-manual.md; CSS wiki; event 307 [EVT])',
     },
   },
   {
@@ -533,7 +530,7 @@ export const CAUSES: readonly Cause[] = [
       network:
         'Run the join on the corporate network or a VPN with line of sight to a DC (nltest /dsgetdc:<domain>).',
     },
-    provenance: { source: 'research/protocol.md §1.0 (CSS wiki; event 334 [EVT])' },
+    provenance: { source: 'WIKI, MAN, DSR (CSS wiki; event 334 [EVT])' },
   },
   {
     id: 'not-running-as-system',
@@ -546,7 +543,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Let the scheduled task Microsoft › Windows › Workplace Join › Automatic-Device-Join run, or run dsregcmd /join /debug from psexec -s.',
     },
-    provenance: { source: 'research/protocol.md §1.0 (CSS wiki; event 333 [EVT])' },
+    provenance: { source: 'WIKI, MAN, DSR (CSS wiki; event 333 [EVT])' },
   },
   {
     id: 'already-joined',
@@ -559,7 +556,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'dsregcmd /status shows the registration; dsregcmd /leave then a new join only if the device object was deleted in Entra.',
     },
-    provenance: { source: 'research/protocol.md §3d (event 335 [EVT])' },
+    provenance: { source: 'MAN, LYWK, WIKI (event 335 [EVT])' },
   },
   {
     id: 'drs-discovery-failed',
@@ -585,8 +582,7 @@ export const CAUSES: readonly Cause[] = [
         'Allow the computer context (WinHTTP proxy, or WPAD) to reach enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com without TLS inspection.',
     },
     provenance: {
-      source:
-        'research/protocol.md §1.2, §3a (0x801c0021, 0x8007000d [TSC]; events 201, 309 [EVT])',
+      source: 'DSRT, HBS, DVRD, TSC, WINRT (0x801c0021, 0x8007000d [TSC]; events 201, 309 [EVT])',
     },
   },
   {
@@ -600,7 +596,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Wait five minutes and let the Automatic-Device-Join task retry; stop scripts that run dsregcmd /join in a loop.',
     },
-    provenance: { source: 'research/protocol.md §1.8 ([TSC] "Federated join server errors")' },
+    provenance: { source: 'HBS, ROAD, AADI, DVRJ, TSC ([TSC] "Federated join server errors")' },
   },
   {
     id: 'synced-device-without-usercertificate',
@@ -614,7 +610,9 @@ export const CAUSES: readonly Cause[] = [
       directory:
         'Check that the computer object has userCertificate (Get-ADComputer <name> -Properties userCertificate), run an Entra Connect sync cycle (Start-ADSyncSyncCycle -PolicyType Delta), then let the join retry.',
     },
-    provenance: { source: 'research/protocol.md §1.9 (CSS wiki message; managed flow [HIW])' },
+    provenance: {
+      source: 'DSR, WIKI, HIW, ROAD, AADI, TSC (CSS wiki message; managed flow [HIW])',
+    },
   },
   {
     id: 'drs-sid-verification-failed',
@@ -627,7 +625,7 @@ export const CAUSES: readonly Cause[] = [
       directory:
         'Wait for Entra Connect to sync the current userCertificate (Start-ADSyncSyncCycle -PolicyType Delta).',
     },
-    provenance: { source: 'research/protocol.md §1.9 ([TSC] sync-join server errors)' },
+    provenance: { source: 'DSR, WIKI, HIW, ROAD, AADI, TSC ([TSC] sync-join server errors)' },
   },
   {
     id: 'device-not-synced',
@@ -641,7 +639,7 @@ export const CAUSES: readonly Cause[] = [
       directory:
         "Include the computers' OU in Entra Connect's sync scope and make sure the computer object has userCertificate; the next sync cycle creates the device object.",
     },
-    provenance: { source: 'research/protocol.md §1.9 (CSS wiki debug trace; [TSC])' },
+    provenance: { source: 'DSR, WIKI, HIW, ROAD, AADI, TSC (CSS wiki debug trace; [TSC])' },
   },
   {
     id: 'downlevel-account-authentication',
@@ -700,7 +698,7 @@ export const CAUSES: readonly Cause[] = [
         'Check the proxy and the reachability of enterpriseregistration.windows.net and login.microsoftonline.com in the user context; retry later.',
     },
     provenance: {
-      source: `${LEGACY} ("The service isn't responding"); research/protocol.md §3d (Workplace Join events 102, 103)`,
+      source: `${LEGACY} ("The service isn't responding"); MAN, LYWK, WIKI (Workplace Join events 102, 103)`,
     },
   },
   {
@@ -717,7 +715,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Add the "Token response is not successfull" line of dsregcmd /join /debug, or Server Message of dsregcmd /status, and diagnose again.',
     },
-    provenance: { source: 'research/protocol.md §1.7, §3a (0xcaa20003, 0xcaa90006 [TSC])' },
+    provenance: { source: 'WIKI, AADI, ROAD, MSALPY, TSC, WINRT (0xcaa20003, 0xcaa90006 [TSC])' },
   },
   {
     id: 'federated-auth-failed',
@@ -733,7 +731,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Diagnose the whole dsregcmd /join /debug output (run as SYSTEM), not only its last lines.',
     },
-    provenance: { source: 'research/protocol.md §3a (0xcaa1000e: CSS wiki; PingOne seed)' },
+    provenance: { source: 'TSC, WINRT (0xcaa1000e: CSS wiki; PingOne seed)' },
   },
 ];
 

@@ -4,8 +4,8 @@
  * nested quantifiers, every repetition capped), tolerant of the white space a mail client or a
  * console puts where a line was wrapped.
  * @see src/client/render/join-debug.ts and status.ts (the lines the simulator prints);
- *   ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (real transcripts); research/protocol.md §1.9, §3a, §3d
- *   (Diagnostic Data, DRS messages, event templates [EVT]); ../shared/seeds/000_91f9f745d1a3ebae.txt
+ *   [PING] (real transcripts); [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] [WINRT] [MAN] [LYWK]
+ *   (Diagnostic Data, DRS messages, event templates [EVT]); [TSL]
  *   (down-level dialog texts)
  */
 
@@ -29,7 +29,7 @@ const p = (text: string) => new RegExp(phrase(text), 'gi');
 const s = (id: string, re: RegExp, what: string): Signal => ({ id, re, what });
 
 export const SIGNALS: readonly Signal[] = [
-  // Pre-check (research §1.0; event 333/334/335 templates)
+  // Pre-check ([WIKI] [MAN] [DSR]; event 333/334/335 templates)
   s(
     'dc-unavailable',
     /isDcAvailable:\s{0,4}(?:NO\b|false\b)|DsGetDcName\s+failed|domain\s+controller\s+could\s+not\s+be\s+located|AD\s+Connectivity\s+Test\s*:\s*FAIL/gi,
@@ -53,7 +53,7 @@ export const SIGNALS: readonly Signal[] = [
     /Failed\s+to\s+(?:read|lookup)\s+the\s+registration\s+service\s+information\s+from\s+Active\s+Directory/gi,
     'the SCP could not be read',
   ),
-  // Discovery (research §1.2; events 201, 309)
+  // Discovery ([DSRT] [HBS] [DVRD] [TSC]; events 201, 309)
   s(
     'discovery-failed',
     /discovery\s+operation\s+callback\s+failed|Failed\s+to\s+discover\s+the\s+Azure\s+AD\s+DRS\s+service|DRS\s+Discovery\s+Test\s*:\s*FAIL/gi,
@@ -65,7 +65,7 @@ export const SIGNALS: readonly Signal[] = [
     /TenantType\s*=\s*Federated|Tenant\s+type:\s*Federated/gi,
     'federated domain',
   ),
-  // Federated token and fallback (PingOne seed; research §1.9)
+  // Federated token and fallback (PingOne seed; [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC])
   s(
     'token-failed',
     /GetComputerTokenForADRS\s+failed\s+with\s+error|Automatic\s+registration\s+failed\s+at\s+authentication\s+phase|Error\s+Phase\s*:\s*auth\b|errorPhase:\s*auth\b/gi,
@@ -93,7 +93,7 @@ export const SIGNALS: readonly Signal[] = [
   ),
   s('joined', /AzureAdJoined\s*:\s*YES\b/gi, 'AzureAdJoined : YES'),
   s('not-joined', /AzureAdJoined\s*:\s*NO\b/gi, 'AzureAdJoined : NO'),
-  // Entra token errors with their own text (aadsts.ts; research §3b)
+  // Entra token errors with their own text (aadsts.ts; [ERR])
   s(
     'saml-version-mismatch',
     /Expected\s+element\s+is\s+\(Assertion,\s*urn:oasis:names:tc:SAML:1\.0:assertion\)\s+the\s+actual\s+element\s+is\s+\(Assertion,\s*urn:oasis:names:tc:SAML:2\.0:assertion\)/gi,
@@ -104,14 +104,14 @@ export const SIGNALS: readonly Signal[] = [
     /The\s+audience\s+'[^'\n]{0,300}'\s+is\s+not\s+'urn:federation:MicrosoftOnline'/gi,
     'the assertion is for another audience',
   ),
-  // WS-Trust faults (src/idp/sts/sts-faults.ts; research §1.5)
+  // WS-Trust faults (src/idp/sts/sts-faults.ts; [DSRT] [MSALPY] [ADALN])
   s('wstrust-scope-fault', /\bID3082\b/g, 'ID3082: the request scope is not valid'),
   s(
     'wstrust-auth-fault',
     /\bID3242\b|FailedAuthentication/g,
     'the STS could not authenticate the computer',
   ),
-  // DRS answers (research §1.8, §1.9)
+  // DRS answers ([HBS] [ROAD] [AADI] [DVRJ] [TSC] [DSR] [WIKI] [HIW])
   s(
     'drs-device-not-found',
     /The\s+device\s+object\s+by\s+the\s+given\s+id\b/gi,
@@ -128,7 +128,7 @@ export const SIGNALS: readonly Signal[] = [
     /The\s+verification\s+of\s+the\s+target\s+computer's\s+SID/gi,
     'DRS could not verify the computer SID',
   ),
-  // Down-level dialogs (Microsoft legacy seed) and Workplace Join events (research §3d)
+  // Down-level dialogs (Microsoft legacy seed) and Workplace Join events ([MAN] [LYWK] [WIKI])
   s(
     'dialog-account-authentication',
     /error\s+occurred\s+during\s+account\s+authentication/gi,

@@ -1,7 +1,7 @@
 /**
  * Claim-type URIs of the federated hybrid join, as SAML 1.1 AttributeNamespace / AttributeName
  * pairs, and the SAML 1.1 identifier URIs that go with them.
- * @see research/protocol.md §2 (hybrid-join-manual.md "Set up issuance of claims"; AADInternals)
+ * @see [HJM] [AADI] [DVRJ] [WIKI] (hybrid-join-manual.md "Set up issuance of claims"; AADInternals)
  */
 
 export interface ClaimName {

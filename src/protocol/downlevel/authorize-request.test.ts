@@ -10,7 +10,7 @@ import {
 } from './authorize-request.ts';
 
 describe('resource_params', () => {
-  it('encodes acr wiaormultiauthn exactly as research §4 quotes it', () => {
+  it('encodes acr wiaormultiauthn exactly as [DL] [TSL] quotes it', () => {
     expect(resourceParams('wiaormultiauthn')).toBe(
       'eyJQcm9wZXJ0aWVzIjpbeyJLZXkiOiJhY3IiLCJWYWx1ZSI6IndpYW9ybXVsdGlhdXRobiJ9XX0',
     );

@@ -2,7 +2,7 @@
  * The down-level client's silent sign-in to Entra for the DRS resource: the `oauth2/authorize`
  * request (implicit grant, `prompt=none`) and the redirect that answers it, whose fragment carries
  * the access token or the error.
- * @see ../shared/research/protocol.md §4 (`resource_params` carrying acr `wiaormultiauthn`, with
+ * @see [DL] [TSL] (`resource_params` carrying acr `wiaormultiauthn`, with
  *   its exact base64 value); RFC 6749 §4.2 (implicit grant: token and errors in the fragment);
  *   learn.microsoft.com "domain_hint … skips the email-based discovery" (Entra authorize parameters)
  * modeled: that autoworkplace uses the implicit grant with `prompt=none`, `domain_hint` = the SCP's
@@ -13,17 +13,17 @@ import { DRS_RESOURCE, DSREG_CLIENT_ID } from '../entra-names.ts';
 
 /**
  * modeled: the down-level client's application id is not public; this is the Windows DRS client
- * id research §1.7 names for Windows' own requests to DRS.
+ * id [WIKI] [AADI] [ROAD] [MSALPY] names for Windows' own requests to DRS.
  */
 export const WORKPLACE_JOIN_CLIENT_ID = DSREG_CLIENT_ID;
 /** modeled: the native-client redirect URI; the client reads the answer from the Location header. */
 export const WORKPLACE_JOIN_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
-/** The acr the down-level join asks for. [research §4] */
+/** The acr the down-level join asks for. [DL] [TSL] */
 export const ACR_WIAORMULTIAUTHN = 'wiaormultiauthn';
-/** The class reference AD FS is asked for and issues (`wauth`, authnmethodsreferences). [research §4] */
+/** The class reference AD FS is asked for and issues (`wauth`, authnmethodsreferences). [DL] [TSL] */
 export const WIAORMULTIAUTHN_URI = 'http://schemas.microsoft.com/claims/wiaormultiauthn';
 
-/** `{"Properties":[{"Key":"acr","Value":"wiaormultiauthn"}]}` as unpadded base64. [research §4] */
+/** `{"Properties":[{"Key":"acr","Value":"wiaormultiauthn"}]}` as unpadded base64. [DL] [TSL] */
 export function resourceParams(acr: string): string {
   return Buffer.from(JSON.stringify({ Properties: [{ Key: 'acr', Value: acr }] }), 'utf8')
     .toString('base64')

@@ -3,7 +3,7 @@
  * `DeviceEnrollmentWebService.svc` carrying the user's access token, a PKCS#10 request for the
  * device certificate and the device's description; the answer is a RequestSecurityTokenResponse
  * collection with the issued certificate, or a SOAP fault.
- * @see ../shared/research/protocol.md §1.2 (discovery's `DeviceRegistrationService.RegistrationEndpoint`
+ * @see [DSRT] [HBS] [DVRD] [TSC] (discovery's `DeviceRegistrationService.RegistrationEndpoint`
  *   = `…/EnrollmentServer/DeviceEnrollmentWebService.svc`); [MS-MDE2] §3.4 and [MS-WSTEP] (the public
  *   WS-Trust X.509v3 enrollment profile for that endpoint name: Action `…/enrollment/RST/wstep`,
  *   `wsse:BinarySecurityToken` with ValueType `…#PKCS10`, `ac:AdditionalContext` items, RSTRC with

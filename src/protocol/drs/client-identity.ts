@@ -1,7 +1,7 @@
 /**
  * The sync-join `ClientIdentity`: the computer's SID plus a UTC timestamp, signed (RSA PKCS#1 v1.5,
  * SHA-256) with the key of the self-signed certificate the computer wrote to its AD `userCertificate`.
- * @see research/protocol.md §1.9; ROADtools `roadlib/deviceauth.py` `register_hybrid_device`
+ * @see [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]; ROADtools `roadlib/deviceauth.py` `register_hybrid_device`
  *   (`f"{objectsid}.{utcnow:%Y-%m-%d %H:%M:%S}Z"`, PKCS1v15 + SHA256); AADInternals Register-DeviceToAzureAD
  */
 import { sign, verify, type KeyObject } from 'node:crypto';

@@ -5,7 +5,7 @@ const TENANT_ID = '07ec9af2-7ce5-4ab7-8638-115736bbf990';
 
 /**
  * What a real Windows client printed from DRS discovery after a hybrid join (`dsregcmd /status`),
- * verbatim from /work/shared/seeds/004_cfe8f5bb4b6ae74c.txt.
+ * verbatim from [PING].
  */
 const SEED_STATUS = `
                AuthCodeUrl : https://login.microsoftonline.com/07ec9af2-7ce5-4ab7-8638-115736bbf990/oauth2/authorize

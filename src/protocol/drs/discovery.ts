@@ -1,8 +1,8 @@
 /**
  * The DRS discovery document (`GET /<tenant>/Discover?api-version=1.x`): which endpoints and service
  * versions the join client uses.
- * @see himmelblau-idm/aad-join-spec §3.1 (JSON shape); research/protocol.md §1.2
- * @see /work/shared/seeds/004_cfe8f5bb4b6ae74c.txt (dsregcmd /status of a real hybrid join prints
+ * @see himmelblau-idm/aad-join-spec §3.1 (JSON shape); [DSRT] [HBS] [DVRD] [TSC]
+ * @see [PING] (dsregcmd /status of a real hybrid join prints
  *   AuthCodeUrl, AccessTokenUrl, JoinSrv*, KeySrv*, WebAuthNSrv*, DeviceManagementSrv* from this document)
  */
 
@@ -187,7 +187,7 @@ function pick(
 
 /**
  * Reads a parsed discovery response the way a join client must before using it (a proxy's HTML
- * page or a truncated document fails here: research §1.2 `E_INVALIDDATA`).
+ * page or a truncated document fails here: [DSRT] [HBS] [DVRD] [TSC] `E_INVALIDDATA`).
  */
 export function readDiscoveryDocument(
   body: unknown,

@@ -39,7 +39,7 @@ describe('DRS error body', () => {
   });
 });
 
-describe('DSREG HRESULT for a DRS error (research §3a)', () => {
+describe('DSREG HRESULT for a DRS error ([TSC] [WINRT])', () => {
   const body = (type: string) => buildDrsError(type, 'm', 't', at);
 
   it('maps DirectoryError, AuthenticationError and anything else', () => {

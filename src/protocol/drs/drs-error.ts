@@ -1,7 +1,7 @@
 /**
  * The DRS error body ("ErrorDetails") and how the Windows join client turns it into a DSREG HRESULT.
  * @see [MS-DVRJ] §2.2.3.1 ErrorDetails (ErrorType, Message, TraceId, Time; Time is ISO 8601)
- * @see research/protocol.md §1.8, §3a (DSREG codes), §3d (event 204 shows the body verbatim)
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] [WINRT] (DSREG codes), [MAN] [LYWK] [WIKI] (event 204 shows the body verbatim)
  */
 
 export interface DrsErrorBody {

@@ -1,7 +1,7 @@
 /**
  * The texts mock DRS puts in `ErrorType` / `Message`, each with its provenance. The client and the
  * diagnoser match on these, so every wire text lives here and nowhere else.
- * @see research/protocol.md §1.8, §1.9, §3d; MicrosoftDocs entra-docs
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] [DSR] [WIKI] [HIW] [MAN] [LYWK]; MicrosoftDocs entra-docs
  *   `troubleshoot-hybrid-join-windows-current.md` ("Sync-join server errors") = [TSC]
  */
 
@@ -23,7 +23,7 @@ export function deviceNotFoundMessage(deviceId: string): string {
   return `The device object by the given id (${deviceId}) is not found.`;
 }
 
-/** Sync join for a device synced without a `userCertificate`. CSS wiki (research §1.9). */
+/** Sync join for a device synced without a `userCertificate`. CSS wiki ([DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]). */
 export function userCertificateNotFoundMessage(deviceId: string): string {
   return `The public key user certificate is not found on the device object with id: (${deviceId}).`;
 }
@@ -56,7 +56,7 @@ export function throttledMessage(retryAfterSeconds: number): string {
 /**
  * modeled: wording of the refusal when a user reached the per-user device quota, after the
  * down-level dialog "the user reached the maximum number of joined devices" (Microsoft legacy
- * troubleshooting seed, ../shared/seeds/000_91f9f745d1a3ebae.txt).
+ * troubleshooting seed, [TSL]).
  */
 export function deviceQuotaExceededMessage(upn: string, quota: number): string {
   return `The user ${upn} has reached the maximum number of joined devices (${quota}). Remove a device the user no longer uses, or raise the maximum number of devices per user.`;

@@ -2,7 +2,7 @@
  * The DRS join request bodies: federated (`POST /EnrollmentServer/device/`, bearer token) and sync
  * (`PUT /EnrollmentServer/device/<deviceId>`, no bearer, signed ClientIdentity). Builders for the
  * client, readers for DRS that return a fresh object holding only the fields they checked.
- * @see research/protocol.md §1.8, §1.9; ROADtools `roadlib/deviceauth.py` `register_device` /
+ * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] [DSR] [WIKI] [HIW]; ROADtools `roadlib/deviceauth.py` `register_device` /
  *   `register_hybrid_device`; AADInternals PRT_Utils.ps1; himmelblau-idm/aad-join-spec §2.1.1.1.1
  */
 import type { KeyObject } from 'node:crypto';

@@ -2,7 +2,7 @@
  * The DRS join success body: the issued device certificate, the authenticated identity and the
  * local group changes.
  * @see himmelblau-idm/aad-join-spec §2.1.1.1.2; [MS-DVRJ] (on-premises DRS, same shape);
- *   research/protocol.md §1.8
+ *   [HBS] [ROAD] [AADI] [DVRJ] [TSC]
  */
 
 export interface JoinResponse {

@@ -1,7 +1,7 @@
 /**
  * GUID encodings: the Microsoft byte order of AD objectGUID / .NET Guid.ToByteArray(), base64 as
  * in the onpremobjectguid and ImmutableID claims, and the RFC 4122 order IdPs get wrong.
- * @see MS-DTYP §2.3.4.2 (GUID packet representation); RFC 4122 §4.1.2; research/protocol.md §2
+ * @see MS-DTYP §2.3.4.2 (GUID packet representation); RFC 4122 §4.1.2; [HJM] [AADI] [DVRJ] [WIKI]
  */
 import { SimError } from '../../core/errors.ts';
 

@@ -1,7 +1,7 @@
 /**
  * HRESULTs the Windows join client reports (DSREG, ADAL, WinINet), with their symbols, meanings
  * and provenance. The client takes its codes from here; `hjsim explain` reads the same table.
- * @see ../shared/research/protocol.md §3a; MicrosoftDocs/winrt-api webprovidererror_errorcode.md [WINRT]
+ * @see [TSC] [WINRT]; MicrosoftDocs/winrt-api webprovidererror_errorcode.md [WINRT]
  */
 import type { Provenance } from '../../core/provenance.ts';
 
@@ -20,10 +20,10 @@ export interface HresultEntry {
 }
 
 const TSC = {
-  source: 'MicrosoftDocs/entra-docs troubleshoot-hybrid-join-windows-current.md (research §3a)',
+  source: 'MicrosoftDocs/entra-docs troubleshoot-hybrid-join-windows-current.md (TSC, WINRT)',
 };
-const WINRT = { source: 'MicrosoftDocs/winrt-api webprovidererror_errorcode.md (research §3a)' };
-const SEED = { source: 'PingOne hybrid join troubleshooting transcripts (../shared/seeds)' };
+const WINRT = { source: 'MicrosoftDocs/winrt-api webprovidererror_errorcode.md (TSC, WINRT)' };
+const SEED = { source: 'PING (PingOne hybrid join troubleshooting transcripts)' };
 /** The texts captured in Event Viewer entries of the User Device Registration log. */
 const WIKI_TEXT = 'WIKI (the text captured in a User Device Registration event)';
 
@@ -206,7 +206,7 @@ const rows: HresultEntry[] = [
     meaning:
       'The handle is invalid. dsreg reports it as the aggregate failure of the federated token acquisition ("Federated ADRS join failed with error 0xcaa1000e").',
     provenance: {
-      source: 'research §3a ([WINRT] symbol; CSS wiki for dsreg use); PingOne seed transcript',
+      source: 'TSC, WINRT ([WINRT] symbol; CSS wiki for dsreg use); PingOne seed transcript',
     },
   },
   {
@@ -307,7 +307,7 @@ const rows: HresultEntry[] = [
     windowsMessage: 'The specified domain either does not exist or could not be contacted.',
     provenance: {
       modeled:
-        'Win32 code and text are public (winerror.h); that dsreg reports it as the pre-check result code is modeled (research §1.0 gives only isDcAvailable and event 334)',
+        'Win32 code and text are public (winerror.h); that dsreg reports it as the pre-check result code is modeled (WIKI, MAN, DSR gives only isDcAvailable and event 334)',
     },
   },
   {
@@ -318,7 +318,7 @@ const rows: HresultEntry[] = [
     windowsMessage: 'Access is denied.',
     provenance: {
       modeled:
-        'Win32 code and text are public (winerror.h); that dsreg reports it for a non-SYSTEM join is modeled (research §1.0 gives only isSystem and event 333)',
+        'Win32 code and text are public (winerror.h); that dsreg reports it for a non-SYSTEM join is modeled (WIKI, MAN, DSR gives only isSystem and event 333)',
     },
   },
   {
@@ -329,7 +329,7 @@ const rows: HresultEntry[] = [
     windowsMessage: 'The file exists.',
     provenance: {
       modeled:
-        'event 104 names an HRESULT without giving it (research §3d); ERROR_FILE_EXISTS is the modeled choice',
+        'event 104 names an HRESULT without giving it (MAN, LYWK, WIKI); ERROR_FILE_EXISTS is the modeled choice',
     },
   },
   {

@@ -2,7 +2,7 @@
  * A MEX document (WSDL `wsdl:definitions`) as an STS publishes it at its metadata exchange URL:
  * one policy, binding and port type per endpoint kind and WS-Trust version, one port per endpoint.
  * Breakage flags remove one piece everywhere, to model IdPs whose MEX clients cannot use.
- * @see research/protocol.md §1.4 (policy, binding and port shapes; Identity/Upn on windowstransport ports)
+ * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (policy, binding and port shapes; Identity/Upn on windowstransport ports)
  */
 import { WSA_NS, WSTRUST, WSU_NS, WSP_NS, type WsTrustVersion } from '../wstrust/constants.ts';
 import { escapeXml } from '../wstrust/xml-text.ts';
@@ -115,7 +115,7 @@ function policy(kind: Kind, version: WsTrustVersion): Node {
       ? [
           el('http:NegotiateAuthentication', { 'xmlns:http': HTTP_POLICY_NS }),
           // AD FS publishes the 2005 SecurityPolicy TransportBinding under the IWA policy of both
-          // versions, and MSAL's mex.py only recognises that form (research §1.4).
+          // versions, and MSAL's mex.py only recognises that form ([HJM] [MSALPY] [ADALN] [DSRT] [WINRT]).
           transportBinding(SP2005_NS, false),
         ]
       : [

@@ -2,7 +2,7 @@
  * Namespaces and URIs of a WS-MetadataExchange document: WSDL 1.1 with its SOAP 1.2 binding,
  * WS-Policy, WS-SecurityPolicy (2005 draft and 1.2), and the Microsoft HTTP policy and
  * addressing-identity names AD FS publishes.
- * @see research/protocol.md §1.4 (MSAL Python mex.py, ADAL node mex.js, MSAL tests/microsoft.mex.xml)
+ * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (MSAL Python mex.py, ADAL node mex.js, MSAL tests/microsoft.mex.xml)
  */
 
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';

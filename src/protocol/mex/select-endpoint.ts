@@ -3,7 +3,7 @@
  * Windows integrated (policy with http:NegotiateAuthentication) and username/password, each from
  * a binding with the SOAP-over-HTTP transport and a 1.3 or 2005 Issue soapAction, on a port with
  * an https address; WS-Trust 1.3 preferred. ADAL's MEX warnings are recorded on the way.
- * @see research/protocol.md §1.4 (MSAL Python mex.py; ADAL node mex.js and PR #70; HRESULTs from [WINRT])
+ * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (MSAL Python mex.py; ADAL node mex.js and PR #70; HRESULTs from [WINRT])
  */
 import { parseXml } from '../xml/parse-xml.ts';
 import { WSA_NS, WSP_NS, WSTRUST, WSU_NS, type WsTrustVersion } from '../wstrust/constants.ts';

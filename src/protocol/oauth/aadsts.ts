@@ -2,7 +2,7 @@
  * The AADSTS codes mock Entra answers with: OAuth `error`, the runtime message (with parameters),
  * the public doc name and text, and provenance. The token endpoint, the OpenID configuration and
  * `hjsim explain` read this one catalogue.
- * @see ../shared/research/protocol.md §3b, §3c; learn.microsoft.com/entra/identity-platform/reference-error-codes
+ * @see [ERR]; learn.microsoft.com/entra/identity-platform/reference-error-codes
  */
 import type { Provenance } from '../../core/provenance.ts';
 
@@ -33,8 +33,7 @@ export interface AadstsEntry {
   readonly provenance: Provenance;
 }
 
-const ERR_DOC =
-  'learn.microsoft.com/entra/identity-platform/reference-error-codes (research/protocol.md §3b)';
+const ERR_DOC = 'learn.microsoft.com/entra/identity-platform/reference-error-codes (ERR)';
 
 function entry(
   e: Omit<AadstsEntry, 'errorCodes'> & { errorCodes?: readonly number[] },
@@ -52,7 +51,7 @@ const ENTRIES: readonly AadstsEntry[] = [
       `The user account {EUII Hidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
     provenance: {
       source:
-        'PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript (../shared/seeds)',
+        'PING (PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript)',
     },
   }),
   entry({
@@ -62,7 +61,7 @@ const ENTRIES: readonly AadstsEntry[] = [
     doc: 'To sign into this application, the account must be added to the directory.',
     message: (p) =>
       `The user account {EmailHidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
-    provenance: { source: `${ERR_DOC}; runtime text research §3b` },
+    provenance: { source: `${ERR_DOC}; runtime text ERR` },
   }),
   entry({
     code: 50107,
@@ -71,7 +70,7 @@ const ENTRIES: readonly AadstsEntry[] = [
     doc: "The requested federation realm object doesn't exist. Contact the tenant admin.",
     message: (p) => `The requested federation realm object '${p['issuer']}' does not exist.`,
     provenance: {
-      source: 'research §3b (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)',
+      source: 'ERR (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)',
     },
   }),
   entry({
@@ -94,7 +93,7 @@ const ENTRIES: readonly AadstsEntry[] = [
     message: (p) => p['detail'] ?? 'SAML token is invalid.',
     provenance: {
       modeled:
-        'the code and the "Cannot read SecurityToken. Expected element is …" text are public (research §3b, Azure-Samples/active-directory-dotnet-webapp-wsfederation#10); the choice of 50008 for unsigned / badly signed / wrapped assertions is DESIGN.md\'s (no public source says which code Entra gives; 50013\'s public text "Assertion failed signature validation" belongs to client assertions, AzureAD/…-dotnet#2604)',
+        'the code and the "Cannot read SecurityToken. Expected element is …" text are public (ERR, Azure-Samples/active-directory-dotnet-webapp-wsfederation#10); the choice of 50008 for unsigned / badly signed / wrapped assertions is DESIGN.md\'s (no public source says which code Entra gives; 50013\'s public text "Assertion failed signature validation" belongs to client assertions, AzureAD/…-dotnet#2604)',
     },
   }),
   entry({
@@ -118,7 +117,7 @@ const ENTRIES: readonly AadstsEntry[] = [
     message: (p) =>
       `Error validating credentials. AADSTS500133: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: ${p['now']}, expiry time of assertion ${p['expiry']}.`,
     provenance: {
-      source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); research §3b',
+      source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); ERR',
     },
   }),
   entry({
@@ -248,7 +247,7 @@ const ENTRIES: readonly AadstsEntry[] = [
     doc: 'Due to a configuration change made by your administrator, or because you moved to a new location, the user must use multifactor authentication to access the resource.',
     message: (p) =>
       `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p['resource']}'.`,
-    provenance: { source: 'research §3b runtime text (interaction_required for the DRS resource)' },
+    provenance: { source: 'ERR runtime text (interaction_required for the DRS resource)' },
   }),
   entry({
     code: 50079,

@@ -9,7 +9,7 @@ const IDS = {
 };
 
 describe('buildEntraError', () => {
-  it("writes research §3c's shape: key order, CR LF, timestamp form, error_uri", () => {
+  it("writes [ERR]'s shape: key order, CR LF, timestamp form, error_uri", () => {
     const { status, body } = buildEntraError(900144, { name: 'grant_type' }, IDS);
     expect(status).toBe(400);
     expect(Object.keys(body)).toEqual([

@@ -2,7 +2,7 @@
  * Entra's token-endpoint error JSON, in its exact shape and key order: error, error_description
  * (message, then Trace ID, Correlation ID and Timestamp separated by CR LF), error_codes,
  * timestamp, trace_id, correlation_id, error_uri; and the HTTP status that goes with `error`.
- * @see ../shared/research/protocol.md §3c; RFC 6749 §5.2 (400, or 401 for invalid_client)
+ * @see [ERR]; RFC 6749 §5.2 (400, or 401 for invalid_client)
  */
 import { LOGIN_HOST } from '../entra-names.ts';
 import { aadstsEntry, type OAuthErrorValue } from './aadsts.ts';

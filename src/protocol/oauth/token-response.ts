@@ -1,7 +1,7 @@
 /**
  * The token endpoint's success body, v1 (`/oauth2/token`: numbers as strings, `resource`,
  * `expires_on`, `not_before`) and v2.0 (`/oauth2/v2.0/token`: numbers as numbers, `scope`).
- * @see ADAL/AADInternals v1 responses (research §1.7); public recordings of
+ * @see ADAL/AADInternals v1 responses ([WIKI] [AADI] [ROAD] [MSALPY]); public recordings of
  *   login.microsoftonline.com v2.0 answers (Azure SDK for JS nock recordings:
  *   `{"token_type":"Bearer","expires_in":86399,"ext_expires_in":86399,"access_token":…}`)
  */

@@ -1,7 +1,7 @@
 /**
  * Builds an unsigned SAML 1.1 assertion shaped like the one AD FS issues to Entra
  * (attribute order, statement order, bearer confirmation, millisecond UTC times, one line).
- * @see oasis-sstc-saml-core-1.1 §2.3–2.4; research/protocol.md §1.6 (AD FS token shape)
+ * @see oasis-sstc-saml-core-1.1 §2.3–2.4; [MSALPY] [ADALN] [ROAD] [AADI] (AD FS token shape)
  */
 import { SimError } from '../../core/errors.ts';
 import { CONFIRMATION_BEARER } from '../claims/claim-types.ts';

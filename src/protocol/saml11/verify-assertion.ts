@@ -4,7 +4,7 @@
  * xmldsig/verify-enveloped.ts's (shared with SAML 2.0); this file adds the SAML 1.1 root and the
  * claims reading, and the TEST ONLY weakened readings of issue 9's attack suite.
  * @see XML-DSig core §3.2 (core validation); xml-crypto 6 README "getSignedReferences";
- *   research/protocol.md §3b (AADSTS50008 wording); DESIGN.md "Fidelity rules"
+ *   [ERR] (AADSTS50008 wording); DESIGN.md "Fidelity rules"
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { NS } from '../xml/namespaces.ts';

@@ -2,7 +2,7 @@
  * The HTML page a passive STS answers with: a form of hidden fields the browser posts to the
  * relying party on load (WS-Fed `wresult`, SAML-P `SAMLResponse`), and a reader for it.
  * @see WS-Federation 1.2 §13.2.3 (POST of wresult); SAML 2.0 Bindings §3.5.4 (HTTP POST form);
- *   research/protocol.md §5 (node-wsfed templates/form.ejs)
+ *   [FEDSAML] [NWSFED] [AADI] (node-wsfed templates/form.ejs)
  * modeled: the page text ("Working...", "Script is disabled. Click Submit to continue.") follows
  *   the WIF/AD FS page seen in browser traces; no public specification fixes it.
  */

@@ -2,7 +2,7 @@
  * WS-Federation passive requestor names: the `wa` actions, the sign-in parameters, the metadata
  * namespaces, and the relying-party endpoint Entra receives sign-in responses at.
  * @see WS-Federation 1.2 (docs.oasis-open.org/wsfed/federation/v1.2) §13 (passive requestor
- *   parameters), §3.1 (metadata); research/protocol.md §5 (Entra: login.srf, urn:federation:MicrosoftOnline)
+ *   parameters), §3.1 (metadata); [FEDSAML] [NWSFED] [AADI] (Entra: login.srf, urn:federation:MicrosoftOnline)
  */
 
 export const WA = {
@@ -23,5 +23,5 @@ export const MD_NS = 'urn:oasis:names:tc:SAML:2.0:metadata';
 export const MEX_NS = 'http://schemas.xmlsoap.org/ws/2004/09/mex';
 export const MEX_DIALECT_WSDL = 'http://schemas.xmlsoap.org/wsdl/';
 
-/** Where Entra's passive sign-in receives the IdP's auto-posted form (research §5). */
+/** Where Entra's passive sign-in receives the IdP's auto-posted form ([FEDSAML] [NWSFED] [AADI]). */
 export const ENTRA_PASSIVE_ENDPOINT = 'https://login.microsoftonline.com/login.srf';

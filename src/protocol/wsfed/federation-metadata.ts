@@ -4,7 +4,7 @@
  * token and claim types offered, the active STS endpoint (with its MEX reference) and the
  * passive requestor endpoint. Other role descriptors (a SAML-P IDPSSODescriptor) may follow.
  * @see WS-Federation 1.2 §3.1 (fed:SecurityTokenServiceType, TokenTypesOffered, ClaimTypesOffered,
- *   SecurityTokenServiceEndpoint, PassiveRequestorEndpoint); research/protocol.md §5
+ *   SecurityTokenServiceEndpoint, PassiveRequestorEndpoint); [FEDSAML] [NWSFED] [AADI]
  *   (node-wsfed templates/metadata.ejs; AD FS path /FederationMetadata/2007-06/FederationMetadata.xml)
  */
 import { X509Certificate } from 'node:crypto';

@@ -2,7 +2,7 @@
  * Reads a WS-Federation passive request (`wa`, `wtrealm`, `wreply`, `wctx`, `wct`, `whr`,
  * `wfresh`, and Entra's `username` hint) from a query string or form body, checking each
  * parameter the way a passive STS does before it authenticates anyone.
- * @see WS-Federation 1.2 §13.2 (wa, wtrealm, wreply, wctx, wct, whr, wfresh); research/protocol.md §5
+ * @see WS-Federation 1.2 §13.2 (wa, wtrealm, wreply, wctx, wct, whr, wfresh); [FEDSAML] [NWSFED] [AADI]
  */
 import { SimError } from '../../core/errors.ts';
 import { WA, type WsFedAction } from './constants.ts';

@@ -2,7 +2,7 @@
  * The WS-Federation passive sign-in response: `wresult` is a bare WS-Trust 2005
  * RequestSecurityTokenResponse carrying the signed SAML 1.1 assertion, posted to the relying
  * party together with `wa=wsignin1.0` and the request's `wctx`.
- * @see WS-Federation 1.2 §13.2.3 (wresult); research/protocol.md §5 (node-wsfed templates/form.ejs,
+ * @see WS-Federation 1.2 §13.2.3 (wresult); [FEDSAML] [NWSFED] [AADI] (node-wsfed templates/form.ejs,
  *   lib/wsfed.js: `t:RequestSecurityTokenResponse` in the 2005 namespace; Entra requires SAML 1.1
  *   in WS-Fed passive)
  */

@@ -1,7 +1,7 @@
 /**
  * WS-Trust 1.3 and 2005 (February 2005) namespaces, actions and URIs, plus the SOAP 1.2,
  * WS-Addressing and WS-Security names their envelopes use.
- * @see http://docs.oasis-open.org/ws-sx/ws-trust/200512 (WS-Trust 1.3), research/protocol.md §1.5, §1.6
+ * @see http://docs.oasis-open.org/ws-sx/ws-trust/200512 (WS-Trust 1.3), [DSRT] [MSALPY] [ADALN] [ROAD] [AADI]
  */
 
 import { NS } from '../xml/namespaces.ts';

@@ -60,7 +60,7 @@ describe('buildRst → parseRst', () => {
   });
 });
 
-describe('buildRst shapes (research §1.5)', () => {
+describe('buildRst shapes ([DSRT] [MSALPY] [ADALN])', () => {
   it('2005 windowstransport: the DSRegTool envelope with wst:KeyType NoProofKey and no credentials', () => {
     const xml = buildRst({ version: '2005', ...base });
     expect(xml).toContain('<wst:RequestSecurityToken Id="RST0">');

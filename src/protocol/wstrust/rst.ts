@@ -1,7 +1,7 @@
 /**
  * WS-Trust RequestSecurityToken (Issue) envelopes: the windowstransport shapes dsreg sends for a
  * device, the usernamemixed shape MSAL/ADAL send for a user, and a reader for the mock IdP.
- * @see research/protocol.md §1.5 (DSRegTool 2905-2907 envelopes; MSAL wstrust_request.py; ADAL RST2005.xml)
+ * @see [DSRT] [MSALPY] [ADALN] (DSRegTool 2905-2907 envelopes; MSAL wstrust_request.py; ADAL RST2005.xml)
  */
 import { SimError } from '../../core/errors.ts';
 import {

@@ -233,7 +233,7 @@ describe('parseRstr rejections (client: 0xcaa90013 / 0xcaa90002)', () => {
   });
 });
 
-describe('grantTypeForTokenType (research §1.6)', () => {
+describe('grantTypeForTokenType ([MSALPY] [ADALN] [ROAD] [AADI])', () => {
   it.each([
     [TOKEN_TYPE.saml11, 'saml1_1-bearer'],
     [TOKEN_TYPE.saml11Profile, 'saml1_1-bearer'],

@@ -2,7 +2,7 @@
  * WS-Trust RequestSecurityTokenResponse: the envelope an STS answers an RST with (1.3 wraps it
  * in a collection, 2005 does not), the client's reader that keeps the assertion byte-exact, and
  * the RSTR TokenType → OAuth grant mapping.
- * @see research/protocol.md §1.6 (MSAL wstrust_response.py, application.py; ADAL test/wstrust/RSTR13.xml)
+ * @see [MSALPY] [ADALN] [ROAD] [AADI] (MSAL wstrust_response.py, application.py; ADAL test/wstrust/RSTR13.xml)
  */
 import { SimError } from '../../core/errors.ts';
 import { childElements, firstChild, parseXml } from '../xml/parse-xml.ts';
@@ -62,7 +62,7 @@ function rstrChildren(input: Omit<RstrInput, 'relatesTo'>): string {
 
 /**
  * One RequestSecurityTokenResponse element with its namespace declared on itself: the 2005 SOAP
- * body, and the WS-Federation passive `wresult` (research §5).
+ * body, and the WS-Federation passive `wresult` ([FEDSAML] [NWSFED] [AADI]).
  */
 export function buildRstrElement(input: Omit<RstrInput, 'relatesTo'>): string {
   const t = prefixOf(input.version);

@@ -1,7 +1,7 @@
 /**
  * SOAP 1.2 faults as AD FS returns them to a failed RST (`a:Action …/soap/fault`, a WS-Trust
  * subcode such as `a:FailedAuthentication`, and a reason text), and a reader for the client.
- * @see https://www.w3.org/TR/soap12-part1/#soapfault; research/protocol.md §1.5 (MSAL wstrust_response.py parse_error, DSRegTool 2915)
+ * @see https://www.w3.org/TR/soap12-part1/#soapfault; [DSRT] [MSALPY] [ADALN] (MSAL wstrust_response.py parse_error, DSRegTool 2915)
  */
 import { SOAP12_NS, WSA_FAULT_ACTION, WSA_NS } from './constants.ts';
 import { firstChild, parseXml } from '../xml/parse-xml.ts';

@@ -2,7 +2,7 @@
  * Finds the exact source text of a parsed element, so a signed assertion is handed on byte for
  * byte instead of re-serialised (re-serialising moves namespace declarations and breaks the
  * signature; MSAL Python extracts the token with a regex for the same reason).
- * @see https://www.w3.org/TR/xml/ §2.5-§3.1; research/protocol.md §1.6 (MSAL wstrust_response.py)
+ * @see https://www.w3.org/TR/xml/ §2.5-§3.1; [MSALPY] [ADALN] [ROAD] [AADI] (MSAL wstrust_response.py)
  */
 import { SimError } from '../../core/errors.ts';
 import { selfAndDescendants } from './dom.ts';

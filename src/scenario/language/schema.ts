@@ -27,7 +27,7 @@ const guid = z
 const sid = z
   .string()
   .regex(/^S-1-\d+(-\d+)+$/, 'a SID like S-1-5-21-1004336348-1177238915-682003330-1105');
-/** Windows 7 / 8.1 / Server 2008 R2 / 2012 / 2012 R2: the autoworkplace client. [research §4] */
+/** Windows 7 / 8.1 / Server 2008 R2 / 2012 / 2012 R2: the autoworkplace client. [DL] [TSL] */
 export const DOWNLEVEL_OS = [
   'windows7',
   'windows8.1',

@@ -2,7 +2,7 @@
  * The single misconfigurations `hjsim matrix` applies to a baseline, each as a scenario patch
  * (what an admin gets wrong, written in the scenario language). Their outcomes are not stated
  * here: `predict-outcome.ts` derives them from the rules.
- * @see DESIGN.md "The failure catalogue to model"; ../shared/seeds (PingOne attribute mappings)
+ * @see DESIGN.md "The failure catalogue to model"; [PING] (attribute mappings)
  */
 import { pingoneIssuer, pingoneMappings } from '../../idp/profiles/pingone.ts';
 

@@ -37,7 +37,7 @@ describe('predictOutcome', () => {
     const p = predictOutcome(scenario, dir);
     expect(p.reasons).toEqual([
       expect.stringMatching(/^not a device token \(primarysid is missing\).*PingOne seed/),
-      expect.stringMatching(/FallbackToSyncJoin is on.*research §1\.9/),
+      expect.stringMatching(/FallbackToSyncJoin is on.*[TSC] [DSR] [WIKI]\.9/),
       expect.stringMatching(/the sync join fails: Entra Connect has not synced the computer/),
     ]);
   });

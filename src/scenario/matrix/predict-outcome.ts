@@ -5,7 +5,7 @@
  * token checks in their order, and the fallback to sync join. `hjsim matrix` writes these
  * predictions as each generated scenario's `expect`; running the suite then checks the simulator
  * against them. Each step names its source in `reasons`.
- * @see ../shared/research/protocol.md §1 (phases), §1.9 (fallback), §2 (claims), §3a/§3b (codes)
+ * @see [TSC] [DSR] [WIKI] (phases), [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] (fallback), [HJM] [AADI] [DVRJ] [WIKI] (claims), [TSC] [WINRT] [ERR] (codes)
  */
 import { createPublicKey } from 'node:crypto';
 import { CLOCK_SKEW_MS, ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
@@ -118,7 +118,7 @@ function beforeToken(s: Scenario): Stop | undefined {
     return {
       at: 'pre-check',
       hresult: DSREG_HR.noDomainController,
-      why: 'no domain controller is reachable: the pre-check fails (research §1.0)',
+      why: 'no domain controller is reachable: the pre-check fails ([WIKI] [MAN] [DSR])',
     };
   const reg = s.onprem.registry;
   let tenantName: string | undefined;
@@ -135,7 +135,7 @@ function beforeToken(s: Scenario): Stop | undefined {
       // Reading the SCP is part of the discover phase ([DSR]: AD Configuration Test).
       at: 'discover',
       hresult: DSREG_HR.adConfigReadFailed,
-      why: `the SCP is ${typeof s.onprem.scp === 'string' ? s.onprem.scp : 'without azureADName'}: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED (research §1.1, [TSC])`,
+      why: `the SCP is ${typeof s.onprem.scp === 'string' ? s.onprem.scp : 'without azureADName'}: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED ([HJM] [WIKI] [TSC], [TSC])`,
     };
   const addressed = lower(tenantId ?? tenantName);
   if (
@@ -145,20 +145,20 @@ function beforeToken(s: Scenario): Stop | undefined {
     return {
       at: 'discover',
       hresult: '0x801c003a',
-      why: `DRS discovery for '${tenantId ?? tenantName}' finds no tenant: DSREG_DISCOVERY_TENANT_NOT_FOUND (research §3a, [TSC])`,
+      why: `DRS discovery for '${tenantId ?? tenantName}' finds no tenant: DSREG_DISCOVERY_TENANT_NOT_FOUND ([TSC] [WINRT], [TSC])`,
     };
   const domain = s.tenant.domains.find((d) => lower(d.name) === lower(tenantName));
   if (!domain || domain.authentication !== 'federated' || !domain.federation)
     return {
       at: 'managed',
-      why: `the user realm of '${tenantName}' is not federated: the client joins by sync join directly (research §1.1)`,
+      why: `the user realm of '${tenantName}' is not federated: the client joins by sync join directly ([HJM] [WIKI] [TSC])`,
     };
   const f = domain.federation;
   if (f.preferredAuthenticationProtocol === 'saml')
     return {
       at: 'adal',
       hresult: HR.protocolNotSupported,
-      why: 'the domain federates with SAML-P: ADAL has no WS-Trust realm, ERROR_ADAL_PROTOCOL_NOT_SUPPORTED (DESIGN.md catalogue, research §1.3)',
+      why: 'the domain federates with SAML-P: ADAL has no WS-Trust realm, ERROR_ADAL_PROTOCOL_NOT_SUPPORTED (DESIGN.md catalogue, [TSC] [MSALPY] [ADALN] [AADI] [DSRT])',
     };
   if (!/^https:\/\//i.test(f.metadataExchangeUri))
     return {
@@ -206,7 +206,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
     return {
       at: 'token',
       aadsts: 7500514,
-      why: `the RSTR TokenType is '${tokenType}', so the client redeems the SAML 1.1 assertion with the saml2-bearer grant (research §6; MSAL.NET #1871)`,
+      why: `the RSTR TokenType is '${tokenType}', so the client redeems the SAML 1.1 assertion with the saml2-bearer grant ([PING]; MSAL.NET #1871)`,
     };
   const federated = s.tenant.domains.filter(
     (d) => d.authentication === 'federated' && d.federation,
@@ -232,7 +232,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
     return {
       at: 'token',
       aadsts: 50107,
-      why: `the assertion's Issuer '${issuer}' is no federated domain's issuerUri (exact match; research §3b, mandiant/ADFSpoof#6)`,
+      why: `the assertion's Issuer '${issuer}' is no federated domain's issuerUri (exact match; [ERR], mandiant/ADFSpoof#6)`,
     };
   if (!registered(domain).includes(signer))
     return {
@@ -245,7 +245,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
     return {
       at: 'token',
       aadsts: 50013,
-      why: `the audience '${audience}' is not ${ENTRA_AUDIENCE} (research §1.6; code modeled)`,
+      why: `the audience '${audience}' is not ${ENTRA_AUDIENCE} ([MSALPY] [ADALN] [ROAD] [AADI]; code modeled)`,
     };
   const nb = (s.idp.validity?.notBeforeOffsetSeconds ?? 0) * 1000;
   const na = nb + (s.idp.validity?.lifetimeSeconds ?? 3600) * 1000;
@@ -253,7 +253,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
     return {
       at: 'token',
       aadsts: 500133,
-      why: `the assertion is ${nb - CLOCK_SKEW_MS > 0 ? 'not yet valid' : 'expired'} beyond the ${CLOCK_SKEW_MS / 60000} min clock skew (research §3b)`,
+      why: `the assertion is ${nb - CLOCK_SKEW_MS > 0 ? 'not yet valid' : 'expired'} beyond the ${CLOCK_SKEW_MS / 60000} min clock skew ([ERR])`,
     };
   // ImmutableID: the PingOne profile always writes the NameIdentifier (check 90020 passes).
   const attrs = issuedAttributesOf(s, baseDir);
@@ -287,7 +287,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
     return {
       at: 'joined',
       why:
-        'the token has the device claims under their exact claim types (research §2): Entra issues the DRS token and DRS joins the device' +
+        'the token has the device claims under their exact claim types (HJM, AADI, DVRJ, WIKI): Entra issues the DRS token and DRS joins the device' +
         (deviceId !== lower(s.device.objectGuid)
           ? ` (onpremobjectguid decodes to ${deviceId}, not the computer's objectGUID; no synced computer carries its SID, so there is nothing to compare it with: modeled rule, src/entra/token/check-device-claims.ts)`
           : ''),
@@ -349,7 +349,7 @@ export function predictOutcome(s: Scenario, baseDir: string): Prediction {
   const syncJoin = (hresults: string[], aadsts: number[], fallback: boolean): Prediction => {
     if (synced) {
       reasons.push(
-        'the sync join succeeds: Entra Connect synced the computer with its userCertificate (research §1.9)',
+        'the sync join succeeds: Entra Connect synced the computer with its userCertificate (DSR, WIKI, HIW, ROAD, AADI, TSC)',
       );
       return {
         expect: { joined: true, joinType: 'sync', aadsts, hresults, fallbackAttempted: fallback },
@@ -358,8 +358,8 @@ export function predictOutcome(s: Scenario, baseDir: string): Prediction {
     }
     reasons.push(
       s.device.userCertificate
-        ? "the sync join fails: Entra Connect has not synced the computer, DRS answers DirectoryError 'The device object by the given id (…) is not found.' (research §1.9)"
-        : 'the sync join fails: the computer object has no userCertificate (research §1.9; modeled)',
+        ? "the sync join fails: Entra Connect has not synced the computer, DRS answers DirectoryError 'The device object by the given id (…) is not found.' ([DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC])"
+        : 'the sync join fails: the computer object has no userCertificate ([DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]; modeled)',
     );
     return {
       expect: {
@@ -409,11 +409,13 @@ export function predictOutcome(s: Scenario, baseDir: string): Prediction {
         : [stop.at === 'adal' ? stop.hresult : HR.aggregate, HR.aggregate];
       if (s.device.fallbackToSyncJoin) {
         reasons.push(
-          'FallbackToSyncJoin is on (the default): the client tries a sync join (research §1.9)',
+          'FallbackToSyncJoin is on (the default): the client tries a sync join (DSR, WIKI, HIW, ROAD, AADI, TSC)',
         );
         return syncJoin(hresults, aadsts, true);
       }
-      reasons.push('FallbackToSyncJoin = 0: the join ends failed at phase auth (research §1.9)');
+      reasons.push(
+        'FallbackToSyncJoin = 0: the join ends failed at phase auth ([DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC])',
+      );
       return {
         expect: {
           joined: false,

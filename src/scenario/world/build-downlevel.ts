@@ -2,7 +2,7 @@
  * The down-level part of a scenario's world: the AD users, the machine autoworkplace runs on
  * (who signs in, Internet Explorer's zones, SSPI per user) and what Entra knows for it (Seamless
  * SSO, quota, synced on-premises SIDs).
- * @see ../shared/research/protocol.md §4 (intranet zone set of the deployment guide [DL]:
+ * @see [DL] [TSL] (intranet zone set of the deployment guide [DL]:
  *   device.login.microsoftonline.com, autologon.microsoftazuread-sso.com, the organisation's STS)
  */
 import { createHash } from 'node:crypto';

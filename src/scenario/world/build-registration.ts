@@ -2,7 +2,7 @@
  * `device.alreadyJoined`: the registration an earlier join left — a device certificate from the
  * test MS-Organization-Access CA for the computer's objectGUID, recorded in the tenant as DRS
  * would have recorded it, and the machine's side (certificate, key container, key health).
- * @see ../shared/research/protocol.md §1.0 (isJoined, deviceKeysHealthy), §3d (events 332, 335)
+ * @see [WIKI] [MAN] [DSR] (isJoined, deviceKeysHealthy), [MAN] [LYWK] [WIKI] (events 332, 335)
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { ExistingRegistration } from '../../onprem/machine.ts';

@@ -8,7 +8,7 @@
  * that can end in WARNING says why that is only a warning.
  * The list is the policy: the runner (run-conformance.ts) judges each id, the reporters print them
  * in this order.
- * @see ../shared/research/protocol.md §1.3–§1.7, §2, §3; DESIGN.md failure catalogue;
+ * @see [TSC] [MSALPY] [ADALN] [AADI] [DSRT] [HJM] [WINRT] [ROAD] [WIKI] [DVRJ] [ERR] [MAN]; DESIGN.md failure catalogue;
  *   docs/decisions/0011-external-idp-and-conform.md
  */
 import { SimError } from '../../core/errors.ts';
@@ -63,7 +63,7 @@ const DEVICE_CLAIMS: readonly EntraRefusal[] = [
   { check: 'user lookup', codes: [50034] },
 ];
 
-const SEED = 'PingOne hybrid join troubleshooting (../shared/seeds/004_cfe8f5bb4b6ae74c.txt)';
+const SEED = 'PING (PingOne hybrid join troubleshooting)';
 
 export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
@@ -73,7 +73,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     cause: 'domain-not-ws-trust',
     provenance: {
       source:
-        'research/protocol.md §1.3 (federation_protocol must be WSTrust; DSRegTool; 0xcaa90017 [TSC])',
+        'TSC, MSALPY, ADALN, AADI, DSRT (federation_protocol must be WSTrust; DSRegTool; 0xcaa90017 [TSC])',
     },
   },
   {
@@ -85,7 +85,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
       'Windows fetches the MetadataExchangeUri registered in Entra, not the URL given to hjsim: when they differ, this run says nothing about what the devices meet',
     provenance: {
       source:
-        'research/protocol.md §1.3 (federation_metadata_url is the domain setting), §1.4 (https required, 0xCAA90020 [WINRT])',
+        'TSC, MSALPY, ADALN, AADI, DSRT (federation_metadata_url is the domain setting), HJM, MSALPY, ADALN, DSRT, WINRT (https required, 0xCAA90020 [WINRT])',
     },
   },
   {
@@ -108,7 +108,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     cause: 'mex-not-xml',
     provenance: {
       source:
-        'research/protocol.md §1.4 (Windows GETs the MEX, IdentityServer2#878; 0xCAA9002B / 0xCAA9002C [WINRT])',
+        'HJM, MSALPY, ADALN, DSRT, WINRT (Windows GETs the MEX, IdentityServer2#878; 0xCAA9002B / 0xCAA9002C [WINRT])',
     },
   },
   {
@@ -120,7 +120,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     warning:
       'only a WS-Trust 2005 windowstransport endpoint: the hybrid join manual accepts 1.3 or 2005, while ADAL\'s 0xcaa90022 text asks for "Integrate Widows Authentication for WS-Trust 1.3"',
     provenance: {
-      source: `research/protocol.md §1.4 (MSAL mex.py, ADAL mex.js selection; HJM "either 1.3 or 2005"), §6; ${SEED} (MetadataExchangeUri must end in /wsf/mex13/)`,
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT (MSAL mex.py, ADAL mex.js selection; HJM "either 1.3 or 2005"), PING; ${SEED} (MetadataExchangeUri must end in /wsf/mex13/)`,
     },
   },
   {
@@ -132,7 +132,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
       "device join does not use it (Windows authenticates with Kerberos), but the hybrid join manual and Microsoft's guidance for third-party IdPs ask for both WS-Trust endpoints",
     provenance: {
       source:
-        'research/protocol.md §1.4 (HJM endpoint list; 0xCAA90023 [WINRT], [TSC]), §6 (CSS wiki: enable username/password and Windows integrated endpoints)',
+        'HJM, MSALPY, ADALN, DSRT, WINRT (HJM endpoint list; 0xCAA90023 [WINRT], [TSC]), PING (CSS wiki: enable username/password and Windows integrated endpoints)',
     },
   },
   {
@@ -142,7 +142,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     warning:
       'ADAL logs these as warnings and skips the port or binding; when that was the Windows-auth endpoint, mex.windowstransport fails as well',
     provenance: {
-      source: 'research/protocol.md §1.4 (WARNING_ADAL_MEX_* 0x8AA90024–0x8AA9002A [WINRT])',
+      source: 'HJM, MSALPY, ADALN, DSRT, WINRT (WARNING_ADAL_MEX_* 0x8AA90024–0x8AA9002A [WINRT])',
     },
   },
   {
@@ -153,7 +153,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     cause: 'sts-refused-windows-auth',
     provenance: {
       source:
-        'research/protocol.md §1.5 (RST shapes; AD FS faults), §1.6 (RSTR parsing; 0xCAA90014/13/02 [WINRT]); AzureAD/azure-activedirectory-library-for-python#240 (ID3082)',
+        'DSRT, MSALPY, ADALN (RST shapes; AD FS faults), MSALPY, ADALN, ROAD, AADI (RSTR parsing; 0xCAA90014/13/02 [WINRT]); AzureAD/azure-activedirectory-library-for-python#240 (ID3082)',
     },
   },
   {
@@ -164,7 +164,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     cause: 'tokentype-sent-as-saml2',
     provenance: {
       modeled:
-        "dsreg's TokenType mapping is not public; the exact-match behaviour is MSAL.NET's (AzureAD/microsoft-authentication-library-for-dotnet#1871; research §1.6, §6). hjsim judges the token itself apart from this label: mock Entra redeems it with the grant of its real version",
+        "dsreg's TokenType mapping is not public; the exact-match behaviour is MSAL.NET's (AzureAD/microsoft-authentication-library-for-dotnet#1871; MSALPY, ADALN, ROAD, AADI, PING). hjsim judges the token itself apart from this label: mock Entra redeems it with the grant of its real version",
     },
   },
   {
@@ -175,7 +175,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     entra: [{ check: 'XML without DTD', codes: [50008] }],
     provenance: {
       source:
-        'DESIGN.md fidelity rules (well-formed XML, no DTD); research/protocol.md §1.4 (DTD prohibited), §3b (50008)',
+        'DESIGN.md fidelity rules (well-formed XML, no DTD); HJM, MSALPY, ADALN, DSRT, WINRT (DTD prohibited), ERR (50008)',
     },
   },
   {
@@ -210,7 +210,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     entra: [{ check: 'issuer', codes: [50107, 5000811] }],
     provenance: {
       source:
-        'research/protocol.md §3b (50107; trailing slash: mandiant/ADFSpoof#6), §2 (issuerid rules; the leftover UPN-based rule, HJM Remarks)',
+        'ERR (50107; trailing slash: mandiant/ADFSpoof#6); HJM, AADI (issuerid rules; the leftover UPN-based rule, HJM Remarks)',
     },
   },
   {
@@ -221,7 +221,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     entra: [{ check: 'audience', codes: [50013] }],
     provenance: {
       modeled:
-        "the audience rule is DESIGN.md's and research §1.6's (RP identifier urn:federation:MicrosoftOnline, HJM); no public source shows the code Entra answers with",
+        "the audience rule is DESIGN.md's and MSALPY, ADALN, ROAD, AADI's (RP identifier urn:federation:MicrosoftOnline, HJM); no public source shows the code Entra answers with",
     },
   },
   {
@@ -235,7 +235,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
       "inside the allowed skew but outside the assertion's own window, or without NotOnOrAfter: Entra accepts it today; a little more drift between the IdP's clock and Entra's and it will not",
     provenance: {
       source:
-        'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133]); research/protocol.md §3b; the 5-minute skew is modeled (protocol/entra-names.ts CLOCK_SKEW_MS)',
+        'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133]); ERR; the 5-minute skew is modeled (protocol/entra-names.ts CLOCK_SKEW_MS)',
     },
   },
   {
@@ -247,7 +247,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     entra: [{ check: 'ImmutableID', codes: [90020, 50008] }],
     provenance: {
       source:
-        'learn.microsoft.com/entra/identity-platform/reference-error-codes (90020); research/protocol.md §2 (NameIdentifier = ImmutableID)',
+        'learn.microsoft.com/entra/identity-platform/reference-error-codes (90020); HJM, AADI, DVRJ, WIKI (NameIdentifier = ImmutableID)',
     },
   },
   {
@@ -258,7 +258,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     cause: 'device-claims-not-recognised',
     entra: DEVICE_CLAIMS,
     provenance: {
-      source: `${SEED} ("Attribute mappings reference": accounttype NameFormat http://schemas.microsoft.com/ws/2012/01); research/protocol.md §2`,
+      source: `${SEED} ("Attribute mappings reference": accounttype NameFormat http://schemas.microsoft.com/ws/2012/01); HJM, AADI, DVRJ, WIKI`,
     },
   },
   {
@@ -270,7 +270,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     warning:
       "the computer's objectGUID is not known to this run (give --computer-guid or a scenario): the value decodes to a GUID, but its byte order cannot be checked",
     provenance: {
-      source: `${SEED} (onpremobjectguid NameFormat http://schemas.microsoft.com/identity/claims, #string.uuidAsBase64Guid); research/protocol.md §2 (little-endian .NET Guid.ToByteArray() bytes, AADInternals); modeled: Entra comparing it with the synced computer's objectGUID`,
+      source: `${SEED} (onpremobjectguid NameFormat http://schemas.microsoft.com/identity/claims, #string.uuidAsBase64Guid); HJM, AADI, DVRJ, WIKI (little-endian .NET Guid.ToByteArray() bytes, AADInternals); modeled: Entra comparing it with the synced computer's objectGUID`,
     },
   },
   {
@@ -282,7 +282,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
     warning:
       "a well-formed SID that is not the computer's known SID: the mapping reads another attribute (modeled: what Entra then does is not public; mock Entra accepts a SID no synced computer has)",
     provenance: {
-      source: `${SEED} (primarysid NameFormat http://schemas.microsoft.com/ws/2008/06/identity/claims, objectSid); research/protocol.md §2`,
+      source: `${SEED} (primarysid NameFormat http://schemas.microsoft.com/ws/2008/06/identity/claims, objectSid); HJM, AADI, DVRJ, WIKI`,
     },
   },
   {
@@ -293,7 +293,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
       'the hybrid join manual requires it for computers once an ImmutableID claim is issued for users, and DSRegTool fails a token without it; Entra does not refuse a device token for its absence',
     provenance: {
       source:
-        'research/protocol.md §2 (HJM "Issue ImmutableID for computers"; DSRegTool 2950); PingOne seed mapping ImmutableID',
+        'HJM, AADI, DVRJ, WIKI (HJM "Issue ImmutableID for computers"; DSRegTool 2950); PingOne seed mapping ImmutableID',
     },
   },
   {

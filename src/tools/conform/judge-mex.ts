@@ -1,7 +1,7 @@
 /**
  * The MEX as Windows reads it: fetched with GET, parsed with the client's own MEX reader
  * (protocol/mex/select-endpoint.ts: the endpoints ADAL and MSAL would pick, and ADAL's warnings).
- * @see conform-checks.ts (mex.*); research/protocol.md §1.4
+ * @see conform-checks.ts (mex.*); [HJM] [MSALPY] [ADALN] [DSRT] [WINRT]
  */
 import { isSimError } from '../../core/errors.ts';
 import {

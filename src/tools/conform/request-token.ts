@@ -2,7 +2,7 @@
  * The WS-Trust exchange: the RST the client sends (the envelope builders of protocol/wstrust,
  * AppliesTo urn:federation:MicrosoftOnline) to the endpoint the MEX offers for the run's
  * authentication, and the RSTR read as the client reads it (the assertion kept byte-exact).
- * @see conform-checks.ts (wstrust.*); research/protocol.md §1.5, §1.6
+ * @see conform-checks.ts (wstrust.*); [DSRT] [MSALPY] [ADALN] [ROAD] [AADI]
  */
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { isSimError } from '../../core/errors.ts';

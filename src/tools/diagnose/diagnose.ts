@@ -4,7 +4,7 @@
  * an Entra error body or a bare AADSTS line, or an XML document (MEX, RSTR, SAML, or base64 of an
  * assertion) — reads its facts, ranks the catalogue's causes, and adds the warning the PingOne
  * seed asks for when a fallback to sync join hid a broken federation.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt ("Fallback sync issue")
+ * @see [PING] ("Fallback sync issue")
  */
 import { decodedAssertion } from '../../entra/token/decode-assertion.ts';
 import { aadstsEntries } from '../../protocol/oauth/aadsts.ts';

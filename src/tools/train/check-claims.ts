@@ -2,7 +2,7 @@
  * Checks each claim of an assertion the way mock Entra reads it: the claim type is exactly
  * `namespace + "/" + name` (`claimType`), so a known claim name under another namespace is
  * invisible to Entra ("wrong namespace"), and a device claim nobody sent is missing.
- * @see src/entra/token/check-device-claims.ts (the rule this mirrors); ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * @see src/entra/token/check-device-claims.ts (the rule this mirrors); [PING]
  */
 import { ACCOUNTTYPE_DOMAIN_JOINED, CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { base64GuidToUuid, uuidAsBase64BigEndian } from '../../protocol/encoding/guid.ts';

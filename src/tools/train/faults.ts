@@ -2,7 +2,7 @@
  * The single faults the trainer's "break one setting" toggle offers for a scenario, each a patch
  * applied with the semantics of `extends` (`mergeScenario`). A small stand-in: the matrix
  * generator of `hjsim matrix` (issue 6) is the full list and replaces it once merged.
- * @see src/scenario/language/merge.ts; ../shared/seeds/004_cfe8f5bb4b6ae74c.txt (the wrong NameFormats)
+ * @see src/scenario/language/merge.ts; [PING] (the wrong NameFormats)
  */
 import type { LoadedScenario } from '../../scenario/language/load-scenario.ts';
 import { mergeScenario } from '../../scenario/language/merge.ts';

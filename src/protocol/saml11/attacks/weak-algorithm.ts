@@ -16,8 +16,7 @@ export const ALGORITHM_ATTACKS: readonly SamlAttack[] = [
     name: 'algorithm-sha1',
     fixture: 'algorithm-sha1',
     summary: 'the same assertion signed by the issuer with RSA-SHA1 over a SHA-1 digest',
-    source:
-      'RFC 6931 §2.3.2; research/protocol.md §6 (SHA-1 signing once required by PingFederate)',
+    source: 'RFC 6931 §2.3.2; PING (SHA-1 signing once required by PingFederate)',
     apply: ({ signed, tools }) => {
       const s = readSigned(signed);
       dropSignature(s.assertion);

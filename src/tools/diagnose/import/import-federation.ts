@@ -7,7 +7,7 @@
  * signing key, so by default the written scenario registers the test certificate instead (and
  * records the customer's in a comment) so that every other check runs; `--keep-certificate`
  * keeps the customer's, and the run then fails at the signing-certificate check by construction.
- * @see docs/decisions/0007-diagnose-causes-from-facts.md; ../shared/seeds/004_cfe8f5bb4b6ae74c.txt
+ * @see docs/decisions/0007-diagnose-causes-from-facts.md; [PING]
  *   ("Federation settings issue": mex13; "Federated IdP settings")
  */
 import { X509Certificate } from 'node:crypto';

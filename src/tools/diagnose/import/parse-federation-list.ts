@@ -3,7 +3,7 @@
  * it: `Name<padding>: value` lines, a long value (the base64 SigningCertificate) wrapped over the
  * following lines at the console width, `PS C:\…>` prompt lines (the `-DomainId` of one names the
  * domain), markdown or mail quote prefixes, and blank lines between configurations.
- * @see ../shared/seeds/004_cfe8f5bb4b6ae74c.txt ("Federation settings issue" sample output);
+ * @see [PING] ("Federation settings issue" sample output);
  *   Graph internalDomainFederation resource (property names)
  */
 import { toLogText } from '../log-text.ts';
