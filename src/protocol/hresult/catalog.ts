@@ -351,9 +351,11 @@ const rows: HresultEntry[] = [
     hresult: '0x80090016',
     symbol: 'NTE_BAD_KEYSET',
     meaning:
-      'Keyset does not exist: the device key could not be saved or read (TPM not owned by Windows).',
+      'Keyset does not exist: the device key could not be saved or read. Happens when the TPM was cleared, or the device was imaged from a sysprep image of a joined or registered machine.',
     windowsMessage: 'Keyset does not exist',
-    provenance: { source: `${WIKI_TEXT}, a 304 "Exit code: Keyset does not exist"; COMERR` },
+    provenance: {
+      source: `${TSC.source}; ${WIKI_TEXT}, a 304 "Exit code: Keyset does not exist"; COMERR`,
+    },
   },
   {
     hresult: '0x80090030',
@@ -366,11 +368,171 @@ const rows: HresultEntry[] = [
   {
     hresult: '0x80280036',
     symbol: 'TPM_E_NOTFIPS',
-    meaning: 'A FIPS-compliant TPM 1.2 refused the key creation (event 202).',
+    meaning:
+      'TPM in FIPS mode is not supported: the TPM refused the key creation (event 202). Windows 10 1809 and later complete the join without the TPM.',
     windowsMessage: 'The TPM is attempting to execute a command only available when in FIPS mode.',
     provenance: {
-      source: `${WIKI_TEXT}, a 202 "exit code: The TPM is attempting … FIPS mode.. Inputs:"`,
+      source: `${TSC.source}; ${WIKI_TEXT}, a 202 "exit code: The TPM is attempting … FIPS mode.. Inputs:"`,
     },
+  },
+  {
+    hresult: '0xcaa82ee2',
+    symbol: 'ERROR_ADAL_INTERNET_TIMEOUT',
+    meaning:
+      'General network timeout while ADAL reached the on-premises identity provider or login.microsoftonline.com (authentication phase).',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa82efe',
+    symbol: 'ERROR_ADAL_INTERNET_CONNECTION_ABORTED',
+    meaning: 'The connection with the authorization endpoint was aborted (authentication phase).',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa82f8f',
+    symbol: 'ERROR_ADAL_INTERNET_SECURE_FAILURE',
+    meaning:
+      'The TLS certificate sent by the server (the STS or login.microsoftonline.com) could not be validated: untrusted or expired certificate, a TLS-inspecting proxy, or client clock skew.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0xcaa1002d',
+    symbol: 'ERROR_ADAL_OPERATION_PENDING',
+    meaning:
+      'General ADAL failure: look for the suberror or the server error code in the authentication logs.',
+    provenance: TSC,
+  },
+  {
+    hresult: '0x80072ee7',
+    symbol: 'WININET_E_NAME_NOT_RESOLVED',
+    meaning: 'The server name or address could not be resolved (DNS).',
+    windowsMessage: 'The server name or address could not be resolved',
+    provenance: {
+      source: `${TSC.source}; windowsMessage modeled: the WinINet message-table text, no capture of an event showing it`,
+    },
+  },
+  {
+    hresult: '0x80072efe',
+    symbol: 'WININET_E_CONNECTION_ABORTED',
+    meaning: 'The connection with the server was terminated abnormally.',
+    windowsMessage: 'The connection with the server was terminated abnormally',
+    provenance: {
+      source: `${TSC.source}; windowsMessage modeled: the WinINet message-table text, no capture of an event showing it`,
+    },
+  },
+  {
+    hresult: '0x80072f8f',
+    symbol: 'WININET_E_DECODING_FAILED',
+    meaning:
+      'The network stack could not decode the response from the server (a proxy interfering with or modifying the response, TLS inspection).',
+    provenance: {
+      source: `${TSC.source}; no windowsMessage: no capture shows the text an event gives it`,
+    },
+  },
+  {
+    hresult: '0x80290407',
+    symbol: 'TPM_E_PCP_INTERNAL_ERROR',
+    meaning:
+      'Generic TPM error (Platform Crypto Provider). Windows 10 1809 and later detect TPM failures and complete the hybrid join without the TPM.',
+    windowsMessage: 'An internal error has occurred within the Platform Crypto Provider.',
+    provenance: { source: `${TSC.source}; text: COMERRTPM` },
+  },
+  {
+    hresult: '0x80090031',
+    symbol: 'NTE_AUTHENTICATION_IGNORED',
+    meaning:
+      'The TPM is locked out (dictionary-attack protection): transient, the join succeeds after the cool-down period.',
+    windowsMessage:
+      'The dictionary attack mitigation is triggered and the provided authorization was ignored by the provider.',
+    provenance: { source: `${TSC.source}; text: COMERR` },
+  },
+  {
+    hresult: '0xc000006d',
+    symbol: 'STATUS_LOGON_FAILURE',
+    meaning:
+      'PRT acquisition failed: the device could not reach the Entra authentication service, or Entra or the WS-Trust endpoint answered HTTP 400 (look for the server error, e.g. AADSTS50126).',
+    provenance: { source: `${TSC.source} (post-join PRT table); DSR (Attempt Status sample)` },
+  },
+  {
+    hresult: '0xc000006a',
+    symbol: 'STATUS_WRONG_PASSWORD',
+    meaning:
+      'PRT acquisition failed: Entra or the WS-Trust endpoint rejected the credentials (HTTP 400).',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc00000d0',
+    symbol: 'STATUS_REQUEST_NOT_ACCEPTED',
+    meaning:
+      'PRT acquisition failed: HTTP 400 from the Entra authentication service or the WS-Trust endpoint (events 1081/1088 hold the server error).',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc000023c',
+    symbol: 'STATUS_NETWORK_UNREACHABLE',
+    meaning:
+      'PRT acquisition failed: a network connectivity problem to a required endpoint, or an HTTP error above 400.',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc00000be',
+    symbol: 'STATUS_BAD_NETWORK_PATH',
+    meaning:
+      'PRT acquisition failed: a network connectivity problem to a required endpoint, or an HTTP error above 400.',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc00000c4',
+    symbol: 'STATUS_UNEXPECTED_NETWORK_ERROR',
+    meaning:
+      'PRT acquisition failed: a network connectivity problem to a required endpoint, or an HTTP error above 400.',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc000005f',
+    symbol: 'STATUS_NO_SUCH_LOGON_SESSION',
+    meaning:
+      "User realm discovery failed: Entra could not find the user's UPN domain (add it as a custom domain, or use an Alternate Login ID for a non-routable suffix).",
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc004844c',
+    symbol: 'AAD_CLOUDAP_E_OAUTH_USERNAME_IS_MALFORMED',
+    meaning: "The user's UPN is not in the expected (internet-style) format.",
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc0048442',
+    symbol: 'AAD_CLOUDAP_E_OAUTH_USER_SID_IS_EMPTY',
+    meaning:
+      'The ID token from Entra has no user SID (a network proxy interfering with the response).',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc00484c1',
+    symbol: 'AAD_CLOUDAP_E_WSTRUST_SAML_TOKENS_ARE_EMPTY',
+    meaning:
+      'The WS-Trust endpoint answered with an error, no SAML token (event 1088 holds its error).',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc004848b',
+    symbol: 'AAD_CLOUDAP_E_HTTP_PASSWORD_URI_IS_EMPTY',
+    meaning: 'The MEX response contains no password (usernamemixed) URL.',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc004848c',
+    symbol: 'AAD_CLOUDAP_E_HTTP_CERTIFICATE_URI_IS_EMPTY',
+    meaning: 'The MEX response contains no certificate endpoint URL.',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0xc00cee4f',
+    symbol: 'WC_E_DTDPROHIBITED',
+    meaning:
+      'The WS-Trust endpoint answered XML with a Document Type Definition, which the client refuses to parse.',
+    provenance: { source: `${TSC.source} (post-join PRT table)` },
   },
 ];
 

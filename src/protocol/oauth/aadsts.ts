@@ -260,6 +260,38 @@ const ENTRIES: readonly AadstsEntry[] = [
       modeled: `${ERR_DOC} gives the meaning (a federated user needs the multifactor claim from the IdP); the runtime sentence follows 50076's and is not quoted in a public source`,
     },
   }),
+  entry({
+    code: 50155,
+    name: 'DeviceAuthenticationFailed',
+    error: 'invalid_grant',
+    doc: 'Device authentication failed for this user.',
+    message: () => 'Device authentication failed.',
+    provenance: {
+      source: `${ERR_DOC}; TSC (post-join: "AADSTS50155: Device authentication failed", the device is deleted or disabled in Entra); OAuth \`error\` value modeled`,
+    },
+  }),
+  entry({
+    code: 50126,
+    name: 'InvalidUserNameOrPassword',
+    error: 'invalid_grant',
+    doc: 'Error validating credentials due to invalid username or password.',
+    message: () => 'Error validating credentials due to invalid username or password.',
+    provenance: {
+      source: `${ERR_DOC}; DSR (Attempt Status 0xc000006d, Server Error Code invalid_grant, "AADSTS50126: Error validating credentials due to invalid username or password.")`,
+    },
+  }),
+  entry({
+    code: 135011,
+    name: 'DeviceDisabled',
+    error: 'invalid_grant',
+    errorCodes: [70002, 135011],
+    doc: 'Device used during the authentication is disabled.',
+    message: () =>
+      'Error validating credentials. AADSTS135011: Device used during the authentication is disabled.',
+    provenance: {
+      source: `${ERR_DOC} (text, no symbolic name: DeviceDisabled is modeled); the compound "AADSTS70002: Error validating credentials. AADSTS135011: …" as Microsoft's PRT troubleshooting article quotes the AAD Operational log; OAuth \`error\` value modeled`,
+    },
+  }),
 ];
 
 export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(

@@ -80,3 +80,14 @@ describe('the AADSTS catalogue', () => {
     expect(aadstsEntry(50034)!.message({ tenant: 't' })).toContain('{EmailHidden}');
   });
 });
+
+describe('AADSTS codes of the hybrid join and PRT troubleshooting tables [TSC; DSR; ERR]', () => {
+  it('catalogues 50155, 50126 and 135011 with the doc text', () => {
+    expect(aadstsEntry(50155)?.doc).toBe('Device authentication failed for this user.');
+    expect(aadstsEntry(50126)?.message({})).toBe(
+      'Error validating credentials due to invalid username or password.',
+    );
+    expect(aadstsEntry(135011)?.errorCodes).toEqual([70002, 135011]);
+    expect(aadstsEntry(135011)?.doc).toBe('Device used during the authentication is disabled.');
+  });
+});
