@@ -2,7 +2,13 @@ import { connect, type AddressInfo } from 'node:net';
 import { request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonResponse, type Party } from '../core/http.ts';
-import { createExpressApp, listenSafely } from './express-app.ts';
+import { createExpressApp } from './express-app.ts';
+import { listenSafely as listenSafe, type SafeListenOptions } from './safe-listen.ts';
+
+const listenSafely = async (
+  app: Parameters<typeof listenSafe>[0],
+  opts?: SafeListenOptions,
+): Promise<Server> => (await listenSafe(app, opts)).server;
 
 let server: Server;
 let base: string;
@@ -116,8 +122,8 @@ describe('express transport: safe defaults', () => {
     const port = (first.address() as AddressInfo).port;
     try {
       await expect(listenSafely(createExpressApp([echo]).app, { port })).rejects.toMatchObject({
-        code: 'ERR_HTTP',
-        message: expect.stringContaining(`cannot listen on 127.0.0.1:${port}`),
+        code: 'ERR_USAGE',
+        message: `port ${port} on 127.0.0.1 is already in use`,
       });
     } finally {
       await new Promise((r) => first.close(r));

@@ -4,33 +4,10 @@
  * header; when no party claims that host, it goes to the parties registered for the server's
  * own address (`hjsim serve` puts the IdP, login and DRS routes on one `127.0.0.1:PORT`).
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import express, { type Express, type Request, type Response } from 'express';
-import { SimError } from '../core/errors.ts';
 import type { Party } from '../core/http.ts';
 import { createRouter, dispatch, hasParty, type Exchange, type PartyRouter } from './dispatch.ts';
-
-/**
- * The loopback transport's safe defaults: a loopback address, a body limit, and timeouts that
- * close a connection whose headers or body trickle in (slowloris) instead of Node's 60 s / 300 s.
- * @see nodejs.org/api/http.html http.createServer options requestTimeout, headersTimeout,
- *   connectionsCheckingInterval; expressjs.com body-parser `limit` (default 100kb)
- * modeled: the figures are hjsim's choice for a test server, not any Microsoft service's.
- */
-export const SAFE_DEFAULTS = {
-  host: '127.0.0.1',
-  /** The largest request body (413 beyond): a SAML assertion is a few kB, a DRS join a few more. */
-  bodyLimit: '1mb',
-  /** Headers and body of one request must have arrived within this. */
-  requestTimeoutMs: 30_000,
-  /** The headers of one request must have arrived within this. */
-  headersTimeoutMs: 10_000,
-  /** An idle keep-alive connection is closed after this. */
-  keepAliveTimeoutMs: 5_000,
-  /** How often the two timeouts above are enforced. */
-  connectionsCheckingIntervalMs: 1_000,
-} as const;
+import { SAFE_DEFAULTS } from './safe-listen.ts';
 
 export interface ExpressAppOptions {
   /** Largest request body accepted (413 beyond). Default SAFE_DEFAULTS.bodyLimit. */
@@ -60,6 +37,49 @@ export function createExpressApp(
   return { app: createRoutingApp(() => router, opts), router };
 }
 
+/** `/path?query` of a request target: origin-form as is, absolute-form without its scheme and authority. */
+function targetPath(target: string): { readonly path: string; readonly authority?: string } {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i.exec(target);
+  if (absolute) {
+    const rest = absolute[2] ?? '';
+    return { path: rest.startsWith('/') ? rest : `/${rest}`, authority: absolute[1]! };
+  }
+  return { path: target.startsWith('/') ? target : `/${target}` };
+}
+
+/**
+ * The URL a request addresses: its target is a path (`//tenant/…` is a path that starts with two
+ * slashes, never a host), on the host of an absolute-form target, else the `Host` header, else
+ * the server's own address, whichever first names a party.
+ * @see [RFC9112] §3.2.1 origin-form, §3.2.2 absolute-form ("an origin server … MUST ignore the
+ *   received Host header field … and instead use the host information of the request-target")
+ */
+export function requestUrl(
+  router: PartyRouter,
+  target: string,
+  hostHeader: string | undefined,
+  fallbackHost: string | undefined,
+): URL {
+  const { path, authority } = targetPath(target);
+  const at = (host: string): URL | undefined => {
+    try {
+      const url = new URL(`https://${host}`);
+      if (url.pathname !== '/' || url.search || url.username) return undefined;
+      const [pathname, ...query] = path.split('?');
+      url.pathname = pathname!;
+      url.search = query.length ? `?${query.join('?')}` : '';
+      return url;
+    } catch {
+      return undefined;
+    }
+  };
+  const candidates = [authority, hostHeader, fallbackHost]
+    .filter((h): h is string => typeof h === 'string' && h.length > 0)
+    .map(at)
+    .filter((u): u is URL => u !== undefined);
+  return candidates.find((u) => hasParty(router, u)) ?? candidates[0] ?? (at('localhost') as URL);
+}
+
 /** The app, with the router chosen per request (one server for many runs). */
 export function createRoutingApp(routerFor: RouterSelector, opts: ExpressAppOptions = {}): Express {
   const app = express();
@@ -81,12 +101,7 @@ export function createRoutingApp(routerFor: RouterSelector, opts: ExpressAppOpti
       res.status(421).type('text/plain').send('hjsim: no run on this server owns the request');
       return;
     }
-    const host = req.headers.host ?? opts.fallbackHost?.() ?? 'localhost';
-    let url = new URL(req.originalUrl, `https://${host}`);
-    if (!hasParty(router, url)) {
-      const fb = opts.fallbackHost?.();
-      if (fb) url = new URL(req.originalUrl, `https://${fb}`);
-    }
+    const url = requestUrl(router, req.originalUrl, req.headers.host, opts.fallbackHost?.());
     const body = typeof req.body === 'string' ? req.body : '';
     const out = await dispatch(router, { method: req.method, url, headers, body });
     res.status(out.status);
@@ -109,57 +124,4 @@ export function createRoutingApp(routerFor: RouterSelector, opts: ExpressAppOpti
     },
   );
   return app;
-}
-
-export interface ListenOptions {
-  /** Default 0: any free port. */
-  readonly port?: number;
-  /** Default 127.0.0.1. Anything but a loopback address needs `exposeBeyondLoopback`. */
-  readonly host?: string;
-  /** Say so to listen on a non-loopback address (the mock parties accept any token you make). */
-  readonly exposeBeyondLoopback?: boolean;
-  readonly requestTimeoutMs?: number;
-  readonly headersTimeoutMs?: number;
-  readonly keepAliveTimeoutMs?: number;
-  readonly connectionsCheckingIntervalMs?: number;
-  /** PEM key and certificate: serve HTTPS (certs/tls-server.key/.crt, TEST ONLY). */
-  readonly tls?: { readonly key: string; readonly cert: string };
-}
-
-const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/i;
-
-/**
- * Starts the app with the safe defaults (loopback, timeouts) and resolves once it listens.
- * Throws SimError ERR_USAGE for a non-loopback host without `exposeBeyondLoopback`, and
- * ERR_HTTP when the port cannot be bound.
- */
-export async function listenSafely(app: Express, opts: ListenOptions = {}): Promise<Server> {
-  const host = opts.host ?? SAFE_DEFAULTS.host;
-  if (!LOOPBACK.test(host) && !opts.exposeBeyondLoopback) {
-    throw new SimError('ERR_USAGE', `refusing to listen on ${host}: not a loopback address`, {
-      hint: 'the mock parties trust TEST ONLY keys; listen on 127.0.0.1, or pass exposeBeyondLoopback on purpose',
-    });
-  }
-  const serverOptions = {
-    requestTimeout: opts.requestTimeoutMs ?? SAFE_DEFAULTS.requestTimeoutMs,
-    headersTimeout: opts.headersTimeoutMs ?? SAFE_DEFAULTS.headersTimeoutMs,
-    connectionsCheckingInterval:
-      opts.connectionsCheckingIntervalMs ?? SAFE_DEFAULTS.connectionsCheckingIntervalMs,
-  };
-  const server: Server = opts.tls
-    ? createHttpsServer({ ...serverOptions, key: opts.tls.key, cert: opts.tls.cert }, app)
-    : createHttpServer(serverOptions, app);
-  server.keepAliveTimeout = opts.keepAliveTimeoutMs ?? SAFE_DEFAULTS.keepAliveTimeoutMs;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (cause: Error) =>
-      reject(
-        new SimError('ERR_HTTP', `cannot listen on ${host}:${opts.port ?? 0}: ${cause.message}`, {
-          cause,
-          hint: 'choose another port with --port',
-        }),
-      ),
-    );
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  return server;
 }

@@ -13,14 +13,13 @@
  * ONLY certificate names (docs/decisions/0010-containers.md). `GET /healthz` (with `health`) is
  * hjsim's own readiness answer, not an Entra or IdP route.
  */
-import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { SimError } from '../core/errors.ts';
 import type { Party } from '../core/http.ts';
 import { CERTS_DIR, readPem } from '../core/keys.ts';
 import { createExpressApp, createRoutingApp, type RouterSelector } from './express-app.ts';
 import type { Exchange, PartyRouter } from './dispatch.ts';
+import { listenSafely, type SafeLimits } from './safe-listen.ts';
 
 export const TLS_CA_PATH = `${CERTS_DIR}/tls-ca.crt`;
 
@@ -52,6 +51,8 @@ export interface LoopbackServerOptions {
   readonly exposeBeyondLoopback?: boolean;
   /** Answer `GET /healthz` (HEALTH_PATH) outside the parties, and not logged as an exchange. */
   readonly health?: boolean;
+  /** Open connections at once (default SAFE_DEFAULTS.maxConnections). */
+  readonly maxConnections?: number;
 }
 
 export interface LoopbackServer {
@@ -61,20 +62,9 @@ export interface LoopbackServer {
   /** `127.0.0.1:PORT` */
   readonly hostPort: string;
   readonly router: PartyRouter;
+  /** The limits it listens with (src/transport/safe-listen.ts). */
+  readonly limits: SafeLimits;
   close(): Promise<void>;
-}
-
-function listenError(port: number, address: string, cause: unknown): SimError {
-  const code = (cause as { code?: string } | null)?.code;
-  return new SimError(
-    'ERR_USAGE',
-    code === 'EADDRINUSE'
-      ? `port ${port} on ${address} is already in use`
-      : code === 'EACCES'
-        ? `not allowed to listen on port ${port}`
-        : `cannot listen on ${address}:${port}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    { cause, hint: 'choose another --port, or --port 0 for any free port' },
-  );
 }
 
 /** A server listening, before anything is mounted on it. */
@@ -82,12 +72,17 @@ interface Listening {
   readonly port: number;
   readonly hostPort: string;
   readonly baseUrl: string;
+  /** The limits it listens with (src/transport/safe-listen.ts). */
+  readonly limits: SafeLimits;
   close(): Promise<void>;
 }
 
 /** Listens with `onRequest` on the address the options allow (the safe defaults' checks). */
 async function listenServer(
-  opts: Pick<LoopbackServerOptions, 'listen' | 'exposeBeyondLoopback' | 'tls' | 'port'>,
+  opts: Pick<
+    LoopbackServerOptions,
+    'listen' | 'exposeBeyondLoopback' | 'tls' | 'port' | 'maxConnections'
+  >,
   onRequest: RequestListener,
 ): Promise<Listening> {
   const listen = opts.listen ?? '127.0.0.1';
@@ -101,36 +96,27 @@ async function listenServer(
       hint: 'the mock parties trust TEST ONLY keys; listen on 127.0.0.1, or pass exposeBeyondLoopback on purpose (inside a container)',
     });
   }
-  const server: Server = opts.tls
-    ? createHttpsServer(
-        {
-          key: readPem(`${CERTS_DIR}/tls-server.key`),
-          cert: readPem(`${CERTS_DIR}/tls-server.crt`),
-        },
-        onRequest,
-      )
-    : createHttpServer(onRequest);
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+  const safe = await listenSafely(onRequest, {
+    host: listen,
+    exposeBeyondLoopback: listen !== '127.0.0.1',
+    port: opts.port ?? 0,
+    ...(opts.maxConnections === undefined ? {} : { maxConnections: opts.maxConnections }),
+    ...(opts.tls
+      ? {
+          tls: {
+            key: readPem(`${CERTS_DIR}/tls-server.key`),
+            cert: readPem(`${CERTS_DIR}/tls-server.crt`),
+          },
+        }
+      : {}),
   });
-  const wanted = opts.port ?? 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => reject(listenError(wanted, listen, e)));
-    server.listen(wanted, listen, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const hostPort = `127.0.0.1:${port}`;
+  const hostPort = `127.0.0.1:${safe.port}`;
   return {
-    port,
+    port: safe.port,
     hostPort,
     baseUrl: `${opts.tls ? 'https' : 'http'}://${hostPort}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
+    limits: safe.limits,
+    close: safe.close,
   };
 }
 

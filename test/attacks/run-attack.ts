@@ -11,7 +11,8 @@ import { publicKeyOf } from '../../src/core/keys.ts';
 import type { AccessTokenClaims } from '../../src/entra/access-token.ts';
 import { createEntraParties } from '../../src/entra/create-entra.ts';
 import { verifyJwt } from '../../src/protocol/jwt/jws.ts';
-import { createExpressApp, listenSafely } from '../../src/transport/express-app.ts';
+import { createExpressApp } from '../../src/transport/express-app.ts';
+import { listenSafely } from '../../src/transport/safe-listen.ts';
 import { entraContext, key, postToken, samlGrant } from '../support/entra-fixture.ts';
 import type { EndpointAttackCase, Refusal, SamlAttackCase } from './attack-cases.ts';
 import { EVIL_MARKERS, samlGrantForm } from './attack-fixtures.ts';
@@ -77,7 +78,7 @@ export async function runEndpointAttack(
         fallbackHost: () => 'login.microsoftonline.com',
         ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
       });
-      const server = await listenSafely(app);
+      const server = (await listenSafely(app)).server;
       try {
         const grant = new URLSearchParams(samlGrantForm(valid)).toString();
         const body = `${grant}&padding=${'x'.repeat(1024 * 1024 + 1 - grant.length - '&padding='.length)}`;

@@ -58,7 +58,7 @@ describe('hjsim train: bad input is a clear error and exit 2', () => {
     try {
       const r = await runHjsim(['train', '--port', String(port)]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`hjsim: port ${port} on 127.0.0.1 is in use`);
+      expect(r.stderr).toContain(`hjsim: port ${port} on 127.0.0.1 is already in use`);
       expect(r.stderr).toContain('--port 0');
     } finally {
       blocker.close();

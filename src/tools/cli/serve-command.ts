@@ -26,6 +26,7 @@ import {
   TLS_CA_PATH,
   type ListenAddress,
 } from '../../transport/loopback-server.ts';
+import { describeLimits } from '../../transport/safe-listen.ts';
 import { signalled } from './arguments.ts';
 import { EXIT } from './exit-codes.ts';
 import { checkServeCombination, type ServeParty } from './serve-options.ts';
@@ -145,6 +146,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
   const lines = [
     `hjsim serve: ${loaded.scenario.name} (${file})${what ? ` — ${what}` : ''}`,
     `listening on ${server.baseUrl}${opts.tls ? ' (HTTPS, TEST ONLY certificate for 127.0.0.1)' : ''}`,
+    `  ${describeLimits(server.limits)}`,
     ...(listen === '127.0.0.1'
       ? []
       : [

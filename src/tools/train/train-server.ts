@@ -3,8 +3,6 @@
  * (list, single faults, run, quiz). Loopback only by default; one error boundary turns every
  * failure into `{ error, hint }` with a 4xx/5xx status, never a crash.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isSimError, SimError } from '../../core/errors.ts';
 import { runLoadedScenario } from '../../scenario/run/run-scenario.ts';
@@ -15,6 +13,7 @@ import { NotFoundError } from './not-found.ts';
 import { createQuiz, type Quiz } from './quiz.ts';
 import { buildRunView } from './run-view.ts';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenario-library.ts';
+import { listenSafely } from '../../transport/safe-listen.ts';
 
 export interface TrainServerOptions {
   readonly scenariosDir: string;
@@ -151,29 +150,6 @@ export function createTrainApp(
   return app;
 }
 
-function listen(app: express.Express, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
-    server.once('listening', () => resolve(server));
-    server.once('error', (e: NodeJS.ErrnoException) => {
-      const hint = 'choose another --port, or --port 0 for any free one';
-      if (e.code === 'EADDRINUSE')
-        reject(new SimError('ERR_USAGE', `port ${port} on ${host} is in use`, { cause: e, hint }));
-      else if (e.code === 'EACCES')
-        reject(
-          new SimError('ERR_USAGE', `no permission to listen on ${host}:${port}`, {
-            cause: e,
-            hint,
-          }),
-        );
-      else
-        reject(
-          new SimError('ERR_USAGE', `cannot listen on ${host}:${port}: ${e.message}`, { cause: e }),
-        );
-    });
-  });
-}
-
 /** Opens the scenario folder, builds the page, and listens. */
 export async function startTrainServer(opts: TrainServerOptions): Promise<TrainServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -183,14 +159,14 @@ export async function startTrainServer(opts: TrainServerOptions): Promise<TrainS
   const app = createTrainApp(library, page, quiz, {
     checkHost: host === '127.0.0.1' || host === 'localhost',
   });
-  const server = await listen(app, opts.port, host);
-  const { port } = server.address() as AddressInfo;
+  // The one listen path of every shipped server: its timeouts and connection cap.
+  const server = await listenSafely(app, {
+    host,
+    port: opts.port,
+    exposeBeyondLoopback: host !== '127.0.0.1' && host !== 'localhost',
+  });
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${server.port}/`,
+    close: server.close,
   };
 }
