@@ -1,7 +1,10 @@
 /**
- * The client's HTTP: plain `fetch` (intercepted in-process by msw, or real sockets), reduced to
- * status, lower-cased headers and text; a network failure is a value, not a throw.
+ * The client's HTTP: the run's fetch (in-process: resolved against the parties' msw handlers;
+ * otherwise the platform's `fetch` over real sockets), reduced to status, lower-cased headers and
+ * text; a network failure is a value, not a throw.
  */
+import { clientFetch } from '../core/fetch-context.ts';
+
 export interface HttpResult {
   readonly ok: true;
   readonly status: number;
@@ -23,12 +26,14 @@ export async function send(
     const host = new URL(url).hostname.toLowerCase();
     if (unreachableHosts.some((h) => h.toLowerCase() === host))
       return { ok: false, error: `cannot connect to ${host}` };
-    const res = await fetch(url, {
-      method: init.method ?? 'GET',
-      headers: init.headers ?? {},
-      ...(init.body === undefined ? {} : { body: init.body }),
-      redirect: 'manual',
-    });
+    const res = await clientFetch()(
+      new Request(url, {
+        method: init.method ?? 'GET',
+        headers: init.headers ?? {},
+        ...(init.body === undefined ? {} : { body: init.body }),
+        redirect: 'manual',
+      }),
+    );
     const headers: Record<string, string> = {};
     res.headers.forEach((v, k) => {
       headers[k.toLowerCase()] = v;

@@ -20,7 +20,7 @@ import type { JoinOutcome, JoinTrace } from '../../client/trace.ts';
 import type { EventRecord } from '../../protocol/events/format-event.ts';
 import type { Exchange } from '../../transport/dispatch.ts';
 import { withLoopbackParties } from '../../transport/loopback-transport.ts';
-import { withInProcessParties } from '../../transport/msw-transport.ts';
+import { withInProcessClient } from '../../transport/msw-transport.ts';
 import { withExternalOrigins } from '../../transport/route-fetch.ts';
 import { buildWorld } from '../world/build-world.ts';
 import { checkExpectations } from './expectations.ts';
@@ -172,7 +172,7 @@ export async function runLoadedScenario(
   const started = performance.now();
   try {
     const world = buildWorld(loaded.scenario, loaded.dir);
-    const withParties = opts.transport === 'http' ? withLoopbackParties : withInProcessParties;
+    const withParties = opts.transport === 'http' ? withLoopbackParties : withInProcessClient;
     const downlevel = world.downlevel;
     const run = () =>
       withParties(world.parties, async (): Promise<Rendered> => {

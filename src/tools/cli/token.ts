@@ -9,13 +9,14 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { isSimError } from '../../core/errors.ts';
+import { clientFetch } from '../../core/fetch-context.ts';
 import { loadScenario } from '../../scenario/language/load-scenario.ts';
 import { buildWorld } from '../../scenario/world/build-world.ts';
 import { mockIdpOf } from '../../scenario/world/mock-idp.ts';
 import { WSTRUST } from '../../protocol/wstrust/constants.ts';
 import { buildRst } from '../../protocol/wstrust/rst.ts';
 import { parseRstr } from '../../protocol/wstrust/rstr.ts';
-import { withInProcessParties } from '../../transport/msw-transport.ts';
+import { withInProcessClient } from '../../transport/msw-transport.ts';
 
 interface TokenOptions {
   scenario: string;
@@ -48,15 +49,17 @@ async function requestToken(
     messageId: `urn:uuid:${world.machine.ids.uuid()}`,
     appliesTo: ENTRA_AUDIENCE,
   });
-  const { result } = await withInProcessParties(world.parties, async () => {
-    const res = await fetch(address, {
-      method: 'POST',
-      headers: {
-        'content-type': `application/soap+xml; charset=utf-8; action="${WSTRUST['1.3'].rstIssueAction}"`,
-        authorization: `Negotiate ${world.machine.negotiate(`HTTP/${new URL(address).host}`)}`,
-      },
-      body: rst,
-    });
+  const { result } = await withInProcessClient(world.parties, async () => {
+    const res = await clientFetch()(
+      new Request(address, {
+        method: 'POST',
+        headers: {
+          'content-type': `application/soap+xml; charset=utf-8; action="${WSTRUST['1.3'].rstIssueAction}"`,
+          authorization: `Negotiate ${world.machine.negotiate(`HTTP/${new URL(address).host}`)}`,
+        },
+        body: rst,
+      }),
+    );
     return { status: res.status, body: await res.text() };
   });
   if (result.status === 401) return { refused: `HTTP 401 from ${address}: Windows auth refused` };
