@@ -46,7 +46,11 @@ export function mexXml(
       ? { upn: endpoints.windowsIdentityUpn }
       : {}),
   }));
-  return buildMex({ endpoints: mexEndpoints, breakage: BREAKAGE[variant] ?? {} });
+  return buildMex({
+    endpoints: mexEndpoints,
+    breakage: BREAKAGE[variant] ?? {},
+    mexUrl: `https://${cfg.host}${doc.path}`,
+  });
 }
 
 const HTML_PAGE =

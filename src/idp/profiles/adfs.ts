@@ -40,11 +40,22 @@ export const adfsProfile: IdpProfile = {
     mex: [
       {
         path: ADFS_PATHS.mex,
+        // Every endpoint AD FS publishes, in its order: 2005 then 1.3, windowstransport first
+        // under 2005 and last under 1.3 ([MSALPY] tests/microsoft.mex.xml). modeled: only the
+        // windowstransport and usernamemixed addresses are served (no client here uses the rest).
         offers: [
           { kind: 'windowstransport', version: '2005' },
-          { kind: 'windowstransport', version: '1.3' },
+          { kind: 'certificatemixed', version: '2005' },
           { kind: 'usernamemixed', version: '2005' },
+          { kind: 'kerberosmixed', version: '2005' },
+          { kind: 'issuedtokenmixedasymmetricbasic256', version: '2005' },
+          { kind: 'issuedtokenmixedsymmetricbasic256', version: '2005' },
+          { kind: 'kerberosmixed', version: '1.3' },
+          { kind: 'certificatemixed', version: '1.3' },
           { kind: 'usernamemixed', version: '1.3' },
+          { kind: 'issuedtokenmixedasymmetricbasic256', version: '1.3' },
+          { kind: 'issuedtokenmixedsymmetricbasic256', version: '1.3' },
+          { kind: 'windowstransport', version: '1.3' },
         ],
       },
     ],

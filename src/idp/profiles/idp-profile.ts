@@ -3,12 +3,14 @@
  * which claims its rules issue for a computer or a user, and how it treats Kerberos tickets.
  * `adfs` and `pingone` implement it; the rest of the IdP reads only this interface.
  */
+import type { MexEndpointKind } from '../../protocol/mex/build-mex.ts';
 import type { WsTrustVersion } from '../../protocol/wstrust/constants.ts';
 import type { ClaimRule, ClaimValueSource, IdpConfig } from '../idp-config.ts';
 import type { Principal } from '../principal.ts';
 
 export type StsAuth = 'windows' | 'username';
-export type MexOfferKind = 'windowstransport' | 'usernamemixed';
+/** The endpoint kinds a MEX can publish (AD FS names them by their path's last segment). */
+export type MexOfferKind = MexEndpointKind;
 
 export interface StsEndpoint {
   readonly path: string;

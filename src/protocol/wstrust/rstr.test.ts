@@ -38,6 +38,40 @@ function thrown(f: () => unknown): unknown {
   throw new Error('expected a throw');
 }
 
+describe('RequestedAttachedReference / RequestedUnattachedReference (AD FS RSTR, [ADALN] RSTR.xml)', () => {
+  it.each([
+    ['1.3', 'trust'],
+    ['2005', 't'],
+  ] as const)(
+    'WS-Trust %s: both references name the assertion ID, after the token',
+    (version, t) => {
+      const xml = buildRstr({ version, ...input });
+      const ref =
+        '<o:KeyIdentifier ValueType="http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.0#SAMLAssertionID">_a1b2&amp;c3</o:KeyIdentifier>';
+      const attached = xml.indexOf(`<${t}:RequestedAttachedReference>`);
+      const unattached = xml.indexOf(`<${t}:RequestedUnattachedReference>`);
+      expect(attached).toBeGreaterThan(xml.indexOf(`</${t}:RequestedSecurityToken>`));
+      expect(unattached).toBeGreaterThan(attached);
+      expect(xml.indexOf(`<${t}:TokenType>`)).toBeGreaterThan(unattached);
+      expect(xml.split(ref)).toHaveLength(3);
+      expect(xml).toContain(
+        'k:TokenType="http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1"',
+      );
+    },
+  );
+
+  it('a SAML 2.0 assertion is referenced by its ID as #SAMLV2.0 / #SAMLID', () => {
+    const saml2 =
+      '<Assertion ID="_x9" IssueInstant="2024-05-01T10:00:00Z" Version="2.0" xmlns="urn:oasis:names:tc:SAML:2.0:assertion"><Issuer>i</Issuer></Assertion>';
+    const xml = buildRstr({ version: '1.3', ...input, assertionXml: saml2 });
+    expect(xml).toContain('#SAMLID">_x9</o:KeyIdentifier>');
+    expect(xml).toContain(
+      'k:TokenType="http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0"',
+    );
+    expect(parseRstr(xml)).toMatchObject({ kind: 'token', assertionXml: saml2 });
+  });
+});
+
 describe('buildRstr → parseRstr', () => {
   it.each(['1.3', '2005'] as const)(
     'WS-Trust %s: returns the assertion byte for byte',

@@ -41,6 +41,53 @@ const MESSAGE_TIMESTAMP_MS = 5 * 60_000;
 /** AD FS spells the 1.3 prefix `trust:` and the 2005 one `t:`. */
 const prefixOf = (version: WsTrustVersion) => (version === '1.3' ? 'trust' : 't');
 
+const ENTITY: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+const WSSE11_NS = 'http://docs.oasis-open.org/wss/oasis-wss-wssecurity-secext-1.1.xsd';
+
+/**
+ * `RequestedAttachedReference` and `RequestedUnattachedReference`: a SecurityTokenReference whose
+ * KeyIdentifier names the assertion by its ID, as AD FS sends them after RequestedSecurityToken
+ * ([ADALN] test/wstrust/RSTR.xml and RSTR2005.xml: `k:TokenType` `…#SAMLV1.1`, ValueType
+ * `…saml-token-profile-1.0#SAMLAssertionID`). For a SAML 2.0 assertion the token profile 1.1
+ * names `#SAMLV2.0` and `#SAMLID` (modeled: no captured AD FS RSTR carries a SAML 2.0 token).
+ * Empty when the assertion has no ID.
+ */
+function tokenReferences(input: Omit<RstrInput, 'relatesTo'>): string {
+  const saml2 =
+    /^\s*<(?:[\w-]+:)?Assertion\b[^>]*\bxmlns(?::[\w-]+)?="urn:oasis:names:tc:SAML:2\.0:assertion"/.test(
+      input.assertionXml,
+    );
+  const id = (saml2 ? /\sID="([^"]+)"/ : /\sAssertionID="([^"]+)"/).exec(
+    input.assertionXml.slice(0, input.assertionXml.indexOf('>') + 1),
+  )?.[1];
+  if (id === undefined) return '';
+  const idText = id.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITY[e] ?? '');
+  const t = prefixOf(input.version);
+  const tokenType = saml2 ? TOKEN_TYPE.saml2Profile : TOKEN_TYPE.saml11Profile;
+  const valueType = saml2
+    ? 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLID'
+    : 'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.0#SAMLAssertionID';
+  // The 1.3 capture declares k after its TokenType attribute, the 2005 capture o first.
+  const nsDecls =
+    input.version === '1.3'
+      ? `k:TokenType="${tokenType}" xmlns:k="${WSSE11_NS}" xmlns:o="${WSSE_NS}"`
+      : `k:TokenType="${tokenType}" xmlns:o="${WSSE_NS}" xmlns:k="${WSSE11_NS}"`;
+  const reference =
+    `<o:SecurityTokenReference ${nsDecls}>` +
+    `<o:KeyIdentifier ValueType="${valueType}">${escapeXml(idText)}</o:KeyIdentifier>` +
+    `</o:SecurityTokenReference>`;
+  return (
+    `<${t}:RequestedAttachedReference>${reference}</${t}:RequestedAttachedReference>` +
+    `<${t}:RequestedUnattachedReference>${reference}</${t}:RequestedUnattachedReference>`
+  );
+}
+
 /** The children of one RequestSecurityTokenResponse, in AD FS's order. */
 function rstrChildren(input: Omit<RstrInput, 'relatesTo'>): string {
   const v = WSTRUST[input.version];
@@ -54,6 +101,7 @@ function rstrChildren(input: Omit<RstrInput, 'relatesTo'>): string {
     `<wsa:EndpointReference xmlns:wsa="${WSA_NS}"><wsa:Address>${escapeXml(input.appliesTo)}</wsa:Address></wsa:EndpointReference>` +
     `</wsp:AppliesTo>` +
     `<${t}:RequestedSecurityToken>${input.assertionXml}</${t}:RequestedSecurityToken>` +
+    tokenReferences(input) +
     `<${t}:TokenType>${escapeXml(input.tokenType)}</${t}:TokenType>` +
     `<${t}:RequestType>${v.requestTypeIssue}</${t}:RequestType>` +
     `<${t}:KeyType>${v.keyTypeBearer}</${t}:KeyType>`
