@@ -130,6 +130,8 @@ export interface DeviceState {
     readonly keyContainerId: string;
     readonly keyProvider: string;
     readonly tpmProtected: boolean;
+    /** The device certificate (DER): what the device signs its sign-in requests with. */
+    readonly certificateDer: Buffer;
   };
   readonly tenant?: {
     readonly tenantName: string;
@@ -192,9 +194,37 @@ export interface JoinOutcome {
   readonly registrations: number;
 }
 
+/**
+ * After the join: `DeviceAuthStatus` of `dsregcmd /status` (Windows 10 21H1+), and the signed-in
+ * user's Primary Refresh Token attempt (the SSO State section). [DSR; TSC]
+ */
+export interface PostJoin {
+  /** undefined: the build prints no DeviceAuthStatus (before 19043, 21H1). */
+  readonly deviceAuthStatus?:
+    'SUCCESS' | 'FAILED. Device is either disabled or deleted' | 'FAILED. ERROR';
+  /** undefined: nobody signed in. */
+  readonly prt?: PrtAttempt;
+}
+
+/** The PRT attempt's diagnostics, as SSO State prints them (21H1+). [TSC] */
+export interface PrtAttempt {
+  readonly ok: boolean;
+  readonly time: Date;
+  readonly upn: string;
+  readonly correlationId: string;
+  /** NTSTATUS: `0xc000006d` STATUS_LOGON_FAILURE, `0xc000005f` STATUS_NO_SUCH_LOGON_SESSION. */
+  readonly attemptStatus?: string;
+  readonly endpoint?: string;
+  readonly httpStatus?: number;
+  readonly serverErrorCode?: string;
+  readonly serverErrorDescription?: string;
+}
+
 export interface JoinTrace {
   /** The Windows build the client ran on (`10.0.<build>`): it selects what is printed. */
   readonly build: number;
+  /** What the device met after the join (set once the post-join checks ran). */
+  readonly postJoin?: PostJoin;
   readonly steps: readonly TraceStep[];
   readonly state: DeviceState;
   readonly diagnostics: Diagnostics;

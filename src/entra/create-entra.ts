@@ -10,6 +10,7 @@ import { createGraphParty } from './graph/create-graph.ts';
 import { handleKeys, handleOpenIdConfiguration } from './login/openid-configuration.ts';
 import { handleGetUserRealmSrf, handleUserRealm } from './login/user-realm.ts';
 import type { EntraContext } from './tenant.ts';
+import { handlePrtRequest, isPrtRequest } from './token/handle-prt-request.ts';
 import { handleTokenEndpointVerb, handleTokenRequest } from './token/token-endpoint.ts';
 
 export function createLoginParty(ctx: EntraContext): Party {
@@ -30,7 +31,10 @@ export function createLoginParty(ctx: EntraContext): Party {
       {
         method: 'POST',
         path: '/:tenant/oauth2/token',
-        handle: (req, p) => handleTokenRequest(ctx, req, p['tenant'] ?? '', 'v1'),
+        handle: (req, p) =>
+          isPrtRequest(new URLSearchParams(req.body))
+            ? handlePrtRequest(ctx, req)
+            : handleTokenRequest(ctx, req, p['tenant'] ?? '', 'v1'),
       },
       {
         method: 'POST',

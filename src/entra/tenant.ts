@@ -45,6 +45,11 @@ export interface TenantUser {
   readonly mfaRequired?: boolean;
   /** Devices the user registered before the run (count against `userDeviceQuota`). */
   readonly registeredDevices?: number;
+  /**
+   * false: the user changed the password on-premises and password hash sync has not brought the
+   * new one yet, so Entra rejects the password the user signs in with (AADSTS50126). [TSC]
+   */
+  readonly passwordSynced?: boolean;
 }
 
 /** A computer object Entra Connect has synced (objectGUID, SID and its `userCertificate`s). */
@@ -67,6 +72,8 @@ export interface RegisteredDevice {
   readonly osVersion?: string;
   /** Set for a registration made with a user's token (down-level, user context): the owner. */
   readonly ownerUpn?: string;
+  /** false: an admin disabled the device object (sign-in then gets AADSTS135011). */
+  readonly accountEnabled?: boolean;
 }
 
 export interface DrsPolicy {
@@ -75,6 +82,8 @@ export interface DrsPolicy {
    * window before it answers "Your request is throttled temporarily". Unset: no throttling.
    */
   readonly throttle?: { readonly maxRequests: number; readonly windowSeconds: number };
+  /** DRS does not answer: discovery and join get HTTP 503 (DSREG_SERVER_BUSY). [TSC] */
+  readonly unavailable?: boolean;
 }
 
 export interface Tenant {

@@ -48,6 +48,11 @@ export interface OnPremDirectory {
   /** Does the IdP's Kerberos service account support AES (msDS-SupportedEncryptionTypes)? */
   readonly serviceAccountSupportsAes: boolean;
   /**
+   * The domain allows only AES for Kerberos (RC4_HMAC_MD5 disabled by policy, NTLM disabled): a
+   * service account without AES keys then gets no ticket at all (KDC_ERR_ETYPE_NOTSUPP). [KB4492348]
+   */
+  readonly rc4Disabled?: boolean;
+  /**
    * Service principal names registered in the forest besides the IdP's: Seamless SSO registers
    * `HTTP/autologon.microsoftazuread-sso.com` on its AZUREADSSOACC computer account.
    */
@@ -98,6 +103,22 @@ export function issueUserServiceTicket(
         ? 'aes256-cts-hmac-sha1-96'
         : 'rc4-hmac',
   };
+}
+
+/** The KDC's KRB_ERROR when it has no key for a service in an allowed encryption type. [KB4492348] */
+export const KDC_ERR_ETYPE_NOTSUPP = 'KDC_ERR_ETYPE_NOTSUPP (14)';
+
+/**
+ * Why the KDC refuses a service ticket for the IdP's service account, or undefined: with RC4
+ * disabled in the domain, an account without AES keys has no key the KDC may use.
+ * @see [KB4492348] (RC4_HMAC_MD5 disabled, only AES allowed: `KRB_ERROR - KDC_ERR_ETYPE_NOSUPP
+ *   (14)`; the account "did not have a suitable key for generating a Kerberos ticket")
+ * modeled: the same refusal for the TGS request of the IdP's service ticket (KB4492348 shows it for
+ *   an AS request across a trust); the Seamless SSO account is not the IdP's and is unaffected.
+ */
+export function serviceTicketRefusal(dir: OnPremDirectory, spn: string): string | undefined {
+  if (spn.toLowerCase() === SEAMLESS_SSO_SPN.toLowerCase()) return undefined;
+  return dir.rc4Disabled && !dir.serviceAccountSupportsAes ? KDC_ERR_ETYPE_NOTSUPP : undefined;
 }
 
 /**

@@ -43,7 +43,12 @@ export interface MachineEnvironment {
    * The domain user whose console runs `dsregcmd /status` after the join (`Executing Account
    * Name : DOMAIN\name, upn`); undefined: nobody signed in, the diagnostics run as SYSTEM.
    */
-  readonly consoleUser?: { readonly account: string; readonly upn: string };
+  readonly consoleUser?: {
+    readonly account: string;
+    readonly upn: string;
+    /** What the user typed at sign-in (modeled: derived by the on-prem model). */
+    readonly password: string;
+  };
   /** undefined: the machine has never joined. */
   readonly registration?: ExistingRegistration;
   /** SCP keywords; 'unreadable' when the LDAP read fails; undefined when there is no SCP. */
@@ -66,6 +71,11 @@ export interface MachineEnvironment {
   readonly unreachableHosts?: readonly string[];
   /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */
   readonly negotiate: (spn: string) => string;
+  /**
+   * The KDC's error when it refuses the computer a ticket for `spn` (`KDC_ERR_ETYPE_NOTSUPP`);
+   * undefined when `negotiate` has a ticket to give. With NTLM disabled, SSPI then sends nothing.
+   */
+  readonly kerberosRefusal?: (spn: string) => string | undefined;
   /**
    * External IdP mode with credentials (docs/decisions/0011): a WS-Trust usernamemixed sign-in
    * with these replaces the windowstransport request with the computer's Kerberos ticket, which

@@ -177,13 +177,17 @@ export async function acquireComputerToken(
     sts.version === '1.3'
       ? 'http://docs.oasis-open.org/ws-sx/ws-trust/200512/RST/Issue'
       : 'http://schemas.xmlsoap.org/ws/2005/02/trust/RST/Issue';
+  // SSPI: the computer's Kerberos ticket for the STS; none when the KDC refuses it (NTLM off too,
+  // [KB4492348]), and the request goes without credentials.
+  const spn = `HTTP/${new URL(sts.address).host}`;
+  const refused = signIn ? undefined : env.kerberosRefusal?.(spn);
   const stsRes = await send(sts.address, {
     method: 'POST',
     headers: {
       'content-type': `application/soap+xml; charset=utf-8; action="${action}"`,
-      ...(signIn
+      ...(signIn || refused !== undefined
         ? {}
-        : { authorization: `Negotiate ${env.negotiate(`HTTP/${new URL(sts.address).host}`)}` }),
+        : { authorization: `Negotiate ${env.negotiate(spn)}` }),
       'client-request-id': tenant.clientRequestId,
     },
     body: rst,

@@ -68,6 +68,7 @@ function deviceDetails(
     keyContainerId,
     keyProvider: KEY_PROVIDER,
     tpmProtected: false,
+    certificateDer: certificate.raw,
   };
 }
 

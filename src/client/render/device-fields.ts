@@ -1,12 +1,27 @@
 /**
  * The Device Details and Tenant Details fields, shared by `/status` and the DSREGCMD_END_STATUS
  * block of `/join /debug`.
- * @see [PING]
+ * @see [PING]; [DSR] ("DeviceAuthStatus field was added in Windows 10 May 2021 Update (version
+ *   21H1)")
  */
-import type { DeviceState } from '../trace.ts';
+import { DEVICE_AUTH_STATUS_BUILD } from '../dsreg/post-join.ts';
+import type { DeviceState, JoinTrace } from '../trace.ts';
 import { dsregTime, field, yesNo } from './format.ts';
 
-export function deviceDetailLines(state: DeviceState): string[] {
+/** The DeviceAuthStatus /status prints: the post-join check's, else SUCCESS; none before 21H1. */
+export function deviceAuthStatusOf(trace: JoinTrace): string | undefined {
+  if (trace.build < DEVICE_AUTH_STATUS_BUILD) return undefined;
+  return trace.postJoin?.deviceAuthStatus ?? 'SUCCESS';
+}
+
+/**
+ * Device Details. `DeviceAuthStatus` is printed from Windows 10 21H1 on [DSR]: pass the check's
+ * result, or undefined on a build that has no such line.
+ */
+export function deviceDetailLines(
+  state: DeviceState,
+  deviceAuthStatus: string | undefined,
+): string[] {
   const d = state.device;
   if (!d) return [];
   return [
@@ -16,7 +31,7 @@ export function deviceDetailLines(state: DeviceState): string[] {
     field('KeyContainerId', d.keyContainerId),
     field('KeyProvider', d.keyProvider),
     field('TpmProtected', yesNo(d.tpmProtected)),
-    field('DeviceAuthStatus', 'SUCCESS'),
+    ...(deviceAuthStatus === undefined ? [] : [field('DeviceAuthStatus', deviceAuthStatus)]),
   ];
 }
 

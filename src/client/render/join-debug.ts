@@ -29,6 +29,7 @@ import type { JoinTrace, TraceStep } from '../trace.ts';
 import { BUILD_1809 } from '../../protocol/events/event-catalog.ts';
 import { debugGeneration, type DebugGeneration } from '../windows-build.ts';
 import { deviceDetailLines, tenantDetailLines } from './device-fields.ts';
+import { DEVICE_AUTH_STATUS_BUILD } from '../dsreg/post-join.ts';
 import { field, yesNo } from './format.ts';
 
 type PreCheckStep = Extract<TraceStep, { k: 'pre-check' }>;
@@ -235,7 +236,14 @@ export function renderJoinDebug(trace: JoinTrace): string[] {
           field('AzureAdJoined', yesNo(trace.state.azureAdJoined)),
           field('EnterpriseJoined', 'NO'),
         );
-        out.push(...deviceDetailLines(trace.state), ...tenantDetailLines(trace.state));
+        // Right after the join the device exists: SUCCESS on the builds that print the line.
+        out.push(
+          ...deviceDetailLines(
+            trace.state,
+            trace.build >= DEVICE_AUTH_STATUS_BUILD ? 'SUCCESS' : undefined,
+          ),
+          ...tenantDetailLines(trace.state),
+        );
         break;
     }
   }

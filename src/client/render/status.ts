@@ -31,7 +31,8 @@
  */
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { Diagnostics, JoinTrace } from '../trace.ts';
-import { deviceDetailLines, tenantDetailLines } from './device-fields.ts';
+import { deviceAuthStatusOf, deviceDetailLines, tenantDetailLines } from './device-fields.ts';
+import { DEVICE_AUTH_STATUS_BUILD } from '../dsreg/post-join.ts';
 import { dsregTime, field, section, yesNo } from './format.ts';
 
 /** Who runs `dsregcmd /status`, and the accounts its diagnostics can run as. */
@@ -73,8 +74,41 @@ function userStateLines(withPrt: boolean): string[] {
   ];
 }
 
-function ssoStateLines(trace: JoinTrace, withPrt: boolean): string[] {
+/** A failed PRT attempt (21H1+ prints its diagnostics under AzureAdPrt : NO). [TSC] */
+function failedPrtLines(trace: JoinTrace, tenantId: string): string[] {
+  const a = trace.postJoin?.prt;
+  const lines = [
+    field('AzureAdPrt', 'NO'),
+    field('AzureAdPrtAuthority', `https://login.microsoftonline.com/${tenantId}`),
+  ];
+  if (a && trace.build >= DEVICE_AUTH_STATUS_BUILD) {
+    lines.push(
+      field('AcquirePrtDiagnostics', 'PRESENT'),
+      field('Previous Prt Attempt', dsregTime(a.time)),
+      field('Attempt Status', a.attemptStatus ?? ''),
+      field('User Identity', a.upn),
+      field('Credential Type', 'Password'),
+      field('Correlation ID', a.correlationId),
+    );
+    if (a.endpoint !== undefined)
+      lines.push(
+        field('Endpoint URI', a.endpoint),
+        field('HTTP Method', 'POST'),
+        field('HTTP Error', '0x0'),
+        ...(a.httpStatus === undefined ? [] : [field('HTTP status', String(a.httpStatus))]),
+        ...(a.serverErrorCode ? [field('Server Error Code', a.serverErrorCode)] : []),
+        ...(a.serverErrorDescription
+          ? [field('Server Error Description', a.serverErrorDescription)]
+          : []),
+      );
+  }
+  lines.push(field('EnterprisePrt', 'NO'), field('EnterprisePrtAuthority', ''));
+  return lines;
+}
+
+function ssoStateLines(trace: JoinTrace, withPrt: boolean, attempted: boolean): string[] {
   const tenantId = trace.state.tenant?.tenantId;
+  if (attempted && !withPrt && tenantId !== undefined) return failedPrtLines(trace, tenantId);
   if (!withPrt || tenantId === undefined)
     return [
       field('AzureAdPrt', 'NO'),
@@ -127,7 +161,9 @@ function preJoinLines(d: Diagnostics, executingAccount: string): string[] {
 
 export function renderStatus(trace: JoinTrace, who: StatusConsole): string[] {
   const { state, diagnostics: d } = trace;
-  const withPrt = state.azureAdJoined && who.user !== undefined;
+  // The signed-in user's PRT: the post-join attempt's result (a trace without one: granted).
+  const attempted = state.azureAdJoined && who.user !== undefined;
+  const withPrt = attempted && (trace.postJoin?.prt?.ok ?? true);
   const out: string[] = [''];
   out.push(
     ...section('Device State'),
@@ -138,10 +174,15 @@ export function renderStatus(trace: JoinTrace, who: StatusConsole): string[] {
     field('Device Name', state.deviceName),
     '',
   );
-  if (state.device) out.push(...section('Device Details'), ...deviceDetailLines(state), '');
+  if (state.device)
+    out.push(
+      ...section('Device Details'),
+      ...deviceDetailLines(state, deviceAuthStatusOf(trace)),
+      '',
+    );
   if (state.tenant) out.push(...section('Tenant Details'), ...tenantDetailLines(state), '');
   out.push(...section('User State'), ...userStateLines(withPrt), '');
-  out.push(...section('SSO State'), ...ssoStateLines(trace, withPrt), '');
+  out.push(...section('SSO State'), ...ssoStateLines(trace, withPrt, attempted), '');
   out.push(...section('Diagnostic Data'));
   if (state.azureAdJoined)
     out.push(

@@ -36,6 +36,22 @@ function withCommonHeaders(
   };
 }
 
+/**
+ * The answer of a DRS that is down (`tenant.drs.unavailable`): HTTP 503, which Windows 10+ reports
+ * as DSREG_SERVER_BUSY 0x801c0025 ("HTTP 503 from DRS server") [TSC].
+ * modeled: the body (a bare Service Unavailable page, as a load balancer in front of a stopped
+ *   service answers); the legacy contract endpoint of the down-level client is not affected (its
+ *   enrollment service answers 503 itself, handle-device-enrollment.ts).
+ */
+export function serviceUnavailable(ctx: EntraContext): PartyResponse {
+  ctx.log?.('DRS: the scenario says the registration service does not answer: 503');
+  return {
+    status: 503,
+    headers: { 'content-type': 'text/html' },
+    body: '<html><body>Service Unavailable</body></html>',
+  };
+}
+
 /** The one error boundary: a thrown error becomes a DRS 500 body, never a crashed transport. */
 function guarded(ctx: EntraContext, handler: Handler): Route['handle'] {
   return (req, params) => {
@@ -60,20 +76,33 @@ export function createDrsParty(ctx: EntraContext): Party {
     path,
     handle: guarded(ctx, handler),
   });
+  /** A route the Windows 10+ client uses: 503 while DRS is down. */
+  const serving =
+    (handler: Handler): Handler =>
+    (req, p) =>
+      ctx.tenant.drs?.unavailable ? serviceUnavailable(ctx) : handler(req, p);
   return {
     name: 'mock-entra-drs',
     host: DRS_HOST,
     routes: [
-      route('GET', '/:tenant/discover', (req, p) =>
-        handleDiscover(ctx, req, p['tenant']!, DISCOVER_API_VERSIONS),
+      route(
+        'GET',
+        '/:tenant/discover',
+        serving((req, p) => handleDiscover(ctx, req, p['tenant']!, DISCOVER_API_VERSIONS)),
       ),
       // modeled: the legacy contract answers the same JSON document ([MS-DVRD] §4.1 defines its own).
       route('GET', '/:tenant/EnrollmentServer/contract', (req, p) =>
         handleDiscover(ctx, req, p['tenant']!, CONTRACT_API_VERSIONS),
       ),
-      route('POST', '/EnrollmentServer/device', (req) => handleFederatedJoin(ctx, req)),
-      route('PUT', '/EnrollmentServer/device/:deviceId', (req, p) =>
-        handleSyncJoin(ctx, req, p['deviceId']!),
+      route(
+        'POST',
+        '/EnrollmentServer/device',
+        serving((req) => handleFederatedJoin(ctx, req)),
+      ),
+      route(
+        'PUT',
+        '/EnrollmentServer/device/:deviceId',
+        serving((req, p) => handleSyncJoin(ctx, req, p['deviceId']!)),
       ),
     ],
   };

@@ -10,6 +10,11 @@
  *   shows the Issuer ID that matched no domain: jpazureid blog "adfs-AADSTS50107"); AD FS
  *   decrypts RC4 tickets (only PingOne's gateway is documented as AES-only); the service account
  *   `svc-adfs@<domain>` published as the windowstransport ports' Identity/Upn.
+ * modeled: the relying party's rules make the NameIdentifier from the ImmutableID claim (the
+ *   ADAL RSTR fixture [ADALN] and AADInternals' device token [AADI] carry the same value in both),
+ *   so a rule set that issues no ImmutableID for computers issues no NameIdentifier: AADSTS90020.
+ *   [HJM] asks for "Issue ImmutableID for computers" when users get an ImmutableID claim, and
+ *   DSRegTool fails a device token without ImmutableID [DSRT].
  */
 import { NAMEID_UNSPECIFIED } from '../../protocol/claims/claim-types.ts';
 import { TOKEN_TYPE } from '../../protocol/wstrust/constants.ts';
@@ -77,6 +82,7 @@ export const adfsProfile: IdpProfile = {
     format: NAMEID_UNSPECIFIED,
     value: { kind: 'immutableId', encoding: 'uuidAsBase64Guid' },
   }),
+  nameIdentifierFromClaim: 'ImmutableID',
   claimKeys: ['UPN', 'ImmutableID', 'accounttype', 'onpremobjectguid', 'primarysid', 'issuerid'],
   acceptsRc4Tickets: true,
   tokenTypesOffered: [TOKEN_TYPE.saml2, TOKEN_TYPE.saml11],

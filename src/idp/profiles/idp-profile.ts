@@ -57,6 +57,12 @@ export interface IdpProfile {
   claimRules(principal: Principal, site: ProfileSite): ClaimRule[];
   /** Subject NameIdentifier, or undefined when the rules issue none. */
   nameIdentifier(principal: Principal): { format: string; value: ClaimValueSource } | undefined;
+  /**
+   * The issued claim the Subject NameIdentifier is made from (AD FS: `ImmutableID`): when the
+   * token leaves that claim out, it has no NameIdentifier either. Undefined: the NameIdentifier
+   * does not depend on an issued claim.
+   */
+  readonly nameIdentifierFromClaim?: string;
   /** Every claim key its rules can issue (scenario overrides of other keys add claims). */
   readonly claimKeys: readonly string[];
   /** Whether a ticket encrypted with RC4 can be decrypted by the service. */

@@ -44,6 +44,17 @@ function nameIdentifier(
   p: Principal,
 ): { value: string; format: string } | undefined {
   if (cfg.nameIdentifier.omit) return undefined;
+  const from = cfg.profile.nameIdentifierFromClaim;
+  // The profile makes the NameIdentifier from an issued claim: none when the rules (with the
+  // scenario's overrides) leave that claim out, unless the scenario gives the value itself.
+  if (
+    from !== undefined &&
+    cfg.nameIdentifier.value === undefined &&
+    !applyClaimOverrides(cfg.profile.claimRules(p, cfg), cfg.claimOverrides).some(
+      (r) => r.key === from,
+    )
+  )
+    return undefined;
   const rule = cfg.profile.nameIdentifier(p);
   const value = cfg.nameIdentifier.value ?? (rule ? resolveClaimValue(rule.value, p) : undefined);
   if (value === undefined) return undefined;

@@ -64,6 +64,22 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: { source: `${ERR_DOC}; runtime text ERR` },
   }),
   entry({
+    code: 50099,
+    name: 'PKeyAuthInvalidJwtUnauthorized',
+    error: 'invalid_request',
+    doc: 'The JWT signature is invalid.',
+    message: () => 'The JWT signature is invalid.',
+    provenance: { source: 'ERR (name and text)' },
+  }),
+  entry({
+    code: 140000,
+    name: 'InvalidRequestNonce',
+    error: 'invalid_request',
+    doc: "Request nonce isn't provided.",
+    message: () => "Request nonce isn't provided.",
+    provenance: { source: 'ERR (name and text)' },
+  }),
+  entry({
     code: 50107,
     name: 'InvalidRealmUri',
     error: 'invalid_request',

@@ -223,6 +223,12 @@ export const scenarioSchema = z
                   .min(0)
                   .optional()
                   .describe('Devices the user registered before the run (count against the quota)'),
+                passwordSynced: z
+                  .boolean()
+                  .optional()
+                  .describe(
+                    'false: the user changed the password on-premises and password hash sync has not brought it to Entra yet: the PRT request gets AADSTS50126',
+                  ),
               })
               .strict(),
           )
@@ -243,9 +249,27 @@ export const scenarioSchema = z
               .strict()
               .optional()
               .describe('Join requests DRS accepts per device (or user) per window'),
+            registrationService: z
+              .enum(['up', 'unavailable'])
+              .default('up')
+              .describe(
+                'unavailable: DRS answers 503 (Windows 10+: discovery fails with DSREG_SERVER_BUSY 0x801c0025; down-level: "the server didn\'t respond")',
+              ),
           })
           .strict()
           .optional(),
+        afterJoin: z
+          .object({
+            device: z
+              .enum(['kept', 'deleted', 'disabled'])
+              .default('kept')
+              .describe(
+                'What happens to the device object in Entra after the join: deleted (the computer left the Entra Connect sync scope, or a stale-device clean-up removed it) or disabled by an admin; dsregcmd /status then shows DeviceAuthStatus FAILED and sign-in gets no PRT',
+              ),
+          })
+          .strict()
+          .optional()
+          .describe('Changes to the tenant between the join and the sign-in that follows it'),
         downlevel: downlevelTenantSchema
           .optional()
           .describe('What the down-level (Windows 7 / 8.1) registration meets in Entra'),
@@ -350,6 +374,12 @@ export const scenarioSchema = z
         netbiosName: z.string().optional(),
         domainController: z.string().default('DC01').describe('DC host name (without the domain)'),
         dcReachable: z.boolean().default(true),
+        rc4Disabled: z
+          .boolean()
+          .default(false)
+          .describe(
+            'The domain allows only AES for Kerberos (RC4_HMAC_MD5 disabled by policy, NTLM disabled): a service account without AES keys (idp.kerberos.aes false) gets no service ticket at all, KDC_ERR_ETYPE_NOTSUPP',
+          ),
         scp: z
           .union([
             z
@@ -474,6 +504,16 @@ export const scenarioSchema = z
           .describe('Device registrations created in Entra (down-level: one per user)'),
         transcriptIncludes: z.array(z.string()).optional(),
         transcriptExcludes: z.array(z.string()).optional(),
+        statusIncludes: z
+          .array(z.string())
+          .optional()
+          .describe(
+            'Lines dsregcmd /status prints (down-level: autoworkplace /i), e.g. DeviceAuthStatus or the SSO State after the join',
+          ),
+        statusExcludes: z
+          .array(z.string())
+          .optional()
+          .describe('Lines dsregcmd /status must not print'),
       })
       .strict()
       .default({}),

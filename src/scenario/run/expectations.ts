@@ -11,8 +11,18 @@ export function checkExpectations(
   outcome: JoinOutcome,
   transcript: readonly string[],
   events: readonly EventRecord[] = [],
+  statusOutput: readonly string[] = [],
 ): string[] {
   const failures: string[] = [];
+  const status = statusOutput.join('\n');
+  for (const line of expect.statusIncludes ?? []) {
+    if (!status.includes(line))
+      failures.push(`expect.statusIncludes: dsregcmd /status has no "${line}"`);
+  }
+  for (const line of expect.statusExcludes ?? []) {
+    if (status.includes(line))
+      failures.push(`expect.statusExcludes: dsregcmd /status has "${line}"`);
+  }
   const text = transcript.join('\n');
   if (expect.joined !== undefined && expect.joined !== outcome.joined) {
     failures.push(`expect.joined: expected ${expect.joined}, got ${outcome.joined}`);

@@ -22,7 +22,8 @@ import type { Exchange } from '../../transport/dispatch.ts';
 import { withLoopbackParties } from '../../transport/loopback-transport.ts';
 import { withInProcessClient } from '../../transport/msw-transport.ts';
 import { withExternalOrigins } from '../../transport/route-fetch.ts';
-import { buildWorld } from '../world/build-world.ts';
+import { buildWorld, type World } from '../world/build-world.ts';
+import { runPostJoin } from '../../client/dsreg/post-join.ts';
 import { checkExpectations } from './expectations.ts';
 import { loadScenario, type LoadedScenario } from '../language/load-scenario.ts';
 import { DOWNLEVEL_OS } from '../language/schema.ts';
@@ -116,7 +117,10 @@ function finish(
   const internal = exchanges
     .filter((e) => e.internalError)
     .map((e) => `internal error in ${e.party} (${e.method} ${e.url}): ${e.internalError}`);
-  const failures = [...internal, ...checkExpectations(s.expect, r.outcome, r.transcript, r.events)];
+  const failures = [
+    ...internal,
+    ...checkExpectations(s.expect, r.outcome, r.transcript, r.events, r.statusOutput),
+  ];
   return {
     file: loaded.file,
     name: s.name,
@@ -165,6 +169,13 @@ export function errorResult(loaded: LoadedScenario, e: unknown, started: number)
   };
 }
 
+/** `dsregcmd /join`, the tenant's changes after it, then the post-join checks and sign-in. */
+export async function joinAndSignIn(world: World): Promise<JoinTrace> {
+  const trace = await runDsregJoin(world.machine);
+  world.afterJoin();
+  return runPostJoin(world.machine, trace);
+}
+
 export async function runLoadedScenario(
   loaded: LoadedScenario,
   opts: RunOptions = {},
@@ -178,7 +189,7 @@ export async function runLoadedScenario(
       withParties(world.parties, async (): Promise<Rendered> => {
         return downlevel
           ? renderAutoworkplace(await runAutoworkplace(downlevel))
-          : renderDsreg(await runDsregJoin(world.machine), world.machine);
+          : renderDsreg(await joinAndSignIn(world), world.machine);
       });
     // An external IdP is reached over the network, exactly its origins (docs/decisions/0011).
     const { result, exchanges } = world.external

@@ -26,6 +26,7 @@ import {
   issueServiceTicket,
   scpKeywords,
   SEAMLESS_SSO_SPN,
+  serviceTicketRefusal,
   type OnPremDirectory,
 } from '../../onprem/directory.ts';
 import type { EntraContext } from '../../entra/tenant.ts';
@@ -47,6 +48,39 @@ import { DOWNLEVEL_OS, type Scenario } from '../language/schema.ts';
 /** The seeds' own moment, used as the start of every seeded run without `clock:`. */
 export const SEEDED_EPOCH = '2025-07-10T17:22:13.000Z';
 
+/**
+ * Windows 10+: the AD users Entra Connect syncs, for the sign-in after the join — every AD user
+ * whose UPN suffix is a verified domain, unless tenant.users lists it. A UPN on a non-routable
+ * suffix (contoso.local) is not a verified domain and stays unsynced. [TSC; HJP]
+ * modeled: all such users are in the sync scope; the ImmutableID is the objectGUID's base64.
+ */
+function syncedUsers(s: Scenario, onprem: OnPremDirectory, tenant: Tenant): Tenant['users'] {
+  const verified = new Set(tenant.domains.map((d) => d.name.toLowerCase()));
+  return (onprem.users ?? [])
+    .filter((u) => verified.has(u.upn.slice(u.upn.indexOf('@') + 1).toLowerCase()))
+    .filter((u) => !tenant.users.some((t) => t.upn.toLowerCase() === u.upn.toLowerCase()))
+    .map((u) => ({ upn: u.upn, immutableId: uuidAsBase64Guid(u.objectGuid) }));
+}
+
+/**
+ * `tenant.afterJoin`: what happens to the device object between the join and the sign-in —
+ * deleted (it left the Entra Connect sync scope, or a stale-device clean-up removed it) or
+ * disabled. [DSR; TSC; HJP]
+ */
+function afterJoinOf(s: Scenario, tenant: Tenant, log: (m: string) => void): () => void {
+  const change = s.tenant.afterJoin?.device ?? 'kept';
+  return () => {
+    if (change === 'kept') return;
+    const id = s.device.objectGuid.toLowerCase();
+    const i = tenant.registeredDevices.findIndex((d) => d.deviceId.toLowerCase() === id);
+    if (i < 0) return;
+    const device = tenant.registeredDevices[i]!;
+    if (change === 'deleted') tenant.registeredDevices.splice(i, 1);
+    else tenant.registeredDevices[i] = { ...device, accountEnabled: false };
+    log(`tenant.afterJoin: device ${device.deviceId} ${change} in Entra`);
+  };
+}
+
 export interface World {
   readonly parties: readonly Party[];
   /** The mock IdP's configuration (its profile, endpoints and token options); none with idp.external. */
@@ -60,6 +94,8 @@ export interface World {
   readonly tenant: Tenant;
   readonly entraLog: string[];
   readonly clock: Clock;
+  /** Applies `tenant.afterJoin` to the tenant: call after the join, before the post-join checks. */
+  readonly afterJoin: () => void;
 }
 
 /** A federation certificate as a scenario gives it: a PEM file, PEM text, or Graph's bare base64. */
@@ -172,6 +208,7 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     },
     users: onpremUsers(s),
     serviceAccountSupportsAes: s.idp.kerberos.aes,
+    ...(s.onprem.rc4Disabled ? { rc4Disabled: true } : {}),
     ...(s.tenant.downlevel?.seamlessSso ? { extraSpns: [SEAMLESS_SSO_SPN] } : {}),
   };
 
@@ -218,6 +255,7 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
         ...(immutableId ? { immutableId } : {}),
         ...(u.mfaRequired === undefined ? {} : { mfaRequired: u.mfaRequired }),
         ...(u.registeredDevices === undefined ? {} : { registeredDevices: u.registeredDevices }),
+        ...(u.passwordSynced === undefined ? {} : { passwordSynced: u.passwordSynced }),
       };
     }),
     syncedDevices: s.tenant.devices.map((d) => ({
@@ -234,8 +272,10 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     ...(s.tenant.userDeviceQuota === undefined
       ? {}
       : { userDeviceQuota: s.tenant.userDeviceQuota }),
-    ...(s.tenant.drs?.throttle ? { drs: { throttle: s.tenant.drs.throttle } } : {}),
+    ...drsPolicyOf(s),
   };
+  if (!(DOWNLEVEL_OS as readonly string[]).includes(s.device.os))
+    tenant.users.push(...syncedUsers(s, onprem, tenant));
   if (
     s.device.syncedToEntra &&
     !tenant.syncedDevices.some(
@@ -298,6 +338,7 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     computer: { objectGuid: s.device.objectGuid, objectSid: s.device.objectSid, userCertificate },
     keys: { deviceKey: devKey, transportKey },
     negotiate: (spn) => encodeNegotiateToken(issueServiceTicket(onprem, spn)),
+    kerberosRefusal: (spn) => serviceTicketRefusal(onprem, spn),
     ...(signIn ? { federatedSignIn: signIn } : {}),
     clock,
     ids,
@@ -315,7 +356,21 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     tenant,
     entraLog,
     clock,
+    afterJoin: afterJoinOf(s, tenant, (m) => entraLog.push(m)),
   };
+}
+
+/**
+ * Mock DRS's policy: throttling, and whether it answers at all (`tenant.drs.registrationService`,
+ * or the down-level `tenant.downlevel.registrationService`, name the same service).
+ */
+function drsPolicyOf(s: Scenario): { drs?: NonNullable<Tenant['drs']> } {
+  const unavailable =
+    s.tenant.drs?.registrationService === 'unavailable' ||
+    s.tenant.downlevel?.registrationService === 'unavailable';
+  const throttle = s.tenant.drs?.throttle;
+  if (!unavailable && !throttle) return {};
+  return { drs: { ...(throttle ? { throttle } : {}), ...(unavailable ? { unavailable } : {}) } };
 }
 
 /** The first domain user who signs in: whose console `dsregcmd /status` runs in. */
@@ -326,7 +381,14 @@ function consoleUserOf(
   const first = s.device.signedInUsers.find((u) => !u.local);
   const ad = first && onprem.users?.find((o) => o.upn.toLowerCase() === first.upn.toLowerCase());
   return ad
-    ? { consoleUser: { account: `${onprem.netbiosName}\\${ad.samAccountName}`, upn: ad.upn } }
+    ? {
+        consoleUser: {
+          account: `${onprem.netbiosName}\\${ad.samAccountName}`,
+          upn: ad.upn,
+          // modeled: the user's password; mock Entra decides by tenant.users[].passwordSynced.
+          password: `${ad.samAccountName}-password`,
+        },
+      }
     : {};
 }
 
