@@ -14,7 +14,7 @@
  * a run with an external IdP sends to that IdP's origins (route-fetch.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { getResponse, http, HttpResponse, type RequestHandler } from 'msw';
+import { getResponse, RequestHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { withClientFetch, type ClientFetch } from '../core/fetch-context.ts';
 import type { Party } from '../core/http.ts';
@@ -23,21 +23,46 @@ import { isExternalRequest, isFetchRouted } from './route-fetch.ts';
 
 const current = new AsyncLocalStorage<PartyRouter>();
 
-/** The parties of the current run as msw handlers (one catch-all: the run's router picks the party). */
-const handlers: RequestHandler[] = [
-  http.all('*', async ({ request }) => {
-    const router = current.getStore();
-    const url = new URL(request.url);
-    if (!router || !hasParty(router, url)) return undefined; // unhandled → an error
-    const headers: Record<string, string> = {};
-    request.headers.forEach((v, k) => {
-      headers[k.toLowerCase()] = v;
+/**
+ * The parties of the current run as one msw request handler: it handles a request when the run's
+ * router has a party for its host, and hands it to `dispatch`. A custom handler (msw's documented
+ * extension point) rather than `http.all('*')`: the router picks the route itself, so msw's URL
+ * pattern matching and cookie parsing of every request would be work thrown away.
+ */
+class PartyHandler extends RequestHandler<{ header: string }, URL | undefined, { url: URL }> {
+  constructor() {
+    super({
+      info: { header: 'hjsim parties of the current run' },
+      resolver: async ({ request, url }: { request: Request; url: URL }) => {
+        const router = current.getStore();
+        if (!router) return undefined;
+        const headers: Record<string, string> = {};
+        request.headers.forEach((v: string, k: string) => {
+          headers[k.toLowerCase()] = v;
+        });
+        const body =
+          request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+        const res = await dispatch(router, { method: request.method, url, headers, body });
+        return new Response(res.body, { status: res.status, headers: res.headers });
+      },
     });
-    const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-    const res = await dispatch(router, { method: request.method, url, headers, body });
-    return new HttpResponse(res.body, { status: res.status, headers: res.headers });
-  }),
-];
+  }
+  override async parse({ request }: { request: Request }): Promise<URL | undefined> {
+    const router = current.getStore();
+    if (!router) return undefined;
+    const url = new URL(request.url);
+    return hasParty(router, url) ? url : undefined;
+  }
+  override predicate({ parsedResult }: { parsedResult: URL | undefined }): boolean {
+    return parsedResult !== undefined; // unhandled → an error
+  }
+  override extendResolverArgs({ parsedResult }: { parsedResult: URL | undefined }): { url: URL } {
+    return { url: parsedResult! };
+  }
+  override log(): void {}
+}
+
+const handlers: RequestHandler[] = [new PartyHandler()];
 export const PARTY_HANDLERS: readonly RequestHandler[] = handlers;
 
 /** The error an unhandled request fails with (what `onUnhandledRequest: 'error'` makes of it). */
