@@ -21,7 +21,8 @@ import {
 import { WA } from '../../protocol/wsfed/constants.ts';
 import { findDomain, tenantMatches, type EntraContext } from '../tenant.ts';
 import { downlevelState } from './downlevel-settings.ts';
-import { signInError } from './sign-in-error.ts';
+import { registeredClient } from './registered-clients.ts';
+import { signInError, signInErrorPage } from './sign-in-error.ts';
 
 export const AUTOLOGON_HOST = 'autologon.microsoftazuread-sso.com';
 
@@ -46,9 +47,28 @@ export function handleAuthorize(
   const redirectUri = q.get('redirect_uri') ?? '';
   const correlationId = q.get('client-request-id') ?? ctx.ids.uuid();
   const upn = q.get('login_hint') ?? '';
+  const clientId = q.get('client_id') ?? '';
   const err = (code: number, params: Record<string, string>, detail: string) =>
     signInError(ctx, 'oauth2/authorize', redirectUri, correlationId, code, params, detail);
+  const page = (code: number, params: Record<string, string>, detail: string) =>
+    signInErrorPage(ctx, 'oauth2/authorize', correlationId, code, params, detail);
 
+  // Whom an answer may be redirected to is settled first (the Workplace Join client is Microsoft's,
+  // known in every tenant): an unregistered client or redirect URI gets an error page, never a
+  // redirect (docs/decisions/0015-registered-clients.md).
+  const client = registeredClient(clientId);
+  if (!client)
+    return page(
+      700016,
+      { clientId, tenant: tenantSegment },
+      `client_id '${clientId}' is not a registered application`,
+    );
+  if (!client.redirectUris.includes(redirectUri))
+    return page(
+      50011,
+      { redirectUri, clientId: client.clientId },
+      `redirect_uri '${redirectUri}' is not registered for ${client.name}`,
+    );
   if (!tenantMatches(ctx.tenant, tenantSegment))
     return err(90002, { tenant: tenantSegment }, `unknown tenant segment ${tenantSegment}`);
   const user = ctx.tenant.users.find((u) => u.upn.toLowerCase() === upn.toLowerCase());
@@ -69,7 +89,7 @@ export function handleAuthorize(
     upn: user.upn,
     redirectUri,
     resource: q.get('resource') ?? '',
-    clientId: q.get('client_id') ?? '',
+    clientId: client.clientId,
     correlationId,
     acr,
   });

@@ -238,6 +238,28 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: { source: ERR_DOC },
   }),
   entry({
+    code: 50011,
+    name: 'InvalidReplyTo',
+    error: 'invalid_request',
+    doc: "The reply address is missing, misconfigured, or doesn't match reply addresses configured for the app.",
+    message: (p) =>
+      `The redirect URI '${p['redirectUri']}' specified in the request does not match the redirect URIs configured for the application '${p['clientId']}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`,
+    provenance: {
+      source: `${ERR_DOC} (name, meaning); UNO180, CSSEX1550 (the runtime sentence, on the sign-in error page); OAuth \`error\` value modeled`,
+    },
+  }),
+  entry({
+    code: 700016,
+    name: 'UnauthorizedClient_DoesNotMatchRequest',
+    error: 'unauthorized_client',
+    doc: "The application wasn't found in the directory/tenant.",
+    message: (p) =>
+      `Application with identifier '${p['clientId']}' was not found in the directory '${p['tenant']}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    provenance: {
+      source: `${ERR_DOC} (name, meaning); TEAMSCC267 (the runtime sentence, on the sign-in error page)`,
+    },
+  }),
+  entry({
     code: 700022,
     name: 'InvalidMultipleResourcesScope',
     error: 'invalid_scope',
