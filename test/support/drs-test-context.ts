@@ -81,5 +81,7 @@ export async function call(
         ? init.body
         : JSON.stringify(init.body);
   const res = await found.route.handle({ method, url, headers, body }, found.params);
-  return { ...res, json: JSON.parse(res.body) as unknown };
+  // An XML answer (Accept: application/xml) has no JSON form.
+  const json = res.headers['content-type']?.includes('xml') ? undefined : JSON.parse(res.body);
+  return { ...res, json: json as unknown };
 }

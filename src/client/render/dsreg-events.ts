@@ -119,7 +119,9 @@ export function dsregEvents(trace: JoinTrace): EventRecord[] {
         log(100);
         break;
       case 'discovery-ok':
-        log(101, s.body);
+        // The captured 101 shows the document with plain slashes ([DWIKI]) although DRS sends
+        // them escaped ([DVRD] §4.3): dsreg logs the JSON it parsed (modeled: re-serialized as sent).
+        log(101, s.body.replace(/\\\//g, '/'));
         break;
       case 'discovery-failed':
         if (s.network) log(200, s.hresult, s.domain);

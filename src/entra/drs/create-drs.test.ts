@@ -210,7 +210,7 @@ describe('GET /<tenant>/discover', () => {
     ['application/json, text/plain, */*', 200],
     ['*/*', 200],
     ['application/json;q=0.9', 200],
-    ['application/xml', 406],
+    ['application/xml', 200],
     ['text/html', 406],
   ])('Accept %s: %i', async (accept, status) => {
     const { drs } = setup();
@@ -221,20 +221,106 @@ describe('GET /<tenant>/discover', () => {
     if (status !== 200) expectDrsError(res, status, 'BadRequest');
   });
 
-  it('legacy /<domain>/EnrollmentServer/contract?api-version=1.2 answers the same document; 1.7 is refused', async () => {
+  it('legacy contract: 1.0 and 1.2 each answer their own service set, ServiceVersion = the version asked; 1.7 is refused', async () => {
     const { drs } = setup();
-    const contract = await call(
+    const get = async (v: string) =>
+      call(drs, 'GET', `/${FEDERATED_DOMAIN}/enrollmentserver/contract?api-version=${v}`, {
+        headers: { Accept: 'application/json' },
+      });
+    const v10 = (await get('1.0')).json as Record<string, { ServiceVersion?: string }>;
+    const v12 = (await get('1.2')).json as Record<string, { ServiceVersion?: string }>;
+    // [DVRD] §2.2.4.1–§2.2.4.5 for 1.0; §2.2.4.6 and §2.2.4.11 join 1.2.
+    expect(Object.keys(v10)).toEqual([
+      'DeviceRegistrationService',
+      'AuthenticationService',
+      'IdentityProviderService',
+    ]);
+    expect(Object.keys(v12)).toEqual([
+      'DeviceRegistrationService',
+      'AuthenticationService',
+      'IdentityProviderService',
+      'DeviceJoinService',
+      'KeyProvisioningService',
+    ]);
+    // [DVRD] §2.2.4.2: "MUST match the version that was requested by the client".
+    expect(v10['DeviceRegistrationService']!.ServiceVersion).toBe('1.0');
+    expect(v12['DeviceRegistrationService']!.ServiceVersion).toBe('1.2');
+    expect((await get('1.7')).status).toBe(400);
+  });
+
+  it('JSON escapes every slash as \\/ ([DVRD] §4.3) and still parses to the same URLs', async () => {
+    const { drs } = setup();
+    const res = await call(drs, 'GET', `/${TENANT_ID}/discover?api-version=1.7`, {
+      headers: { Accept: 'application/json' },
+    });
+    expect(res.body).toContain(
+      '"JoinEndpoint":"https:\\/\\/enterpriseregistration.windows.net\\/EnrollmentServer\\/device\\/"',
+    );
+    expect(res.body).not.toMatch(/[^\\]\//);
+    const doc = readDiscoveryDocument(res.json);
+    expect(doc.ok && doc.value.DeviceJoinService.JoinEndpoint).toBe(
+      'https://enterpriseregistration.windows.net/EnrollmentServer/device/',
+    );
+  });
+
+  it.each(['1.7', '1.9'])(
+    'DiscoveryService.ServiceVersion echoes api-version %s ([DWIKI] event 101)',
+    async (v) => {
+      const { drs } = setup();
+      const res = await call(drs, 'GET', `/${TENANT_ID}/discover?api-version=${v}`);
+      expect(
+        (res.json as { DiscoveryService: { ServiceVersion: string } }).DiscoveryService,
+      ).toMatchObject({ ServiceVersion: v });
+    },
+  );
+
+  it('Accept: application/xml gets <Discovery> in the DataContract namespace ([DVRD] §4.2)', async () => {
+    const { drs } = setup();
+    const res = await call(
       drs,
       'GET',
-      `/${FEDERATED_DOMAIN}/enrollmentserver/contract?api-version=1.2`,
+      `/${FEDERATED_DOMAIN}/enrollmentserver/contract?api-version=1.0`,
+      {
+        headers: { Accept: 'application/xml' },
+      },
     );
-    const discover = await call(drs, 'GET', `/${FEDERATED_DOMAIN}/discover?api-version=1.9`);
-    expect(contract.status).toBe(200);
-    expect(contract.json).toEqual(discover.json);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(res.body).toMatch(
+      /^<Discovery xmlns="http:\/\/schemas\.datacontract\.org\/2004\/07\/Microsoft\.DeviceRegistration\.Entities"/,
+    );
+    expect(res.body).toContain(
+      '<DeviceRegistrationService><RegistrationEndpoint>https://enterpriseregistration.windows.net/EnrollmentServer/DeviceEnrollmentWebService.svc</RegistrationEndpoint>',
+    );
+    expect(res.body).toContain('<ServiceVersion>1.0</ServiceVersion>');
+  });
+
+  it('a federated domain with a passive sign-in URL: PassiveAuthEndpoint is the AD FS /adfs/ls URL ([MSALOBJC])', async () => {
+    const ctx = drsTestContext();
+    const fs = 'https://fs.imokatdi.example/adfs/ls/';
+    const drs = createDrsParty({
+      ...ctx,
+      tenant: {
+        ...ctx.tenant,
+        domains: ctx.tenant.domains.map((d) =>
+          d.federation ? { ...d, federation: { ...d.federation, passiveSignInUri: fs } } : d,
+        ),
+      },
+    });
+    const res = await call(
+      drs,
+      'GET',
+      `/${FEDERATED_DOMAIN}/enrollmentserver/contract?api-version=1.0`,
+    );
     expect(
-      (await call(drs, 'GET', `/${FEDERATED_DOMAIN}/EnrollmentServer/contract?api-version=1.7`))
-        .status,
-    ).toBe(400);
+      (res.json as { IdentityProviderService: { PassiveAuthEndpoint: string } })
+        .IdentityProviderService.PassiveAuthEndpoint,
+    ).toBe(fs);
+    const managed = await call(drs, 'GET', `/${MANAGED_DOMAIN}/discover?api-version=1.7`);
+    expect(
+      (managed.json as { IdentityProviderService: { PassiveAuthEndpoint: string } })
+        .IdentityProviderService.PassiveAuthEndpoint,
+    ).toBe(`https://login.microsoftonline.com/${TENANT_ID}/wsfed`);
   });
 });
 

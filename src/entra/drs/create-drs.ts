@@ -90,9 +90,9 @@ export function createDrsParty(ctx: EntraContext): Party {
         '/:tenant/discover',
         serving((req, p) => handleDiscover(ctx, req, p['tenant']!, DISCOVER_API_VERSIONS)),
       ),
-      // modeled: the legacy contract answers the same JSON document ([MS-DVRD] §4.1 defines its own).
+      // The legacy contract: its own service set per version ([MS-DVRD] §2.2.4, §4.1).
       route('GET', '/:tenant/EnrollmentServer/contract', (req, p) =>
-        handleDiscover(ctx, req, p['tenant']!, CONTRACT_API_VERSIONS),
+        handleDiscover(ctx, req, p['tenant']!, CONTRACT_API_VERSIONS, 'contract'),
       ),
       route(
         'POST',

@@ -10,8 +10,14 @@
  * (`hresultForDiscoveryError`). What status real DRS uses here is not public.
  */
 import { DRS_HOST, LOGIN_HOST } from '../../protocol/entra-names.ts';
-import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
-import { buildDiscoveryDocument } from '../../protocol/drs/discovery.ts';
+import type { PartyRequest, PartyResponse } from '../../core/http.ts';
+import {
+  buildContractDocument,
+  buildDiscoveryDocument,
+  discoveryJson,
+  discoveryXml,
+  type DiscoveryInput,
+} from '../../protocol/drs/discovery.ts';
 import { DIRECTORY_ERROR, tenantNotFoundMessage } from '../../protocol/drs/drs-messages.ts';
 import { findDomain, tenantMatches, type EntraContext } from '../tenant.ts';
 import { checkAccept } from './check-accept.ts';
@@ -26,20 +32,31 @@ export const CONTRACT_API_VERSIONS = /^1\.[02]$/;
 function checkTenant(
   ctx: EntraContext,
   tenant: string,
-): Checked<{ tenantName: string; federated: boolean }> {
+): Checked<{ tenantName: string; federated: boolean; passiveAuthEndpoint?: string }> {
   if (!tenantMatches(ctx.tenant, tenant))
     return fail(404, DIRECTORY_ERROR, tenantNotFoundMessage(tenant));
   const domain = findDomain(ctx.tenant, tenant);
-  if (domain)
-    return pass({ tenantName: domain.name, federated: domain.authentication === 'federated' });
+  if (domain) {
+    const federated = domain.authentication === 'federated';
+    const passive = federated ? domain.federation?.passiveSignInUri : undefined;
+    return pass({
+      tenantName: domain.name,
+      federated,
+      ...(passive === undefined ? {} : { passiveAuthEndpoint: passive }),
+    });
+  }
   return pass({ tenantName: ctx.tenant.domains[0]?.name ?? '', federated: false });
 }
+
+/** Which document a route serves: the current discovery, or the legacy contract. */
+export type DiscoveryKind = 'discover' | 'contract';
 
 export function handleDiscover(
   ctx: EntraContext,
   req: PartyRequest,
   tenant: string,
   apiVersions: RegExp,
+  kind: DiscoveryKind = 'discover',
 ): PartyResponse {
   const version = checkApiVersion(req, apiVersions);
   if (!version.ok) return drsErrorResponse(ctx, version.failure);
@@ -47,15 +64,31 @@ export function handleDiscover(
   if (!accept.ok) return drsErrorResponse(ctx, accept.failure);
   const found = checkTenant(ctx, tenant);
   if (!found.ok) return drsErrorResponse(ctx, found.failure);
-  return jsonResponse(
-    200,
-    buildDiscoveryDocument({
-      tenantId: ctx.tenant.id,
-      tenantName: found.value.tenantName,
-      displayName: ctx.tenant.displayName,
-      federated: found.value.federated,
-      drsHost: DRS_HOST,
-      loginHost: LOGIN_HOST,
-    }),
-  );
+  const input: DiscoveryInput = {
+    tenantId: ctx.tenant.id,
+    tenantName: found.value.tenantName,
+    displayName: ctx.tenant.displayName,
+    federated: found.value.federated,
+    drsHost: DRS_HOST,
+    loginHost: LOGIN_HOST,
+    apiVersion: version.value,
+    ...(found.value.passiveAuthEndpoint === undefined
+      ? {}
+      : { passiveAuthEndpoint: found.value.passiveAuthEndpoint }),
+  };
+  const doc =
+    kind === 'contract'
+      ? buildContractDocument(input, version.value === '1.0' ? '1.0' : '1.2')
+      : buildDiscoveryDocument(input);
+  return accept.value === 'xml'
+    ? {
+        status: 200,
+        headers: { 'content-type': 'application/xml; charset=utf-8' },
+        body: discoveryXml(doc),
+      }
+    : {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: discoveryJson(doc),
+      };
 }

@@ -4,6 +4,11 @@
  * @see himmelblau-idm/aad-join-spec §3.1 (JSON shape); [DSRT] [HBS] [DVRD] [TSC]
  * @see [PING] (dsregcmd /status of a real hybrid join prints
  *   AuthCodeUrl, AccessTokenUrl, JoinSrv*, KeySrv*, WebAuthNSrv*, DeviceManagementSrv* from this document)
+ * @see [DVRD] §2.2.4.2 (DeviceRegistrationService.ServiceVersion "MUST match the version that was
+ *   requested"), §3.1.1 (the services a DRS keeps), §4.2–4.3 (XML form, JSON with `\/` escaped
+ *   slashes, as .NET's DataContractJsonSerializer writes); [DWIKI] (a captured event 101: dsreg
+ *   asks for 1.7 and DiscoveryService.ServiceVersion answers 1.7); [MSALOBJC] (the contract's
+ *   IdentityProviderService.PassiveAuthEndpoint is the federation server's `/adfs/ls`)
  */
 
 export interface DiscoveryDocument {
@@ -45,6 +50,13 @@ export interface DiscoveryInput {
   readonly displayName: string;
   /** `IdentityProviderService.Federated`: the domain's authentication is federated. */
   readonly federated: boolean;
+  /**
+   * `IdentityProviderService.PassiveAuthEndpoint`: a federated domain's passive sign-in URL (AD FS
+   * `https://<fs>/adfs/ls/`, [MSALOBJC]); undefined: Entra's own `/<tenant>/wsfed` (modeled).
+   */
+  readonly passiveAuthEndpoint?: string;
+  /** The api-version the client asked for; `DiscoveryService.ServiceVersion` echoes it. */
+  readonly apiVersion?: string;
   readonly drsHost: string;
   readonly loginHost: string;
 }
@@ -58,10 +70,11 @@ export function buildDiscoveryDocument(input: DiscoveryInput): DiscoveryDocument
   const auth = `https://${input.loginHost}/${input.tenantId}`;
   const resourceId = `urn:ms-drs:${input.drsHost}`;
   return {
-    // ServiceVersion 1.9 as in [HBS] §3.1 (event 101 in the CSS detection wiki shows 1.7 from an older DRS).
+    // ServiceVersion: the requested api-version ([DWIKI] event 101: asked 1.7, answered 1.7);
+    // 1.9 when none is given ([HBS] §3.1).
     DiscoveryService: {
       DiscoveryEndpoint: `${reg}/${input.tenantId}/Discover`,
-      ServiceVersion: '1.9',
+      ServiceVersion: input.apiVersion ?? '1.9',
     },
     DeviceRegistrationService: {
       RegistrationEndpoint: `${reg}/EnrollmentServer/DeviceEnrollmentWebService.svc`,
@@ -75,7 +88,10 @@ export function buildDiscoveryDocument(input: DiscoveryInput): DiscoveryDocument
         TokenEndpoint: `${auth}/oauth2/token`,
       },
     },
-    IdentityProviderService: { Federated: input.federated, PassiveAuthEndpoint: `${auth}/wsfed` },
+    IdentityProviderService: {
+      Federated: input.federated,
+      PassiveAuthEndpoint: input.passiveAuthEndpoint ?? `${auth}/wsfed`,
+    },
     // Seed 004: JoinSrvUrl, JoinSrvId, JoinSrvVersion 2.0.
     DeviceJoinService: {
       JoinEndpoint: `${reg}/EnrollmentServer/device/`,
@@ -122,6 +138,61 @@ export function buildDiscoveryDocument(input: DiscoveryInput): DiscoveryDocument
       ServiceVersion: '1.0',
     },
   };
+}
+
+/**
+ * The legacy contract document (`/<domain>/EnrollmentServer/contract?api-version=1.0|1.2`), whose
+ * services depend on the version asked for, and whose DeviceRegistrationService.ServiceVersion is
+ * that version ([DVRD] §2.2.4.2). 1.0: the registration, authentication and identity provider
+ * services (the SOAP-era set of [DVRD] §2.2.4.1–§2.2.4.5); 1.2 adds the REST join and key
+ * provisioning services (§2.2.4.6, §2.2.4.11). modeled: `IdentityProviderService.Federated`, which
+ * the spec's IdentityProviderService does not name, is kept (the down-level client reads it), and
+ * WebBrowserZones (§2.2.4.7) is left out.
+ */
+export function buildContractDocument(
+  input: DiscoveryInput,
+  version: '1.0' | '1.2',
+): Record<string, unknown> {
+  const full = buildDiscoveryDocument(input);
+  const base = {
+    DeviceRegistrationService: { ...full.DeviceRegistrationService, ServiceVersion: version },
+    AuthenticationService: full.AuthenticationService,
+    IdentityProviderService: full.IdentityProviderService,
+  };
+  if (version === '1.0') return base;
+  return {
+    ...base,
+    DeviceJoinService: full.DeviceJoinService,
+    KeyProvisioningService: full.KeyProvisioningService,
+  };
+}
+
+/** JSON as DRS writes it: every `/` escaped as `\/` ([DVRD] §4.3; .NET DataContractJsonSerializer). */
+export function discoveryJson(doc: unknown): string {
+  return JSON.stringify(doc).replace(/\//g, '\\/');
+}
+
+/** The DataContract namespace of the XML form ([DVRD] §4.2). */
+export const DISCOVERY_XML_NS =
+  'http://schemas.datacontract.org/2004/07/Microsoft.DeviceRegistration.Entities';
+
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function xmlMembers(o: Record<string, unknown>): string {
+  return Object.entries(o)
+    .map(([k, v]) =>
+      typeof v === 'object' && v !== null
+        ? `<${k}>${xmlMembers(v as Record<string, unknown>)}</${k}>`
+        : `<${k}>${xmlText(String(v))}</${k}>`,
+    )
+    .join('');
+}
+
+/** The XML form a client gets with `Accept: application/xml`: `<Discovery>` in the DataContract namespace. */
+export function discoveryXml(doc: object): string {
+  return `<Discovery xmlns="${DISCOVERY_XML_NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">${xmlMembers(doc as Record<string, unknown>)}</Discovery>`;
 }
 
 /** What the join client needs from discovery; `readDiscoveryDocument` checks exactly these. */
