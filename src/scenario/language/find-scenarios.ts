@@ -1,10 +1,12 @@
 /**
  * Expands `hjsim run` arguments: files as given, folders walked for *.yaml / *.yml, in a stable
- * (sorted) order.
+ * (sorted) order. A relative path found nowhere under the working directory names hjsim's
+ * shipped library (`scenarios/pingone`), as it does for `hjsim/testing`.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SimError } from '../../core/errors.ts';
+import { scenarioPathIn } from './shipped-path.ts';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -17,10 +19,13 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-export async function findScenarioFiles(paths: readonly string[]): Promise<string[]> {
+export async function findScenarioFiles(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): Promise<string[]> {
   const files: string[] = [];
   for (const p of paths) {
-    const full = resolve(p);
+    const full = scenarioPathIn(p, cwd);
     let st;
     try {
       st = await stat(full);

@@ -72,6 +72,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
       '--update-golden',
       'write <scenario>.golden.txt beside each seeded scenario (later runs diff against it)',
     )
+    .option(
+      '--no-timing',
+      'print every duration as 0 (and JUnit timestamps as 1970-01-01): two runs of seeded scenarios print the same bytes',
+    )
     .action(
       async (
         paths: string[],
@@ -83,10 +87,12 @@ export function buildProgram(onExit: (code: number) => void): Command {
           concurrency: number;
           transport: TransportKind;
           updateGolden?: boolean;
+          timing: boolean;
         },
       ) => {
         onExit(
           await runCommand(paths, {
+            timing: opts.timing,
             reporter: opts.reporter,
             show: opts.show,
             concurrency: opts.concurrency,

@@ -6,11 +6,11 @@
  * @see docs/decisions/0010-containers.md
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SimError } from '../../core/errors.ts';
-import { PACKAGE_ROOT } from '../../core/keys.ts';
 import type { LoadedScenario } from '../../scenario/language/load-scenario.ts';
+import { scenarioPathIn } from '../../scenario/language/shipped-path.ts';
 import { localizeScenario } from '../../scenario/language/localize-scenario.ts';
 import type { Scenario } from '../../scenario/language/schema.ts';
 import { servedUrls } from '../../scenario/world/served-urls.ts';
@@ -61,12 +61,7 @@ const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String
 
 /** A relative path not found from the working directory is looked for in the hjsim package. */
 function scenarioFile(given: string | URL, cwd: string): string {
-  const path = given instanceof URL ? fileURLToPath(given) : given;
-  if (isAbsolute(path)) return path;
-  const here = resolve(cwd, path);
-  if (existsSync(here)) return here;
-  const shipped = join(PACKAGE_ROOT, path);
-  return existsSync(shipped) ? shipped : here;
+  return scenarioPathIn(given instanceof URL ? fileURLToPath(given) : given, cwd);
 }
 
 /** Checks `startHjsim`'s options; every problem names the option, what was there and what to give. */

@@ -6,7 +6,7 @@
  * as started when its HEALTHCHECK (`GET /healthz`) says healthy.
  * @see docs/decisions/0010-containers.md
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,14 @@ export async function startHjsim(options: StartHjsimOptions): Promise<StartedHjs
   const image =
     o.image ??
     (await (async () => {
+      if (!existsSync(join(PACKAGE_ROOT, 'Dockerfile')) || !existsSync(join(PACKAGE_ROOT, 'src')))
+        throw new SimError(
+          'ERR_USAGE',
+          `hjsim/testcontainers: no image given, and the installed hjsim package at ${PACKAGE_ROOT} has no Dockerfile to build one from (npm packages ship compiled code only)`,
+          {
+            hint: "build the image from a clone of hjsim (docker build -t hjsim:local .) and pass startHjsim({ image: 'hjsim:local', scenario })",
+          },
+        );
       await tc.GenericContainer.fromDockerfile(PACKAGE_ROOT).build(DEFAULT_IMAGE_TAG, {
         deleteOnExit: false,
       });

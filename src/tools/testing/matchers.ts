@@ -3,6 +3,7 @@
  * `.toFailWithAadsts(51004)`, `.toFailWithHresult('0xcaa1000e')`, `.toFallBackToSyncJoin()`.
  * Install them once per test file: `expect.extend(hjsimMatchers)`.
  */
+import type {} from 'vitest'; // the module augmented below (its types must be in the compiled package's program too)
 import type { JoinOutcome } from '../../client/trace.ts';
 import { normalizeHresult } from '../../protocol/hresult/catalog.ts';
 

@@ -1,6 +1,8 @@
 /**
  * What the testing API accepts as a scenario: a file path (string or `file:` URL) or an object
  * in the scenario language (`extends` resolves against `dir`, default the working directory).
+ * A relative path found nowhere under `dir` names a scenario shipped with hjsim, so
+ * `'scenarios/pingone/baseline.yaml'` works from any working directory.
  */
 import { fileURLToPath } from 'node:url';
 import {
@@ -8,6 +10,7 @@ import {
   loadScenarioObject,
   type LoadedScenario,
 } from '../../scenario/language/load-scenario.ts';
+import { scenarioPathIn } from '../../scenario/language/shipped-path.ts';
 import type { ScenarioInput } from '../../scenario/language/schema.ts';
 
 /** Every field optional, all the way down (a patch under `extends`). */
@@ -29,7 +32,13 @@ export type ScenarioObject = DeepPartial<ScenarioInput> & {
 export type ScenarioSource = string | URL | ScenarioObject;
 
 export function loadSource(source: ScenarioSource, dir = process.cwd()): Promise<LoadedScenario> {
-  if (typeof source === 'string') return loadScenario(source);
+  if (typeof source === 'string') return loadScenario(scenarioPathIn(source, dir));
   if (source instanceof URL) return loadScenario(fileURLToPath(source));
-  return loadScenarioObject(source, { dir });
+  const base = source.extends;
+  // `extends` names a file under `dir`, else a shipped one (scenarios/pingone/baseline.yaml).
+  const resolved =
+    typeof base === 'string' && base.trim() !== ''
+      ? { ...source, extends: scenarioPathIn(base, dir) }
+      : source;
+  return loadScenarioObject(resolved, { dir });
 }

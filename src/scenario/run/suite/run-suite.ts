@@ -4,6 +4,7 @@
  * reports are the same for every concurrency.
  */
 import { Worker } from 'node:worker_threads';
+import { COMPILED } from '../../../core/ts-worker.ts';
 import type { LoadedScenario } from '../../language/load-scenario.ts';
 import {
   errorResult,
@@ -47,7 +48,9 @@ export async function runSuite(
       { length: threads },
       () =>
         new Promise<void>((resolve) => {
-          const worker = new Worker(new URL('./suite-worker-bootstrap.mjs', import.meta.url));
+          const worker = COMPILED
+            ? new Worker(new URL('./suite-worker.js', import.meta.url))
+            : new Worker(new URL('./suite-worker-bootstrap.mjs', import.meta.url));
           let current: number | undefined;
           const send = () => {
             if (next >= loaded.length) {
