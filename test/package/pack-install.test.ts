@@ -132,7 +132,7 @@ export async function typed(): Promise<ScenarioResult> {
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('hjsim as an installed package', () => {
   it('ships compiled JavaScript with declarations, the bin and the scenario library, and no sources or tests', () => {
