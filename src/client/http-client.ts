@@ -4,6 +4,7 @@
  * text; a network failure is a value, not a throw.
  */
 import { clientFetch } from '../core/fetch-context.ts';
+import { faultAnswer, type Network, type SendFailure } from './network.ts';
 
 export interface HttpResult {
   readonly ok: true;
@@ -14,18 +15,23 @@ export interface HttpResult {
 export interface HttpFailure {
   readonly ok: false;
   readonly error: string;
+  /** Why there was no answer (default: no connection). */
+  readonly failure: SendFailure;
 }
 
 export async function send(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-  /** Hosts a proxy or firewall keeps the machine from reaching: the send fails to connect. */
-  unreachableHosts: readonly string[] = [],
+  /** The network on the way (network.ts); a list: hosts a firewall keeps the machine from reaching. */
+  network: Network | readonly string[] = [],
 ): Promise<HttpResult | HttpFailure> {
   try {
     const host = new URL(url).hostname.toLowerCase();
-    if (unreachableHosts.some((h) => h.toLowerCase() === host))
-      return { ok: false, error: `cannot connect to ${host}` };
+    const net: Network = Array.isArray(network) ? { unreachable: network } : (network as Network);
+    const fault = faultAnswer(net, host);
+    if (fault && 'failure' in fault)
+      return { ok: false, error: `${fault.failure} on the way to ${host}`, failure: fault.failure };
+    if (fault) return { ok: true, ...fault };
     const res = await clientFetch()(
       new Request(url, {
         method: init.method ?? 'GET',
@@ -40,7 +46,11 @@ export async function send(
     });
     return { ok: true, status: res.status, headers, body: await res.text() };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return {
+      ok: false,
+      error: e instanceof Error ? e.message : String(e),
+      failure: 'cannot-connect',
+    };
   }
 }
 

@@ -47,6 +47,8 @@ export type TraceStep =
       readonly domain: string;
       /** No HTTP answer at all (the send failed). */
       readonly network?: boolean;
+      /** The WinINet code of the failed send (the DRS Discovery Test's sub-error). */
+      readonly subError?: string;
       readonly httpStatus?: number;
       readonly body?: string;
     }

@@ -10,6 +10,26 @@ import type { Clock } from '../core/clock.ts';
 import type { IdSource } from '../core/ids.ts';
 import type { DownlevelWindowsVersion } from './downlevel-machine.ts';
 
+/** A fault on the way from the machine to one host (a proxy, the network, TLS); client/network.ts. */
+export type NetworkFault =
+  | 'timeout'
+  | 'name-not-resolved'
+  | 'connection-aborted'
+  | 'untrusted-certificate'
+  | 'tls-inspection'
+  | 'proxy-sign-in-page'
+  | 'proxy-auth-required';
+
+export const NETWORK_FAULTS: readonly NetworkFault[] = [
+  'timeout',
+  'name-not-resolved',
+  'connection-aborted',
+  'untrusted-certificate',
+  'tls-inspection',
+  'proxy-sign-in-page',
+  'proxy-auth-required',
+];
+
 /** Windows 10+ run dsreg; the down-level versions run autoworkplace (./autoworkplace). */
 export type WindowsVersion =
   'windows10' | 'windows11' | 'server2016' | 'server2019' | 'server2022' | DownlevelWindowsVersion;
@@ -69,6 +89,8 @@ export interface MachineEnvironment {
   readonly keys: { readonly deviceKey: KeyObject; readonly transportKey: KeyObject };
   /** Hosts a proxy or firewall keeps the machine from reaching. */
   readonly unreachableHosts?: readonly string[];
+  /** Per host (lower case): a fault on the way there. */
+  readonly networkFaults?: Readonly<Record<string, NetworkFault>>;
   /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */
   readonly negotiate: (spn: string) => string;
   /**

@@ -103,3 +103,29 @@ describe('each knob matters', { timeout: 60_000 }, () => {
     expect(r.outcome?.joined).toBe(true);
   });
 });
+
+describe('the network between the machine and the services', () => {
+  it('a proxy demanding authentication stops SYSTEM only; a user session passes', async () => {
+    const { faultAnswer } = await import('../../src/client/network.ts');
+    const faults = { 'enterpriseregistration.windows.net': 'proxy-auth-required' } as const;
+    expect(
+      faultAnswer({ faults, asSystem: true }, 'enterpriseregistration.windows.net'),
+    ).toMatchObject({ status: 407 });
+    expect(faultAnswer({ faults, asSystem: false }, 'enterpriseregistration.windows.net')).toBe(
+      undefined,
+    );
+    expect(faultAnswer({ faults, asSystem: true }, 'login.microsoftonline.com')).toBe(undefined);
+  });
+
+  it('TLS inspection and an untrusted certificate fail the same way; a host name is case-blind', async () => {
+    const { faultAnswer } = await import('../../src/client/network.ts');
+    expect(
+      faultAnswer({ faults: { 'sts.contoso.com': 'tls-inspection' } }, 'STS.contoso.com'),
+    ).toEqual({
+      failure: 'secure-failure',
+    });
+    expect(
+      faultAnswer({ faults: { 'sts.contoso.com': 'untrusted-certificate' } }, 'sts.contoso.com'),
+    ).toEqual({ failure: 'secure-failure' });
+  });
+});

@@ -28,6 +28,7 @@ import { parseMex } from '../../protocol/mex/select-endpoint.ts';
 import { buildRst } from '../../protocol/wstrust/rst.ts';
 import { parseRstr } from '../../protocol/wstrust/rstr.ts';
 import { parseJson, send as sendHttp } from '../http-client.ts';
+import { ADAL_NETWORK_HR, networkOf } from '../network.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 
@@ -97,7 +98,7 @@ export async function acquireComputerToken(
 ): Promise<TokenResult> {
   const authority = `https://${LOGIN_HOST}/common`;
   const send = (url: string, init: Parameters<typeof sendHttp>[1]) =>
-    sendHttp(url, init, env.unreachableHosts);
+    sendHttp(url, init, networkOf(env));
   t.adal('0x0', 'Token is not available in the cache');
   t.adal('0x0', 'Authority validation is enabled');
   t.adal('0x0', 'Authority validation is completed');
@@ -118,6 +119,7 @@ export async function acquireComputerToken(
     realmRes.ok && realmRes.status === 200
       ? (parseJson(realmRes.body) as Record<string, unknown> | undefined)
       : undefined;
+  if (!realmRes.ok) return fail(t, [ADAL_NETWORK_HR[realmRes.failure], HR.realmFailed]);
   if (!realm || typeof realm['account_type'] !== 'string') return fail(t, [HR.realmFailed]);
   t.adal('0x0', 'AggregatedTokenRequest::UseWindowsIntegratedAuth- received realm info');
   if (
@@ -139,7 +141,7 @@ export async function acquireComputerToken(
   t.adal(HR.sending);
   if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.mexNotSecure]);
   const mexRes = await send(mexUrl, { headers: { 'client-request-id': tenant.clientRequestId } });
-  if (!mexRes.ok) return fail(t, [HR.cannotConnect]);
+  if (!mexRes.ok) return fail(t, [ADAL_NETWORK_HR[mexRes.failure]]);
   if (mexRes.status !== 200) return fail(t, [HR.mexRequest], { httpStatus: mexRes.status });
   let selection;
   try {
@@ -192,7 +194,7 @@ export async function acquireComputerToken(
     },
     body: rst,
   });
-  if (!stsRes.ok) return fail(t, [HR.cannotConnect]);
+  if (!stsRes.ok) return fail(t, [ADAL_NETWORK_HR[stsRes.failure]]);
   let rstr;
   try {
     rstr = parseRstr(stsRes.body);
@@ -231,7 +233,7 @@ export async function acquireComputerToken(
       resource: DRS_RESOURCE,
     }).toString(),
   });
-  if (!tokenRes.ok) return fail(t, [HR.cannotConnect]);
+  if (!tokenRes.ok) return fail(t, [ADAL_NETWORK_HR[tokenRes.failure]]);
   t.adal('0x0', 'Webrequest has valid state');
   t.adal('0x0', `WebRequest Status:${tokenRes.status}`);
   const body = parseJson(tokenRes.body) as Record<string, unknown> | undefined;

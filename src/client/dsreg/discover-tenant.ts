@@ -14,6 +14,7 @@ import {
   readDrsError,
 } from '../../protocol/drs/drs-error.ts';
 import { parseJson, send } from '../http-client.ts';
+import { WININET_HR, type Network } from '../network.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import { DSREG_HR } from './dsreg-codes.ts';
 import type { TenantFromScp } from './read-scp.ts';
@@ -29,6 +30,8 @@ export type DiscoverResult =
       readonly ok: false;
       readonly hresult: string;
       readonly httpStatus?: number;
+      /** The WinINet code of a send that got no answer (the DRS Discovery Test's sub-error). */
+      readonly subError?: string;
       /** A DRS error body's ErrorType and Message (dsregcmd's Server ErrorCode / Server Message). */
       readonly server?: { readonly errorType: string; readonly message: string };
     };
@@ -37,7 +40,7 @@ export async function discoverDrs(
   t: TraceRecorder,
   scp: TenantFromScp,
   clientRequestId: string,
-  unreachableHosts: readonly string[] = [],
+  network: Network = {},
 ): Promise<DiscoverResult> {
   const domain = scp.tenantId ?? scp.tenantName;
   const url = `https://${DRS_HOST}/${encodeURIComponent(domain)}/discover?api-version=1.7`;
@@ -50,16 +53,17 @@ export async function discoverDrs(
         'client-request-id': clientRequestId,
       },
     },
-    unreachableHosts,
+    network,
   );
   if (!res.ok) {
-    t.push({
-      k: 'discovery-failed',
-      hresult: DSREG_HR.discoveryFailed,
-      domain,
-      network: true,
-    });
-    return { ok: false, hresult: DSREG_HR.discoveryFailed };
+    // A timeout is DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT; any other failed send the generic
+    // DSREG_AUTOJOIN_DISC_FAILED; the WinINet code is the DRS Discovery Test's sub-error. [TSC]
+    const hresult =
+      res.failure === 'timeout' ? DSREG_HR.discoveryTimeout : DSREG_HR.discoveryFailed;
+    const subError = WININET_HR[res.failure];
+    t.push({ k: 'discovery-failed', hresult, domain, network: true, subError });
+    t.failure(subError);
+    return { ok: false, hresult, subError };
   }
   t.push({ k: 'discovery-sent', domain, url });
   const doc = res.status === 200 ? readDiscoveryDocument(parseJson(res.body)) : undefined;
@@ -94,12 +98,12 @@ export async function discoverRealm(
   t: TraceRecorder,
   tenantName: string,
   clientRequestId: string,
-  unreachableHosts: readonly string[] = [],
+  network: Network = {},
 ): Promise<RealmResult> {
   const res = await send(
     `https://${LOGIN_HOST}/common/userrealm/${encodeURIComponent(tenantName)}?api-version=1.0`,
     { headers: { accept: 'application/json', 'client-request-id': clientRequestId } },
-    unreachableHosts,
+    network,
   );
   const realm =
     res.ok && res.status === 200

@@ -8,6 +8,8 @@
 export const DSREG_HR = {
   adConfigReadFailed: '0x801c001d',
   discoveryFailed: '0x801c0021',
+  /** DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT: the discovery timed out. [TSC] */
+  discoveryTimeout: '0x801c001f',
   tenantNotFound: '0x801c003a',
   realmDiscoveryFailed: '0x801c003d',
   invalidData: '0x8007000d',

@@ -24,6 +24,7 @@ import { discoverDrs, discoverRealm, DSREG_CLIENT_HEADERS } from './discover-ten
 import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';
 import { deviceCsr, sendJoin, syncJoin, type JoinContext } from './join-request.ts';
 import { runPreCheck } from './pre-check.ts';
+import { networkOf } from '../network.ts';
 import { readScp } from './read-scp.ts';
 import { OLDEST_MODELED_BUILD, windowsBuild } from '../windows-build.ts';
 
@@ -180,13 +181,14 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   });
 
   // DRS discovery and user realm [DSRT] [HBS] [DVRD] [TSC] [MSALPY] [ADALN] [AADI]
-  const disc = await discoverDrs(t, scp, clientRequestId, env.unreachableHosts);
+  const disc = await discoverDrs(t, scp, clientRequestId, networkOf(env));
   if (!disc.ok) {
     diag.drsDiscovery = 'FAIL';
     // `[aggregate/sub-error]` [DSR; TSC]; modeled: an unanswered request's sub-error is
     // WININET_E_CANNOT_CONNECT.
     diag.drsDiscoveryError = `${DSREG_HR.discoveryFailed}/${
-      disc.hresult === DSREG_HR.discoveryFailed ? DSREG_HR.cannotConnect : disc.hresult
+      disc.subError ??
+      (disc.hresult === DSREG_HR.discoveryFailed ? DSREG_HR.cannotConnect : disc.hresult)
     }`;
     if (disc.server) {
       diag.serverErrorCode = disc.server.errorType;
@@ -196,7 +198,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   }
   const discovery = disc.discovery;
   const tenantId = discovery.TenantInfo.TenantId;
-  const realm = await discoverRealm(t, scp.tenantName, clientRequestId, env.unreachableHosts);
+  const realm = await discoverRealm(t, scp.tenantName, clientRequestId, networkOf(env));
   if (!realm.ok) {
     // User realm is part of the DRS Discovery Test [DSR]; modeled: its code alone in brackets.
     diag.drsDiscovery = 'FAIL';

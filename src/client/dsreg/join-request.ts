@@ -15,6 +15,7 @@ import { formatHresult, hresultForDrsError, readDrsError } from '../../protocol/
 import type { ClientDiscovery } from '../../protocol/drs/discovery.ts';
 import { buildCsr } from '../../protocol/x509/build-certificate.ts';
 import { parseJson, send } from '../http-client.ts';
+import { networkOf, WININET_HR } from '../network.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import type { Diagnostics } from '../trace.ts';
@@ -53,18 +54,15 @@ export async function sendJoin(
   const { t, diag, env } = jc;
   diag.registrationType = registrationType;
   diag.requestId = requestId;
-  const res = await send(req.url, req, env.unreachableHosts);
+  const res = await send(req.url, req, networkOf(env));
   if (!res.ok) {
+    // The join request's own WinINet code (timeout, name not resolved, aborted …). [TSC]
+    const hresult = WININET_HR[res.failure];
     diag.drsConnectivity = 'FAIL';
-    t.push({
-      k: 'join-failed',
-      hresult: DSREG_HR.cannotConnect,
-      registrationType,
-      network: true,
-    });
-    t.failure(DSREG_HR.cannotConnect);
-    diag.clientErrorCode = DSREG_HR.cannotConnect;
-    return { ok: false, hresult: DSREG_HR.cannotConnect };
+    t.push({ k: 'join-failed', hresult, registrationType, network: true });
+    t.failure(hresult);
+    diag.clientErrorCode = hresult;
+    return { ok: false, hresult };
   }
   diag.drsConnectivity = 'PASS';
   const body = parseJson(res.body);

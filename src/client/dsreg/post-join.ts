@@ -23,6 +23,7 @@ import {
 } from '../../protocol/prt/prt-request.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import { parseJson, send } from '../http-client.ts';
+import { networkOf } from '../network.ts';
 import type { JoinTrace, PostJoin, PrtAttempt } from '../trace.ts';
 
 /** The first build that prints DeviceAuthStatus and the PRT attempt diagnostics (21H1). [DSR; TSC] */
@@ -56,7 +57,7 @@ async function post(
       },
       body: new URLSearchParams(form).toString(),
     },
-    env.unreachableHosts,
+    networkOf(env),
   );
   if (!res.ok) return { kind: 'network' };
   const body = (parseJson(res.body) ?? {}) as Record<string, unknown>;
@@ -108,7 +109,7 @@ async function prtAttempt(
   const realm = await send(
     `https://${LOGIN_HOST}/common/userrealm/${encodeURIComponent(user.upn)}?api-version=1.0`,
     { headers: { accept: 'application/json', 'client-request-id': correlationId } },
-    env.unreachableHosts,
+    networkOf(env),
   );
   if (!realm.ok) return { ...base, ok: false, attemptStatus: STATUS_NETWORK_UNREACHABLE };
   const type = (parseJson(realm.body) as Record<string, unknown> | undefined)?.['account_type'];

@@ -17,6 +17,7 @@ import { SAML_ATTACK_NAMES } from '../../protocol/saml11/attacks/catalog.ts';
 import { CLAIM } from '../../protocol/claims/claim-types.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { OLDEST_MODELED_BUILD, windowsBuild } from '../../client/windows-build.ts';
+import { NETWORK_FAULTS, type NetworkFault } from '../../onprem/machine.ts';
 
 const guid = z
   .string()
@@ -469,6 +470,15 @@ export const scenarioSchema = z
           .array(z.string())
           .default([])
           .describe('Hosts a proxy or firewall keeps the machine from reaching'),
+        networkFaults: z
+          .record(
+            z.string().min(1),
+            z.enum(NETWORK_FAULTS as unknown as [NetworkFault, ...NetworkFault[]]),
+          )
+          .default({})
+          .describe(
+            'Per host: what the network or an outbound proxy does to the requests there. timeout, name-not-resolved, connection-aborted; untrusted-certificate (the host\'s TLS certificate does not chain to a root the machine trusts) and tls-inspection (a proxy re-signs the TLS session with its own root): 0xcaa82f8f / 0x80072f8f; proxy-sign-in-page (the proxy answers 200 with its HTML sign-in page: 0x8007000d at discovery); proxy-auth-required (HTTP 407 for SYSTEM, which cannot authenticate to the proxy; a user\'s session can)',
+          ),
       })
       .strict(),
     expect: z

@@ -325,6 +325,13 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     runningAsSystem: s.device.runAsSystem,
     ...consoleUserOf(s, onprem),
     unreachableHosts: s.device.unreachableHosts,
+    ...(Object.keys(s.device.networkFaults).length
+      ? {
+          networkFaults: Object.fromEntries(
+            Object.entries(s.device.networkFaults).map(([h, f]) => [h.toLowerCase(), f]),
+          ),
+        }
+      : {}),
     ...(registration ? { registration } : {}),
     scp:
       onprem.scp === undefined || onprem.scp === 'unreadable'
