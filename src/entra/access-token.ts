@@ -2,9 +2,11 @@
  * The access token mock Entra issues for a SAML bearer grant and DRS accepts as `Bearer`.
  * A JWT (RS256) whose claims reflect the device (or the user) the federated assertion described;
  * `aud` is the resource the client asked for.
- * @see [WIKI] [AADI] [ROAD] [MSALPY] (device token has no upn; unique_name from issuerid)
- * modeled: claim names `onprem_object_guid`/`onprem_sid`/`deviceid` follow Entra's device-token
- * vocabulary where public (deviceid, onprem_sid); the exact set real Entra emits is not published.
+ * @see [AADIBLOG] (the access token a captured AD FS device token bought: `account_type` DJ,
+ *   `on_prem_id` the computer's objectGUID, `primary_sid` its SID, `amr` ["wia"], no upn, and
+ *   `unique_name` the assertion's issuer followed by `#`, which AADInternals parses the domain
+ *   from); [AADI] PRT_Utils.ps1
+ * modeled: user tokens' `amr` (`fed`, plus `mfa` when the IdP asserted MFA).
  */
 import { DRS_RESOURCE } from '../protocol/entra-names.ts';
 import { publicKeyOf } from '../core/keys.ts';
@@ -23,17 +25,17 @@ export interface AccessTokenClaims {
   /** The federated IdP's issuer (`idp` in Entra tokens). */
   readonly idp: string;
   /** `DJ` for a domain-joined computer. */
-  readonly accounttype?: string;
-  /** The device id: objectGUID decoded from the `onpremobjectguid` claim. */
-  readonly deviceid?: string;
-  /** The `onpremobjectguid` claim as sent (base64 of the GUID bytes). */
-  readonly onprem_object_guid?: string;
-  readonly onprem_sid?: string;
+  readonly account_type?: string;
+  /** The device id: the computer's objectGUID, decoded from the `onpremobjectguid` claim. */
+  readonly on_prem_id?: string;
+  /** The computer's SID (the `primarysid` claim). */
+  readonly primary_sid?: string;
+  /** Device: `<assertion Issuer>#`; user: the UPN. */
   readonly unique_name?: string;
   /** User tokens: the user's UPN and object id. */
   readonly upn?: string;
   readonly oid?: string;
-  /** modeled: `fed` for a federated sign-in, plus `mfa` when the IdP asserted MFA. */
+  /** Device: `wia` ([AADIBLOG]); user, modeled: `fed`, plus `mfa` when the IdP asserted MFA. */
   readonly amr?: readonly string[];
 }
 

@@ -131,7 +131,7 @@ describe('a validator with every defense off (and xml-crypto 6.0.0) is fooled as
     }
     expect(r.status).toBe(200);
     if (c.weakened === 'evil-claims-accepted') {
-      expect(r.token).toMatchObject({ deviceid: EVIL_DEVICE_GUID, onprem_sid: EVIL_DEVICE_SID });
+      expect(r.token).toMatchObject({ on_prem_id: EVIL_DEVICE_GUID, primary_sid: EVIL_DEVICE_SID });
     }
   });
 });

@@ -63,8 +63,8 @@ const deviceToken = (ctx: TestContext) =>
   issueAccessToken(ctx, {
     appid: DSREG_CLIENT_ID,
     idp: IDP,
-    accounttype: 'DJ',
-    deviceid: DEVICE_ID,
+    account_type: 'DJ',
+    on_prem_id: DEVICE_ID,
   }).token;
 const userToken = (ctx: TestContext, upn = UPN) =>
   issueAccessToken(ctx, { appid: DSREG_CLIENT_ID, idp: IDP, upn, unique_name: upn }).token;

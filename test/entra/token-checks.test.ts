@@ -11,7 +11,9 @@ import { CLAIM } from '../../src/protocol/claims/claim-types.ts';
 import { verifyJwt } from '../../src/protocol/jwt/jws.ts';
 import {
   DEVICE_GUID,
+  DEVICE_SID,
   entraContext,
+  ISSUER,
   key,
   NOW,
   pem,
@@ -285,7 +287,7 @@ describe('SAML 2.0 with saml2-bearer', () => {
       res.body['access_token'] as string,
       publicKeyOf(key('entra-token-signing.key')),
     );
-    expect(claims).toMatchObject({ accounttype: 'DJ', deviceid: DEVICE_GUID });
+    expect(claims).toMatchObject({ account_type: 'DJ', on_prem_id: DEVICE_GUID });
   });
   it('and with base64url, on the v2.0 endpoint with a .default scope', async () => {
     const { ctx } = entraContext();
@@ -347,6 +349,28 @@ describe('SAML 2.0 with saml2-bearer', () => {
   });
 });
 
+describe('the device access token ([AADIBLOG]: the token a captured AD FS device token bought)', () => {
+  it('carries account_type DJ, on_prem_id (the GUID), primary_sid, amr ["wia"], unique_name issuer#, no upn', async () => {
+    const { ctx } = entraContext();
+    const res = await postToken(ctx, samlGrant(signedDeviceAssertion()));
+    expect(res.status).toBe(200);
+    const claims = verifyJwt(
+      res.body['access_token'] as string,
+      publicKeyOf(key('entra-token-signing.key')),
+    );
+    expect(claims).toMatchObject({
+      account_type: 'DJ',
+      on_prem_id: DEVICE_GUID,
+      primary_sid: DEVICE_SID,
+      amr: ['wia'],
+      unique_name: `${ISSUER}#`,
+      idp: ISSUER,
+    });
+    expect(claims?.['upn']).toBeUndefined();
+    expect(claims?.['accounttype']).toBeUndefined();
+  });
+});
+
 describe('user lookup', () => {
   it('a user token whose ImmutableID no user has → 50034 with {EmailHidden}', async () => {
     const { ctx } = entraContext({ users: [user()] });
@@ -368,7 +392,7 @@ describe('user lookup', () => {
     expect(claims?.['oid']).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-    expect(claims?.['deviceid']).toBeUndefined();
+    expect(claims?.['on_prem_id']).toBeUndefined();
   });
 });
 

@@ -68,9 +68,9 @@ describe('oauth2/token: success', () => {
     );
     expect(claims).toMatchObject({
       tid: TENANT_ID,
-      accounttype: 'DJ',
-      deviceid: DEVICE_GUID,
-      onprem_sid: DEVICE_SID,
+      account_type: 'DJ',
+      on_prem_id: DEVICE_GUID,
+      primary_sid: DEVICE_SID,
       aud: 'urn:ms-drs:enterpriseregistration.windows.net',
     });
   });

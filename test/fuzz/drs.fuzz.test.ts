@@ -190,8 +190,8 @@ describe('fuzz: DRS', () => {
             issueAccessToken(ctx, {
               appid: DSREG_CLIENT_ID,
               idp: 'https://sso.example.com/applications/x',
-              accounttype: 'DJ',
-              deviceid: DEVICE_ID,
+              account_type: 'DJ',
+              on_prem_id: DEVICE_ID,
             }).token
           }`;
         } else if (r.bearer !== 'none') headers['authorization'] = `Bearer ${r.bearer}`;

@@ -80,7 +80,7 @@ describe('auth0 saml 4.0.0 tokens at mock Entra oauth2/token', () => {
     expect(res.status).toBe(200);
     expect(res.body['token_type']).toBe('Bearer');
     const claims = readAccessToken(ctx, `Bearer ${String(res.body['access_token'])}`);
-    expect(claims).toMatchObject({ deviceid: DEVICE_GUID, onprem_sid: DEVICE_SID });
+    expect(claims).toMatchObject({ on_prem_id: DEVICE_GUID, primary_sid: DEVICE_SID });
   });
 
   it('a user token whose NameIdentifier is a synced ImmutableID is accepted', async () => {

@@ -21,14 +21,14 @@ export type JoinIdentity =
   | { readonly kind: 'user'; readonly upn: string };
 
 export function checkDeviceClaims(claims: AccessTokenClaims): Checked<JoinIdentity> {
-  const deviceId = claims.deviceid;
-  if (claims.accounttype === 'DJ' && typeof deviceId === 'string' && isGuid(deviceId)) {
+  const deviceId = claims.on_prem_id;
+  if (claims.account_type === 'DJ' && typeof deviceId === 'string' && isGuid(deviceId)) {
     return pass({ kind: 'device', deviceId: deviceId.toLowerCase() });
   }
-  if (claims.accounttype !== 'DJ' && typeof claims.upn === 'string' && claims.upn !== '') {
+  if (claims.account_type !== 'DJ' && typeof claims.upn === 'string' && claims.upn !== '') {
     return pass({ kind: 'user', upn: claims.upn });
   }
   return fail(400, AUTHENTICATION_ERROR, NOT_A_DEVICE_TOKEN_MESSAGE, {
-    detail: `token accounttype=${String(claims.accounttype)} deviceid=${String(deviceId)} upn=${String(claims.upn)}`,
+    detail: `token account_type=${String(claims.account_type)} on_prem_id=${String(deviceId)} upn=${String(claims.upn)}`,
   });
 }

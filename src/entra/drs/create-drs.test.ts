@@ -54,13 +54,13 @@ const userCertificatePem = derToPem(
 
 function deviceToken(
   ctx: TestContext,
-  claims: { accounttype?: string; deviceid?: string } = {},
+  claims: { account_type?: string; on_prem_id?: string } = {},
 ): string {
   return issueAccessToken(ctx, {
     appid: DSREG_CLIENT_ID,
     idp: IDP,
-    accounttype: 'DJ',
-    deviceid: DEVICE_ID,
+    account_type: 'DJ',
+    on_prem_id: DEVICE_ID,
     unique_name: `http://${FEDERATED_DOMAIN}/adfs/services/trust/#`,
     ...claims,
   }).token;
@@ -409,8 +409,8 @@ describe('POST /EnrollmentServer/device/ (federated join)', () => {
             iat: now,
             nbf: now,
             exp: now + 3600,
-            accounttype: 'DJ',
-            deviceid: DEVICE_ID,
+            account_type: 'DJ',
+            on_prem_id: DEVICE_ID,
           };
           return { Authorization: `Bearer ${signJwt(claims, OTHER_KEY, 'hjsim-test-entra')}` };
         },
@@ -426,7 +426,7 @@ describe('POST /EnrollmentServer/device/ (federated join)', () => {
       [
         'for another resource',
         (ctx) => ({
-          Authorization: `Bearer ${issueAccessToken(ctx, { appid: DSREG_CLIENT_ID, idp: IDP, accounttype: 'DJ', deviceid: DEVICE_ID, aud: 'https://graph.microsoft.com' }).token}`,
+          Authorization: `Bearer ${issueAccessToken(ctx, { appid: DSREG_CLIENT_ID, idp: IDP, account_type: 'DJ', on_prem_id: DEVICE_ID, aud: 'https://graph.microsoft.com' }).token}`,
         }),
       ],
     ];
@@ -448,11 +448,11 @@ describe('POST /EnrollmentServer/device/ (federated join)', () => {
     });
   });
 
-  it.each<[string, { accounttype?: string; deviceid?: string }]>([
-    ['a user token (no accounttype)', { deviceid: DEVICE_ID }],
-    ['accounttype User', { accounttype: 'User', deviceid: DEVICE_ID }],
-    ['no deviceid', { accounttype: 'DJ' }],
-    ['a deviceid that is not a GUID', { accounttype: 'DJ', deviceid: 'IMOK-HYJD' }],
+  it.each<[string, { account_type?: string; on_prem_id?: string }]>([
+    ['a user token (no accounttype)', { on_prem_id: DEVICE_ID }],
+    ['accounttype User', { account_type: 'User', on_prem_id: DEVICE_ID }],
+    ['no deviceid', { account_type: 'DJ' }],
+    ['a deviceid that is not a GUID', { account_type: 'DJ', on_prem_id: 'IMOK-HYJD' }],
   ])('%s: 400 AuthenticationError', async (_name, claims) => {
     const { ctx, drs } = setup();
     const token = issueAccessToken(ctx, { appid: DSREG_CLIENT_ID, idp: IDP, ...claims }).token;
@@ -464,7 +464,7 @@ describe('POST /EnrollmentServer/device/ (federated join)', () => {
       res,
       400,
       'AuthenticationError',
-      "The access token does not identify a domain-joined device: the claims accounttype 'DJ' and deviceid are required.",
+      "The access token does not identify a domain-joined device: the claims account_type 'DJ' and on_prem_id are required.",
     );
     expect(ctx.tenant.registeredDevices).toHaveLength(0);
   });

@@ -90,15 +90,16 @@ export function handleTokenRequest(
     aud: state.resource!,
     appid: state.form.get('client_id') ?? DSREG_CLIENT_ID,
     idp: token.issuer,
-    amr: state.mfaByIdp ? ['fed', 'mfa'] : ['fed'],
+    // A device token carries what [AADIBLOG] shows; a user token keeps the modeled amr.
     ...(state.device
       ? {
-          accounttype: 'DJ',
-          deviceid: state.device.deviceId,
-          onprem_object_guid: state.device.objectGuidClaim,
-          onprem_sid: state.device.sid,
+          amr: ['wia'],
+          account_type: 'DJ',
+          on_prem_id: state.device.deviceId,
+          primary_sid: state.device.sid,
+          unique_name: `${token.issuer}#`,
         }
-      : {}),
+      : { amr: state.mfaByIdp ? ['fed', 'mfa'] : ['fed'] }),
     ...(user ? { upn: user.upn, unique_name: user.upn, oid: userObjectId(ctx.tenant, user) } : {}),
   });
   ctx.log?.(

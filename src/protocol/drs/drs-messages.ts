@@ -70,7 +70,7 @@ export const BEARER_REJECTED_MESSAGE = 'The access token is missing, invalid or 
  * [MS-DVRJ] §3.1.5.1.1.3 says a missing or mismatched device claim is answered 400 with ErrorDetails.
  */
 export const NOT_A_DEVICE_TOKEN_MESSAGE =
-  "The access token does not identify a domain-joined device: the claims accounttype 'DJ' and deviceid are required.";
+  "The access token does not identify a domain-joined device: the claims account_type 'DJ' and on_prem_id are required.";
 
 /** modeled: wording of the 400 for a JoinType other than 6 ([MS-DVRJ]: JoinType "MUST be set to 6"). */
 export function joinTypeNotSupportedMessage(joinType: number): string {
