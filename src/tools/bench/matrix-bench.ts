@@ -22,11 +22,27 @@ export interface MatrixFigures {
   readonly distinct: number;
   readonly failed: number;
   readonly wallMs: number;
+  /** The highest resident set size sampled (every 50 ms) while the suite ran. */
+  readonly peakRssBytes: number;
+}
+
+/** Samples the process's resident set size until stopped; returns the highest seen. */
+function watchRss(): () => number {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage.rss());
+  };
 }
 
 export async function measureMatrixSuite(size: number, concurrency = 2): Promise<MatrixFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'hjsim-bench-matrix-'));
   try {
+    const stopRss = watchRss();
     const t0 = performance.now();
     const generated = generateMatrix(await loadScenario(MATRIX_BASELINE), dir);
     const width = String(size).length;
@@ -42,7 +58,9 @@ export async function measureMatrixSuite(size: number, concurrency = 2): Promise
       summary: { total: number; passed: number };
     };
     const wallMs = performance.now() - t0;
+    const peakRssBytes = stopRss();
     return {
+      peakRssBytes,
       scenarios: report.summary.total,
       distinct: generated.length,
       failed: report.summary.total - report.summary.passed,
