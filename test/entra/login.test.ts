@@ -74,8 +74,17 @@ describe('user realm', () => {
       UserState: 2,
       NameSpaceType: 'Federated',
       FederationGlobalVersion: -1,
+      AuthNForwardType: 1,
       CloudInstanceName: 'microsoftonline.com',
+      CloudInstanceIssuerUri: 'urn:federation:MicrosoftOnline',
     });
+    // [AADI]: the tenant's brand name, not the domain.
+    expect((fed.json as Record<string, unknown>)['FederationBrandName']).toBe(
+      ctx.tenant.displayName,
+    );
+    expect((fed.json as Record<string, unknown>)['FederationBrandName']).not.toBe(
+      'imokatdi.ping-eng.com',
+    );
     const unknown = await get(ctx, '/GetUserRealm.srf?login=bob@nowhere.example');
     expect(unknown.json).toMatchObject({ NameSpaceType: 'Unknown' });
     expect((await get(ctx, '/GetUserRealm.srf')).status).toBe(400);

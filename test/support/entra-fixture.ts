@@ -49,7 +49,7 @@ export function entraContext(
   const log: string[] = [];
   const tenant: Tenant = {
     id: TENANT_ID,
-    displayName: DOMAIN,
+    displayName: 'IMOKATDI TEST ONLY',
     domains: [
       {
         name: DOMAIN,

@@ -9,6 +9,10 @@
  *   4/1) and `Unknown` for a domain no tenant verified; `AuthURL` is the passive sign-in URI with the
  *   WS-Federation query of those examples; an api-version other than 1.0/2.0 gets a plain
  *   invalid_request (no public sample).
+ * GetUserRealm.srf for a federated domain also carries `AuthNForwardType` 1 and
+ *   `CloudInstanceIssuerUri` urn:federation:MicrosoftOnline after `CloudInstanceName` [AADI]
+ *   (Get-UserRealmV2's example output); `FederationBrandName` is the tenant's brand (its display
+ *   name, the organisation's name), never the domain [AADI].
  */
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
@@ -110,7 +114,9 @@ function realmSrf(ctx: EntraContext, user: string): Record<string, unknown> {
     FederationGlobalVersion: -1,
     ...(url ? { AuthURL: url } : {}),
     FederationBrandName: ctx.tenant.displayName,
+    AuthNForwardType: 1,
     CloudInstanceName: 'microsoftonline.com',
+    CloudInstanceIssuerUri: ENTRA_AUDIENCE,
   };
 }
 

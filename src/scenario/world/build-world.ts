@@ -99,6 +99,12 @@ export interface World {
 }
 
 /** A federation certificate as a scenario gives it: a PEM file, PEM text, or Graph's bare base64. */
+/** `imokatdi.ping-eng.com` → `Imokatdi`: a stand-in organisation name. */
+function brandOf(domain: string): string {
+  const label = domain.split('.')[0] ?? domain;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 export function certificateText(value: string, baseDir: string): string {
   if (/BEGIN CERTIFICATE/.test(value)) return value;
   if (/\.(crt|pem|cer)$/i.test(value.trim())) return certificatePem(value.trim(), baseDir);
@@ -214,7 +220,9 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
 
   const tenant: Tenant = {
     id: s.tenant.id,
-    displayName: s.tenant.displayName ?? s.tenant.domains[0]!.name,
+    // The organisation's name (what FederationBrandName and TenantInfo.DisplayName show).
+    // modeled: without tenant.displayName, the first domain's first label, capitalised.
+    displayName: s.tenant.displayName ?? brandOf(s.tenant.domains[0]!.name),
     domains: s.tenant.domains.map((d) => ({
       name: d.name,
       authentication: d.authentication,
