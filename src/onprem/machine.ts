@@ -30,6 +30,16 @@ export const NETWORK_FAULTS: readonly NetworkFault[] = [
   'proxy-auth-required',
 ];
 
+/** How the TPM fails when the join creates the device key in it (client/dsreg/device-key.ts). */
+export type TpmFailure = 'keyset-missing' | 'fips-mode' | 'pcp-internal-error' | 'locked-out';
+
+export const TPM_FAILURES: readonly TpmFailure[] = [
+  'keyset-missing',
+  'fips-mode',
+  'pcp-internal-error',
+  'locked-out',
+];
+
 /** Windows 10+ run dsreg; the down-level versions run autoworkplace (./autoworkplace). */
 export type WindowsVersion =
   'windows10' | 'windows11' | 'server2016' | 'server2019' | 'server2022' | DownlevelWindowsVersion;
@@ -89,6 +99,8 @@ export interface MachineEnvironment {
   readonly keys: { readonly deviceKey: KeyObject; readonly transportKey: KeyObject };
   /** Hosts a proxy or firewall keeps the machine from reaching. */
   readonly unreachableHosts?: readonly string[];
+  /** The machine's TPM; undefined: none (the device key is a software key). */
+  readonly tpm?: { readonly failure?: TpmFailure };
   /** Per host (lower case): a fault on the way there. */
   readonly networkFaults?: Readonly<Record<string, NetworkFault>>;
   /** SSPI: a Negotiate token for `HTTP/<host>`, from the KDC. */

@@ -4,6 +4,8 @@
  * structured trace every output is rendered from.
  * @see [TSC] [DSR] [WIKI] (phases and failure codes), [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC] (FallbackToSyncJoin,
  *   default enabled); [PING]
+ * @see [DSR] ("Fallback to Sync-Join … This option is available from Windows 10 1803 and later"):
+ *   builds before 1803 end a failed federated attempt in the auth phase
  * @see [DSR], [TSC]: an SCP that cannot be read is a discover-phase failure (`AD Configuration
  *   Test : FAIL`, `Error Phase : discover`, 0x801c001d); [RCMLAB] (the same, captured)
  * modeled: after a fallback, the Diagnostic Data shows the sync join's result, not the federated
@@ -24,6 +26,7 @@ import { discoverDrs, discoverRealm, DSREG_CLIENT_HEADERS } from './discover-ten
 import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';
 import { deviceCsr, sendJoin, syncJoin, type JoinContext } from './join-request.ts';
 import { runPreCheck } from './pre-check.ts';
+import { provisionDeviceKey } from './device-key.ts';
 import { networkOf } from '../network.ts';
 import { readScp } from './read-scp.ts';
 import { OLDEST_MODELED_BUILD, windowsBuild } from '../windows-build.ts';
@@ -60,6 +63,10 @@ function deviceDetails(
   deviceId: string,
   certificate: X509Certificate,
   keyContainerId: string,
+  key: { provider: string; tpmProtected: boolean } = {
+    provider: KEY_PROVIDER,
+    tpmProtected: false,
+  },
 ): NonNullable<DeviceState['device']> {
   return {
     deviceId,
@@ -67,8 +74,8 @@ function deviceDetails(
     validFrom: new Date(certificate.validFrom),
     validTo: new Date(certificate.validTo),
     keyContainerId,
-    keyProvider: KEY_PROVIDER,
-    tpmProtected: false,
+    keyProvider: key.provider,
+    tpmProtected: key.tpmProtected,
     certificateDer: certificate.raw,
   };
 }
@@ -83,6 +90,9 @@ function buildOf(env: MachineEnvironment): number {
     );
   return build;
 }
+
+/** Windows 10 1803: the first build that falls back to sync join after an auth failure. [DSR] */
+export const BUILD_1803 = 17134;
 
 export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> {
   const build = buildOf(env);
@@ -222,15 +232,31 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
         env.computer.objectGuid,
         new X509Certificate(Buffer.from(certificateB64, 'base64')),
         env.ids.uuid(),
+        keyOk,
       ),
       tenant: tenantDetails(discovery),
     };
+  };
+
+  // The device key, created in the join phase before the first join request (device-key.ts).
+  let keyOk = { provider: KEY_PROVIDER, tpmProtected: false };
+  const keyFailed = (registrationType: 'fed' | 'sync'): JoinTrace | undefined => {
+    const key = provisionDeviceKey(env, build);
+    if (key.ok) {
+      keyOk = key;
+      return undefined;
+    }
+    diag.registrationType = registrationType;
+    t.push({ k: 'join-failed', hresult: key.hresult, registrationType });
+    return failPhase('join', key.hresult);
   };
 
   if (!realm.federated) {
     // Managed domain: no federated token to get (modeled: the test then reports PASS, as the
     // [DSR] sample of a sync join shows every test PASS); sync join directly.
     diag.tokenAcquisition = 'PASS';
+    const stop = keyFailed('sync');
+    if (stop) return stop;
     const r = await syncJoin(jc);
     return r.ok ? finish(joined(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
   }
@@ -244,6 +270,8 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   const token = await acquireComputerToken(env, t, { tenantName: scp.tenantName, clientRequestId });
   diag.tokenAcquisition = token.ok ? 'PASS' : 'FAIL';
   if (token.ok) {
+    const stop = keyFailed('fed');
+    if (stop) return stop;
     const body = buildFederatedJoinRequest({
       csrDer: deviceCsr(env),
       transportKey: env.keys.transportKey,
@@ -285,7 +313,8 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   if (token.httpStatus !== undefined) diag.httpsStatus = token.httpStatus;
   if (token.serverError !== undefined) diag.serverErrorCode = token.serverError;
   if (token.serverMessage !== undefined) diag.serverMessage = token.serverMessage;
-  if (!fallbackEnabled) {
+  // Windows 10 1803 brought the fallback to sync join [DSR]: earlier builds stop here.
+  if (!fallbackEnabled || build < BUILD_1803) {
     t.push({ k: 'no-fallback', aggregate: HR.aggregate });
     return finish(notJoined, 'none', 'auth');
   }
@@ -300,6 +329,8 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     'httpsStatus',
   ] as const)
     delete diag[key];
+  const stop = keyFailed('sync');
+  if (stop) return stop;
   const r = await syncJoin(jc);
   return r.ok ? finish(joined(r.certificate), 'sync') : finish(notJoined, 'none', 'join');
 }

@@ -17,7 +17,12 @@ import { SAML_ATTACK_NAMES } from '../../protocol/saml11/attacks/catalog.ts';
 import { CLAIM } from '../../protocol/claims/claim-types.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { OLDEST_MODELED_BUILD, windowsBuild } from '../../client/windows-build.ts';
-import { NETWORK_FAULTS, type NetworkFault } from '../../onprem/machine.ts';
+import {
+  NETWORK_FAULTS,
+  TPM_FAILURES,
+  type NetworkFault,
+  type TpmFailure,
+} from '../../onprem/machine.ts';
 
 const guid = z
   .string()
@@ -470,6 +475,20 @@ export const scenarioSchema = z
           .array(z.string())
           .default([])
           .describe('Hosts a proxy or firewall keeps the machine from reaching'),
+        tpm: z
+          .object({
+            failure: z
+              .enum(TPM_FAILURES as unknown as [TpmFailure, ...TpmFailure[]])
+              .optional()
+              .describe(
+                'How the TPM fails when the join creates the device key: keyset-missing (NTE_BAD_KEYSET 0x80090016: TPM cleared, bad sysprep image), fips-mode (TPM 1.2 in FIPS mode, 0x80280036), pcp-internal-error (0x80290407), locked-out (anti-hammering lockout, NTE_AUTHENTICATION_IGNORED 0x80090031). Windows 10 1809+ completes the join with a software key after fips-mode and pcp-internal-error',
+              ),
+          })
+          .strict()
+          .optional()
+          .describe(
+            'The machine has a TPM: the device key goes into the Microsoft Platform Crypto Provider (TpmProtected YES). Absent: a software key',
+          ),
         networkFaults: z
           .record(
             z.string().min(1),

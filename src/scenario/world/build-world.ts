@@ -333,6 +333,9 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     runningAsSystem: s.device.runAsSystem,
     ...consoleUserOf(s, onprem),
     unreachableHosts: s.device.unreachableHosts,
+    ...(s.device.tpm
+      ? { tpm: s.device.tpm.failure ? { failure: s.device.tpm.failure } : {} }
+      : {}),
     ...(Object.keys(s.device.networkFaults).length
       ? {
           networkFaults: Object.fromEntries(
