@@ -2,6 +2,7 @@
 import type {
   ApiError,
   FaultList,
+  GuidedPath,
   QuizAnswer,
   QuizQuestion,
   RunView,
@@ -52,6 +53,7 @@ export const api = {
     call<FaultList>(`/api/faults?scenario=${encodeURIComponent(scenario)}`),
   run: (scenario: string, fault?: string) =>
     post<RunView>('/api/run', fault ? { scenario, fault } : { scenario }),
+  path: () => call<GuidedPath>('/api/path'),
   question: () => call<QuizQuestion>('/api/quiz'),
   answer: (question: string, choice: string) =>
     post<QuizAnswer>('/api/quiz/answer', { question, choice }),

@@ -88,6 +88,13 @@ function renderList(): void {
   }
 }
 
+/** The folded tag filter says how many tags it holds and how many are on. */
+function showTagCount(): void {
+  const n = state.list?.tags.length ?? 0;
+  byId('tags-label').textContent =
+    `Filter by tag (${state.tags.size ? `${state.tags.size} of ${n} on` : n})`;
+}
+
 function renderFilters(): void {
   const list = state.list!;
   const folder = byId<HTMLSelectElement>('folder');
@@ -96,6 +103,7 @@ function renderFilters(): void {
   for (const f of list.folders) folder.append(h('option', { value: f }, f || '(top level)'));
   const tags = byId('tags');
   clear(tags);
+  showTagCount();
   for (const t of list.tags) {
     tags.append(
       h(
@@ -111,6 +119,7 @@ function renderFilters(): void {
               'aria-pressed',
               state.tags.has(t) ? 'true' : 'false',
             );
+            showTagCount();
             renderList();
           },
         },
@@ -339,10 +348,11 @@ export async function mountExplore(root: HTMLElement): Promise<void> {
           },
         }),
       ),
+      // The tags fold away (closed at first) so the list, not the tag cloud, fills the column.
       h(
-        'div',
-        { class: 'field' },
-        h('span', { id: 'tags-label' }, 'Tags'),
+        'details',
+        { id: 'tag-filter', class: 'tag-filter' },
+        h('summary', { id: 'tags-label' }, 'Filter by tag'),
         h('div', { id: 'tags', class: 'tag-row', role: 'group', 'aria-labelledby': 'tags-label' }),
       ),
       h('p', { id: 'scenario-count', class: 'muted', 'aria-live': 'polite' }),

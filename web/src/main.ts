@@ -1,17 +1,22 @@
-/** The trainer page: Explore and Quiz modes (web/index.html). */
+/** The trainer page: Explore, Guided path and Quiz modes (web/index.html). */
 import { byId, tablistKeys } from './dom.ts';
 import { mountExplore, openScenario } from './explore.ts';
+import { mountPath } from './path.ts';
 import { initScore, nextQuestion } from './quiz.ts';
+
+const MODES = ['explore', 'path', 'quiz'] as const;
+type Mode = (typeof MODES)[number];
 
 let quizStarted = false;
 
-function setMode(mode: 'explore' | 'quiz'): void {
-  for (const m of ['explore', 'quiz'] as const) {
+function setMode(mode: Mode): void {
+  for (const m of MODES) {
     const tab = byId(`mode-${m}`);
     tab.setAttribute('aria-selected', m === mode ? 'true' : 'false');
     tab.tabIndex = m === mode ? 0 : -1;
     byId(m).hidden = m !== mode;
   }
+  if (mode === 'path') void mountPath(byId('path'), openInExplore, () => setMode('quiz'));
   if (mode === 'quiz' && !quizStarted) {
     quizStarted = true;
     void nextQuestion(byId('quiz'), openInExplore);
@@ -24,8 +29,7 @@ function openInExplore(id: string): void {
 }
 
 const modes = document.querySelector<HTMLElement>('.modes')!;
-byId('mode-explore').addEventListener('click', () => setMode('explore'));
-byId('mode-quiz').addEventListener('click', () => setMode('quiz'));
-tablistKeys(modes, (tab) => setMode(tab.id === 'mode-quiz' ? 'quiz' : 'explore'));
+for (const m of MODES) byId(`mode-${m}`).addEventListener('click', () => setMode(m));
+tablistKeys(modes, (tab) => setMode(tab.id.replace(/^mode-/, '') as Mode));
 initScore();
 void mountExplore(byId('explore'));

@@ -111,6 +111,16 @@ function renderAnswer(
   showScore(s);
 }
 
+/** The prompt names exactly the panels the question shows. */
+function promptFor(q: QuizQuestion): string {
+  const shown = q.eventLog
+    ? `their ${q.transcriptTitle} output and the Event Viewer entries`
+    : `their ${q.transcriptTitle} output`;
+  return q.kind === 'attack'
+    ? `A tenant's security team sends ${shown}: someone tampered with a token on its way to Entra. Read it and name the attack.`
+    : `A customer sends you ${shown} — nothing else. Read it and name the cause.`;
+}
+
 export async function nextQuestion(root: HTMLElement, open: (id: string) => void): Promise<void> {
   root.replaceChildren(
     h('p', { class: 'muted' }, 'Preparing a question (running the scenario library)…'),
@@ -143,7 +153,11 @@ export async function nextQuestion(root: HTMLElement, open: (id: string) => void
     h(
       'fieldset',
       {},
-      h('legend', {}, 'What is the cause?'),
+      h(
+        'legend',
+        {},
+        q.kind === 'attack' ? 'Which attack was tried on the token?' : 'What is the cause?',
+      ),
       q.choices.map((c, i) =>
         h(
           'label',
@@ -157,18 +171,14 @@ export async function nextQuestion(root: HTMLElement, open: (id: string) => void
   );
   root.replaceChildren(
     h('h2', { id: 'quiz-title', tabindex: -1 }, 'What went wrong?'),
-    h(
-      'p',
-      { class: 'muted' },
-      'A customer sends you their dsregcmd /join /debug output — nothing else. Read it and name the cause.',
-    ),
+    h('p', { class: 'muted', id: 'quiz-prompt' }, promptFor(q)),
     h(
       'div',
       { class: 'quiz-grid' },
       h(
         'div',
         { class: 'quiz-evidence' },
-        h('h3', {}, 'dsregcmd /join /debug'),
+        h('h3', {}, q.transcriptTitle),
         h('div', { id: 'quiz-transcript' }, lines(q.transcript, { label: 'Customer transcript' })),
         q.eventLog
           ? [

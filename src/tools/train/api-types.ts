@@ -202,6 +202,10 @@ export interface QuizChoice {
 /** What the customer sent, and the causes to choose from. The answer stays on the server. */
 export interface QuizQuestion {
   readonly id: string;
+  /** `attack`: an XML signature attack, the choices are attacks; else configuration causes. */
+  readonly kind: 'attack' | 'configuration';
+  /** What the transcript is: `dsregcmd /join /debug`, or a down-level Workplace Join dialog. */
+  readonly transcriptTitle: string;
   readonly transcript: readonly string[];
   readonly eventLog?: readonly string[];
   readonly choices: readonly QuizChoice[];
@@ -232,4 +236,32 @@ export interface QuizAnswer {
 export interface ApiError {
   readonly error: string;
   readonly hint?: string;
+}
+
+/** The guided path (`GET /api/path`, `src/tools/train/guided-path.ts`). */
+/** A source a step cites: a key of docs/sources.md, its title and address. */
+export interface PathSource {
+  readonly key: string;
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface PathStep {
+  readonly title: string;
+  /** The shipped scenario that reproduces it (id under scenarios/). */
+  readonly scenario: string;
+  /** Join phase as dsregcmd names it (`Error Phase`), or `fallback` when the sync join saves it. */
+  readonly phase: 'discover' | 'auth' | 'join' | 'fallback';
+  /** Codes the customer's output shows (HRESULTs as 0x…, AADSTS as numbers); in the scenario's expect. */
+  readonly codes: readonly (string | number)[];
+  /** What you see: lines or facts of the customer's output. */
+  readonly see: readonly string[];
+  readonly why: string;
+  readonly fix: readonly string[];
+  readonly sources: readonly string[];
+}
+
+export interface GuidedPath {
+  readonly steps: readonly (PathStep & { readonly inLibrary: boolean })[];
+  readonly sources: readonly PathSource[];
 }

@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSimError } from '../../core/errors.ts';
 import { PACKAGE_ROOT } from '../../core/keys.ts';
 import { closeInProcessTransport } from '../../transport/msw-transport.ts';
+import { CODE_PATTERN } from './cause-label.ts';
 import { createQuiz, type Quiz } from './quiz.ts';
 import { openScenarioLibrary, type ScenarioLibrary } from './scenario-library.ts';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A fixed sequence of "random" numbers: the same questions every run. */
 function seeded(seed: number): () => number {
@@ -58,6 +61,12 @@ describe('quiz', () => {
             : 'fallback',
     );
     expect(new Set(families).size).toBe(families.length);
+    // Neutral labels: no code, no outcome, and no two alike.
+    for (const c of q.choices) expect(c.label).not.toMatch(CODE_PATTERN);
+    for (const c of q.choices) expect(c.label).not.toMatch(/PingOne - |sync join|not joined/);
+    expect(new Set(q.choices.map((c) => c.label)).size).toBe(q.choices.length);
+    expect(q.kind).toBe('configuration');
+    expect(q.transcriptTitle).toBe('dsregcmd /join /debug');
   });
 
   it('explains the answer with the evidence lines, right or wrong, once', async () => {
@@ -66,7 +75,9 @@ describe('quiz', () => {
     const a = quiz.answer({ question: q.id, choice: wrong.id });
     expect(a.correct).toBe(a.answer.id === wrong.id);
     expect(q.choices.map((c) => c.id)).toContain(a.answer.id);
-    expect(a.explanation[0]).toBe(`The cause: ${a.answer.label}.`);
+    expect(a.explanation[0]).toMatch(
+      new RegExp(`^The cause: ${escape(a.answer.label)} \\(scenario ".+"\\)\\.$`),
+    );
     expect(a.evidence.length).toBeGreaterThan(0);
     for (const e of a.evidence) expect(q.transcript[e.line - 1]).toBe(e.text);
     expect(a.evidence.some((e) => /AzureAdJoined : (YES|NO)/.test(e.text))).toBe(true);
@@ -109,5 +120,38 @@ describe('quiz', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('quiz: attacks apart', () => {
+  let dir: string;
+  let attacks: Quiz;
+  const ATTACKS = ['xsw1.yaml', 'dtd-external-entity.yaml', 'multiple-roots.yaml'];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hjsim-quiz-'));
+    for (const [folder, files] of [
+      ['attacks', ATTACKS],
+      ['pingone', ['baseline.yaml', 'accounttype-wrong-nameformat.yaml']],
+      ['onprem', ['scp-missing.yaml']],
+    ] as const) {
+      mkdirSync(join(dir, folder));
+      for (const f of files)
+        copyFileSync(join(PACKAGE_ROOT, 'scenarios', folder, f), join(dir, folder, f));
+    }
+    attacks = createQuiz(await openScenarioLibrary(dir), seeded(11));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an attack is asked among attacks, a misconfiguration among misconfigurations', async () => {
+    const kinds = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const q = await attacks.question();
+      kinds.add(q.kind);
+      const inAttacks = q.choices.map((c) => c.id.startsWith('attacks/'));
+      expect(new Set(inAttacks).size, JSON.stringify(q.choices)).toBe(1);
+      expect(inAttacks[0]).toBe(q.kind === 'attack');
+    }
+    expect(kinds).toEqual(new Set(['attack', 'configuration']));
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Quiz mode: a question shows only what a customer sends (the `dsregcmd /join /debug` transcript,
- * and the Event Viewer entries when the client renders them) and asks for the cause among the
- * causes of other scenarios of the library — only those whose outcome differs, since two causes
- * with the same signature cannot be told apart from the transcript. The answer stays on the server
- * until the trainee answers; the explanation cites the transcript lines that show it.
+ * or on a down-level device the Workplace Join dialog, and the Event Viewer entries when the
+ * client renders them) and asks for the cause among the causes of other scenarios of the library —
+ * only those whose outcome differs, since two causes with the same signature cannot be told apart
+ * from the transcript. Choices are neutral cause labels (no codes, no outcome: `cause-label.ts`),
+ * and attack scenarios are asked among attacks only (an XML signature attack and a misconfigured
+ * IdP can end in the same code). The answer stays on the server until the trainee answers; the
+ * explanation cites the transcript lines that show it.
  */
 import { randomUUID } from 'node:crypto';
 import type { JoinOutcome } from '../../client/trace.ts';
@@ -13,6 +16,8 @@ import { evidenceLines, explainOutcome } from './evidence.ts';
 import { eventLogOf } from './run-view.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 import { SimError } from '../../core/errors.ts';
+import { DOWNLEVEL_OS } from '../../scenario/language/schema.ts';
+import { causeLabel } from './cause-label.ts';
 
 const CHOICES = 4;
 /** Questions kept waiting for an answer; the oldest is forgotten first. */
@@ -20,7 +25,13 @@ const MAX_OPEN = 200;
 
 interface Case {
   readonly id: string;
+  /** The neutral label the choices show. */
   readonly cause: string;
+  /** The scenario's own name, shown with the answer. */
+  readonly name: string;
+  /** An XML signature attack scenario (asked among attacks only). */
+  readonly attack: boolean;
+  readonly downlevel: boolean;
   readonly description?: string;
   readonly signature: string;
   readonly outcome?: JoinOutcome;
@@ -76,7 +87,10 @@ export function createQuiz(library: ScenarioLibrary, random: () => number = Math
         const eventLog = eventLogOf(result);
         return {
           id,
-          cause: s.name,
+          cause: causeLabel(s.name),
+          name: s.name,
+          attack: s.tags.includes('attack'),
+          downlevel: (DOWNLEVEL_OS as readonly string[]).includes(s.device.os),
           ...(s.description ? { description: s.description.trim() } : {}),
           signature: signatureOf(result.outcome),
           ...(result.outcome ? { outcome: result.outcome } : {}),
@@ -110,15 +124,23 @@ export function createQuiz(library: ScenarioLibrary, random: () => number = Math
         );
       }
       const answer = all[Math.floor(random() * all.length)]!;
-      // One distractor per other signature, so that every choice is distinguishable.
+      // One distractor per other signature, so that every choice is distinguishable; attacks
+      // among attacks, configuration causes among configuration causes.
       const bySignature = new Map<string, Case[]>();
       for (const c of all) {
+        if (c.attack !== answer.attack) continue;
         if (c.signature === answer.signature || c.cause === answer.cause) continue;
         bySignature.set(c.signature, [...(bySignature.get(c.signature) ?? []), c]);
       }
-      const distractors = shuffle([...bySignature.values()], random)
-        .slice(0, CHOICES - 1)
-        .map((group) => group[Math.floor(random() * group.length)]!);
+      const labels = new Set([answer.cause]);
+      const distractors: Case[] = [];
+      for (const group of shuffle([...bySignature.values()], random)) {
+        if (distractors.length === CHOICES - 1) break;
+        const pick = shuffle(group, random).find((c) => !labels.has(c.cause));
+        if (!pick) continue;
+        labels.add(pick.cause);
+        distractors.push(pick);
+      }
       const choices = shuffle([answer, ...distractors], random).map((c) => ({
         id: c.id,
         label: c.cause,
@@ -128,6 +150,10 @@ export function createQuiz(library: ScenarioLibrary, random: () => number = Math
       if (open.size > MAX_OPEN) open.delete(open.keys().next().value!);
       return {
         id,
+        kind: answer.attack ? 'attack' : 'configuration',
+        transcriptTitle: answer.downlevel
+          ? 'Workplace Join dialog (autoworkplace.exe)'
+          : 'dsregcmd /join /debug',
         transcript: answer.transcript,
         ...(answer.eventLog ? { eventLog: answer.eventLog } : {}),
         choices,
@@ -150,7 +176,7 @@ export function createQuiz(library: ScenarioLibrary, random: () => number = Math
         correct: req.choice === a.id,
         answer: { id: a.id, label: a.cause },
         explanation: [
-          `The cause: ${a.cause}.`,
+          `The cause: ${a.cause} (scenario "${a.name}").`,
           ...(a.description ? [a.description] : []),
           ...explainOutcome(a.outcome),
         ],

@@ -6,9 +6,16 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isSimError, SimError } from '../../core/errors.ts';
 import { runLoadedScenario } from '../../scenario/run/run-scenario.ts';
-import type { ApiError, FaultList, QuizAnswerRequest, RunRequest } from './api-types.ts';
+import type {
+  ApiError,
+  FaultList,
+  GuidedPath,
+  QuizAnswerRequest,
+  RunRequest,
+} from './api-types.ts';
 import { buildPage, type PageAsset } from './build-page.ts';
 import { applyFault, listFaults } from './faults.ts';
+import { GUIDED_PATH, PATH_SOURCES } from './guided-path.ts';
 import { NotFoundError } from './not-found.ts';
 import { createQuiz, type Quiz } from './quiz.ts';
 import { buildRunView } from './run-view.ts';
@@ -67,6 +74,16 @@ export function createTrainApp(
 
   app.get('/api/scenarios', async (_req, res) => {
     res.json(await library.list());
+  });
+
+  // The guided path: ten common failures in the order a join meets them, then the quiz.
+  app.get('/api/path', async (_req, res) => {
+    const ids = new Set((await library.list()).scenarios.map((e) => e.id));
+    const path: GuidedPath = {
+      steps: GUIDED_PATH.map((s) => ({ ...s, inLibrary: ids.has(s.scenario) })),
+      sources: PATH_SOURCES,
+    };
+    res.json(path);
   });
 
   app.get('/api/faults', async (req, res) => {
