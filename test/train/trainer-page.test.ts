@@ -61,7 +61,8 @@ describe('trainer page (headless chromium)', () => {
     expect(await failing.textContent()).toContain('AADSTS51004');
     await expect.poll(() => page.locator('#outcome').textContent()).toContain('Joined (sync join)');
 
-    await page.locator('.msg-request', { hasText: 'oauth2/token' }).click();
+    // The SAML bearer grant (the PRT requests after the join also go to oauth2/token).
+    await page.locator('.msg-request', { hasText: 'SAML bearer grant' }).click();
     const claim = page.locator('tr.claim[data-claim="accounttype"]');
     await claim.waitFor();
     expect(await claim.getAttribute('data-status')).toBe('wrong-namespace');

@@ -322,31 +322,35 @@ export async function mountExplore(root: HTMLElement): Promise<void> {
       { class: 'picker', 'aria-labelledby': 'picker-title' },
       h('h2', { id: 'picker-title' }, 'Scenarios'),
       h(
-        'label',
-        { class: 'field' },
-        'Search',
-        h('input', {
-          type: 'search',
-          id: 'search',
-          placeholder: 'name, tag, file…',
-          autocomplete: 'off',
-          oninput: (e: Event) => {
-            state.search = (e.target as HTMLInputElement).value;
-            renderList();
-          },
-        }),
-      ),
-      h(
-        'label',
-        { class: 'field' },
-        'Folder',
-        h('select', {
-          id: 'folder',
-          onchange: (e: Event) => {
-            state.folder = (e.target as HTMLSelectElement).value;
-            renderList();
-          },
-        }),
+        'div',
+        { class: 'picker-filters' },
+        h(
+          'label',
+          { class: 'field' },
+          'Search',
+          h('input', {
+            type: 'search',
+            id: 'search',
+            placeholder: 'name, tag, file…',
+            autocomplete: 'off',
+            oninput: (e: Event) => {
+              state.search = (e.target as HTMLInputElement).value;
+              renderList();
+            },
+          }),
+        ),
+        h(
+          'label',
+          { class: 'field' },
+          'Folder',
+          h('select', {
+            id: 'folder',
+            onchange: (e: Event) => {
+              state.folder = (e.target as HTMLSelectElement).value;
+              renderList();
+            },
+          }),
+        ),
       ),
       // The tags fold away (closed at first) so the list, not the tag cloud, fills the column.
       h(
