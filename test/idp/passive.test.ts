@@ -131,11 +131,15 @@ describe('FederationMetadata.xml', () => {
     );
     const root = parseXml(res.body, 'metadata').documentElement!;
     expect(root.getAttribute('entityID')).toBe('http://contoso.example/adfs/services/trust/');
+    // AD FS: the relying-party role (ApplicationServiceType), the STS role, SPSSO, IDPSSO.
     expect(childElements(root).map((e) => e.localName)).toEqual([
       'Signature',
       'RoleDescriptor',
+      'RoleDescriptor',
+      'SPSSODescriptor',
       'IDPSSODescriptor',
     ]);
+    expect(res.body).toContain('xsi:type="fed:ApplicationServiceType"');
     expect(res.body).toContain(`<wsa:Address>https://${ADFS_HOST}/adfs/ls/</wsa:Address>`);
     expect(res.body).toContain(`https://${ADFS_HOST}/adfs/services/trust/mex`);
     expect(res.body).toContain('Uri="http://schemas.microsoft.com/ws/2012/01/accounttype"');

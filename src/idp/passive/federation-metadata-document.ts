@@ -40,6 +40,15 @@ export function federationMetadataXml(cfg: IdpConfig, endpoints: IdpEndpoints): 
       mex: `${base}${endpoints.mex[0]?.path ?? ''}`,
     },
     passiveEndpoint: `${base}${endpoints.passive}`,
+    ...(cfg.profile.name === 'adfs'
+      ? {
+          relyingParty: {
+            targetScopes: [`${base}/adfs/services/trust/`, cfg.issuer],
+            applicationServiceEndpoint: `${base}${endpoints.stsPathFor({ kind: 'issuedtokenmixedsymmetricbasic256', version: '2005' })}`,
+            saml2Endpoint: `${base}${endpoints.passive}`,
+          },
+        }
+      : {}),
     ...(endpoints.samlp.metadata === endpoints.federationMetadata
       ? { extraRoleDescriptorsXml: idpSsoDescriptor(cfg, `${base}${endpoints.samlp.sso}`) }
       : {}),

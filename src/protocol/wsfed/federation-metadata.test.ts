@@ -45,6 +45,44 @@ describe('federation metadata', () => {
     expect(xml).toContain('<auth:Description>a &amp; b</auth:Description>');
   });
 
+  it('AD FS: an ApplicationServiceType role before the STS role and an SPSSODescriptor after it (issue 17 item 13)', () => {
+    const xml = buildFederationMetadata({
+      ...input,
+      relyingParty: {
+        targetScopes: ['https://sts.contoso.example/adfs/services/trust/'],
+        applicationServiceEndpoint:
+          'https://sts.contoso.example/adfs/services/trust/2005/issuedtokenmixedsymmetricbasic256',
+        saml2Endpoint: 'https://sts.contoso.example/adfs/ls/',
+      },
+    });
+    const root = parseXml(xml, 'metadata').documentElement!;
+    const roles = childElements(root);
+    const type = (e: Element) =>
+      e.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'type') || e.localName;
+    expect(roles.map(type)).toEqual([
+      'fed:ApplicationServiceType',
+      'fed:SecurityTokenServiceType',
+      'SPSSODescriptor',
+    ]);
+    expect(childElements(roles[0]!).map((e) => e.localName)).toEqual([
+      'KeyDescriptor',
+      'TargetScopes',
+      'ApplicationServiceEndpoint',
+      'PassiveRequestorEndpoint',
+    ]);
+    const sp = roles[2]!;
+    expect(sp.getAttribute('protocolSupportEnumeration')).toBe(
+      'urn:oasis:names:tc:SAML:2.0:protocol',
+    );
+    expect(sp.getAttribute('WantAssertionsSigned')).toBe('true');
+    expect(childElements(sp).map((e) => e.localName)).toContain('AssertionConsumerService');
+    // Still one valid signature over the whole document.
+    const signed = signFederationMetadata(xml, key, cert);
+    expect(childElements(parseXml(signed, 'metadata').documentElement!)[0]?.localName).toBe(
+      'Signature',
+    );
+  });
+
   it('is signed with the signature as the first child', () => {
     const signed = signFederationMetadata(buildFederationMetadata(input), key, cert);
     const root = parseXml(signed, 'metadata').documentElement!;
