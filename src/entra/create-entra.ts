@@ -2,6 +2,7 @@
  * Mock Entra as parties: the login host (user realm, OpenID configuration and keys, oauth2/token
  * v1 and v2.0), the DRS host, and Microsoft Graph's domain federation admin API.
  */
+import { handleInstanceDiscovery } from './login/instance-discovery.ts';
 import { LOGIN_HOST } from '../protocol/entra-names.ts';
 import type { Party } from '../core/http.ts';
 import { createDownlevelParties } from './downlevel/create-downlevel.ts';
@@ -50,6 +51,11 @@ export function createLoginParty(ctx: EntraContext): Party {
         method: 'ANY',
         path: '/:tenant/oauth2/v2.0/token',
         handle: (req) => handleTokenEndpointVerb(ctx, req),
+      },
+      {
+        method: 'GET',
+        path: '/common/discovery/instance',
+        handle: (req) => handleInstanceDiscovery(req),
       },
       {
         method: 'GET',

@@ -119,13 +119,61 @@ describe('OpenID configuration and keys', () => {
     }
   });
 
-  it('v1 on /common: sts.windows.net issuer with the {tenantid} placeholder', async () => {
+  it('v1 on /common: sts.windows.net issuer with the {tenantid} placeholder, endpoints under /common', async () => {
     const { ctx } = entraContext();
     const r = await get(ctx, '/common/.well-known/openid-configuration');
     expect(r.json).toMatchObject({
       issuer: 'https://sts.windows.net/{tenantid}/',
-      token_endpoint: 'https://login.microsoftonline.com/{tenantid}/oauth2/token',
+      token_endpoint: 'https://login.microsoftonline.com/common/oauth2/token',
     });
+  });
+
+  it.each(['organizations', 'common'])(
+    'v2.0 on /%s: the endpoints keep the segment (MSAL posts where token_endpoint says; [MSALPY])',
+    async (segment) => {
+      const { ctx } = entraContext();
+      const r = await get(ctx, `/${segment}/v2.0/.well-known/openid-configuration`);
+      expect(r.json).toMatchObject({
+        issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0',
+        token_endpoint: `https://login.microsoftonline.com/${segment}/oauth2/v2.0/token`,
+        authorization_endpoint: `https://login.microsoftonline.com/${segment}/oauth2/v2.0/authorize`,
+      });
+      expect(JSON.stringify(r.json)).not.toContain('{tenantid}/oauth2');
+    },
+  );
+
+  it('GET /common/discovery/instance: the tenant discovery endpoint of the authority asked about, and the public-cloud aliases ([AZSDKJSREC])', async () => {
+    const { ctx } = entraContext();
+    const auth = encodeURIComponent(
+      'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize',
+    );
+    const r = await get(
+      ctx,
+      `/common/discovery/instance?api-version=1.1&authorization_endpoint=${auth}`,
+    );
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({
+      tenant_discovery_endpoint:
+        'https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration',
+      'api-version': '1.1',
+    });
+    const metadata = r.json['metadata'] as { preferred_network: string; aliases: string[] }[];
+    expect(metadata[0]).toEqual({
+      preferred_network: 'login.microsoftonline.com',
+      preferred_cache: 'login.windows.net',
+      aliases: [
+        'login.microsoftonline.com',
+        'login.windows.net',
+        'login.microsoft.com',
+        'sts.windows.net',
+      ],
+    });
+    const bad = await get(
+      ctx,
+      '/common/discovery/instance?api-version=1.1&authorization_endpoint=https%3A%2F%2Fevil.example%2Fx%2Foauth2%2Fv2.0%2Fauthorize',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.json['error']).toBe('invalid_instance');
   });
 
   it('an unknown tenant: 400 invalid_tenant AADSTS90002, the shape clients log', async () => {

@@ -5,8 +5,10 @@
  * @see public recordings of login.microsoftonline.com answers (Azure SDK for JS nock recordings of
  *   `GET /<tenant>/v2.0/.well-known/openid-configuration`); AADInternals AccessToken_utils.ps1
  *   Get-OpenIDConfiguration (v1 fields: issuer `https://sts.windows.net/<tenant>/`)
- * modeled: for `common`/`organizations` the tenant-dependent values carry the literal `{tenantid}`
- *   placeholder (public knowledge of the multi-tenant documents; no recording in our sources).
+ * For `common`/`organizations` the endpoints keep the segment asked for (MSAL posts to the
+ *   `token_endpoint` it reads: `/organizations/oauth2/v2.0/token`, [MSALPY] authority.py and
+ *   tests/test_application.py's `/common/oauth2/v2.0/token`); only the issuer carries the literal
+ *   `{tenantid}` placeholder. modeled: the placeholder (no recording in our sources).
  */
 export interface OpenIdConfigurationInput {
   /** `https://login.microsoftonline.com` */
@@ -18,8 +20,15 @@ export interface OpenIdConfigurationInput {
   readonly region?: string;
 }
 
+/** Endpoints live under the segment for the multi-tenant names, under the tenant id otherwise. */
+function endpointBase(i: OpenIdConfigurationInput): string {
+  return i.tenantId === '{tenantid}'
+    ? `${i.authority}/${i.segment}`
+    : `${i.authority}/${i.tenantId}`;
+}
+
 export function buildOpenIdConfigurationV2(i: OpenIdConfigurationInput): Record<string, unknown> {
-  const base = `${i.authority}/${i.tenantId}`;
+  const base = endpointBase(i);
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: [
@@ -33,7 +42,7 @@ export function buildOpenIdConfigurationV2(i: OpenIdConfigurationInput): Record<
     id_token_signing_alg_values_supported: ['RS256'],
     response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-    issuer: `${base}/v2.0`,
+    issuer: `${i.authority}/${i.tenantId}/v2.0`,
     request_uri_parameter_supported: false,
     userinfo_endpoint: 'https://graph.microsoft.com/oidc/userinfo',
     authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
@@ -72,7 +81,7 @@ export function buildOpenIdConfigurationV2(i: OpenIdConfigurationInput): Record<
 }
 
 export function buildOpenIdConfigurationV1(i: OpenIdConfigurationInput): Record<string, unknown> {
-  const base = `${i.authority}/${i.tenantId}`;
+  const base = endpointBase(i);
   return {
     token_endpoint: `${base}/oauth2/token`,
     token_endpoint_auth_methods_supported: [
