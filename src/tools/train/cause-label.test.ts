@@ -39,6 +39,18 @@ describe('causeLabel', () => {
       'Entra - assertion audience is not urn:federation:MicrosoftOnline - AADSTS50013 (modeled), fallback to sync join',
       'assertion audience is not urn:federation:MicrosoftOnline',
     ],
+    [
+      'Network - proxy answers discovery with its HTML sign-in page: E_INVALIDDATA 0x8007000d',
+      'proxy answers discovery with its HTML sign-in page',
+    ],
+    [
+      'TPM - TPM_E_PCP_INTERNAL_ERROR on Windows 11: software-key fallback, joined',
+      'TPM pcp internal error on Windows 11',
+    ],
+    [
+      'Network - AD FS TLS certificate not trusted by the device, fallback off: 0xcaa82f8f, auth phase',
+      'AD FS TLS certificate not trusted by the device, with FallbackToSyncJoin = 0',
+    ],
   ])('%s → %s', (name, label) => {
     expect(causeLabel(name)).toBe(label);
   });

@@ -8,19 +8,36 @@
  */
 
 /** The folders' name prefixes: the part of the name that says where, not what. */
-const GROUPS = new Set(['AD FS', 'Attack', 'Down-level', 'Entra', 'PingOne', 'On-prem']);
+const GROUPS = new Set([
+  'AD FS',
+  'Attack',
+  'Down-level',
+  'Entra',
+  'PingOne',
+  'On-prem',
+  'Lifecycle',
+  'Network',
+  'PRT',
+  'TPM',
+  'Windows version',
+]);
 
 /** What a label must never contain: the codes a transcript shows. */
 export const CODE_PATTERN =
-  /\b(AADSTS\d+|0x[0-9a-f]{8}|DSREG_[A-Z_]+|events? \d+|DirectoryError|LogFatalAuthError)\b/i;
+  /\b(AADSTS\d+|0x[0-9a-f]{8}|DSREG_[A-Z_]+|[A-Z]+_E_[A-Z_]+|NTE_[A-Z_]+|E_INVALIDDATA|events? \d+|DirectoryError|LogFatalAuthError)\b/;
 
 /** Words that say how a join ended, not why. */
-const OUTCOME_WORDS = /\b(joins?|joined|registers?|registration|sync join|fallback)\b/i;
+const OUTCOME_WORDS =
+  /\b(joins?|joined|unjoined|registers?|registration|sync join|fallback|AzureAdPrt|DeviceAuthStatus|TpmProtected)\b/i;
 
 const CODE_ANYWHERE = new RegExp(CODE_PATTERN.source, 'gi');
 
 function withoutCodes(text: string): string {
   return text
+    .replace(
+      /\b([A-Z]+)_E_([A-Z_]+)\b/g,
+      (_, p: string, rest: string) => `${p} ${rest.toLowerCase().replace(/_/g, ' ')}`,
+    )
     .replace(CODE_ANYWHERE, '')
     .replace(/\(\s*\)/g, '')
     .replace(/\s*,\s*(,\s*)+/g, ', ')
@@ -42,7 +59,11 @@ export function causeLabel(name: string): string {
     cause = cause.slice(0, colon);
   if (/\bbaseline\b/i.test(cause)) cause = 'Nothing is misconfigured (the baseline)';
   const settings: string[] = [];
-  if (/FallbackToSyncJoin = 0|fallback off/i.test(outcome)) settings.push('FallbackToSyncJoin = 0');
+  if (/,\s*fallback off$/i.test(cause)) {
+    cause = cause.replace(/,\s*fallback off$/i, '');
+    settings.push('FallbackToSyncJoin = 0');
+  } else if (/FallbackToSyncJoin = 0|fallback off/i.test(outcome))
+    settings.push('FallbackToSyncJoin = 0');
   if (/device not synced/i.test(outcome)) settings.push('the device not synced yet');
   if (/\(device synced\)/i.test(outcome)) settings.push('the device already synced');
   return withoutCodes(cause) + (settings.length ? `, with ${settings.join(' and ')}` : '');
