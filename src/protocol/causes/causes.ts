@@ -11,12 +11,14 @@ import type { Provenance } from '../../core/provenance.ts';
 import { MEX_WARNING } from '../mex/select-endpoint.ts';
 import { aadstsFact, eventFact, hresultFact, signalFact, type FactKey } from './facts.ts';
 
-export type FixTarget = 'pingone' | 'adfs' | 'graph' | 'windows' | 'directory' | 'network';
+export type FixTarget =
+  'pingone' | 'adfs' | 'graph' | 'entra' | 'windows' | 'directory' | 'network';
 
 export const FIX_LABEL: Readonly<Record<FixTarget, string>> = {
   pingone: 'PingOne',
   adfs: 'AD FS',
   graph: 'Microsoft Graph (Entra domain federation)',
+  entra: 'Microsoft Entra admin center',
   windows: 'Windows',
   directory: 'Active Directory / Entra Connect',
   network: 'Network',
@@ -42,6 +44,11 @@ export interface Cause {
   readonly federated?: boolean;
   readonly why: string;
   readonly fix: Readonly<Partial<Record<FixTarget, string>>>;
+  /**
+   * Shipped scenarios (paths from the package root) that reproduce the cause when their `expect`
+   * does not name it by codes (a post-join failure, say); checked to exist by a test.
+   */
+  readonly scenarios?: readonly string[];
   readonly provenance: Provenance;
 }
 
@@ -305,7 +312,8 @@ export const CAUSES: readonly Cause[] = [
     id: 'assertion-outside-validity',
     title: "The assertion is not valid now: the IdP's clock is off, or the token expired",
     phase: 'auth',
-    when: [[A(500133)], [A(70002)]],
+    // 70002 alone ("Error validating credentials") travels with other codes too (135011).
+    when: [[A(500133)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
@@ -410,8 +418,8 @@ export const CAUSES: readonly Cause[] = [
     fix: {
       adfs: 'Check the token-signing certificate and that nothing between AD FS and the device rewrites the RSTR.',
       pingone: 'Check the signing settings of the Microsoft 365 application (sign the assertion).',
-      graph:
-        'diagnose the RSTR or the assertion itself (hjsim diagnose rstr.xml) to see its claims and signature.',
+      entra:
+        'The sign-in logs give the AADSTS detail; diagnose the RSTR or the assertion itself (hjsim diagnose rstr.xml) to see its claims and signature.',
     },
     provenance: {
       modeled:
@@ -429,8 +437,10 @@ export const CAUSES: readonly Cause[] = [
     why: 'Per-user MFA or Conditional Access requires MFA and the token carries no MFA claim: interaction_required AADSTS50076 / 50079 (0xcaa2000c).',
     fix: {
       adfs: 'Issue authnmethodsreferences (… => issue(claim = c);) and allow wiaormultiauthn: Set-AdfsRelyingPartyTrust -TargetName <RP> -AllowedAuthenticationClassReferences wiaormultiauthn.',
+      entra:
+        'Exclude the Device Registration Service (user action "Register or join devices") from the Conditional Access policy that demands MFA.',
       graph:
-        'Exclude device registration from the MFA policy, or set FederatedIdpMfaBehavior to acceptIfMfaDoneByFederatedIdp with an IdP that performs MFA.',
+        'Or set FederatedIdpMfaBehavior to acceptIfMfaDoneByFederatedIdp with an IdP that performs MFA.',
     },
     provenance: {
       source: 'ERR (50076, 50079); DL, TSL (WIAORMULTIAUTHN)',
@@ -446,7 +456,7 @@ export const CAUSES: readonly Cause[] = [
     why: 'Windows asks login.microsoftonline.com whether the verified domain is managed or federated; that request failed (DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED / ERROR_ADAL_COULDNOT_DISCOVER_USERREALM).',
     fix: {
       network: 'The computer (SYSTEM, WinHTTP proxy) must reach https://login.microsoftonline.com.',
-      graph: 'The SCP azureADName must be a verified domain of the tenant.',
+      directory: 'The SCP azureADName must be a verified domain of the tenant.',
     },
     provenance: { source: 'TSC, MSALPY, ADALN, AADI, DSRT (0x801c003d [TSC]; 0xCAA90018 [WINRT])' },
   },
@@ -508,7 +518,7 @@ export const CAUSES: readonly Cause[] = [
     // The discover phase reads the SCP: `Error Phase : discover`, AD Configuration Test FAIL
     // [DSR; TSC; RCMLAB].
     phase: 'discover',
-    when: [[H('0x801c001d')], [S('scp-read-failed')], [E(307)]],
+    when: [[H('0x801c001d')], [S('scp-read-failed')], [E(307)], [S('ad-config-test-failed')]],
     priority: 70,
     why: 'Windows reads the tenant from the SCP in the forest\'s configuration partition: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED 0x801c001d (event 307 "Failed to lookup the registration service information from Active Directory").',
     fix: {
@@ -547,7 +557,7 @@ export const CAUSES: readonly Cause[] = [
   },
   {
     id: 'already-joined',
-    title: 'The device is already joined: nothing to do',
+    title: 'The device is already joined (no failure shown for the join itself)',
     phase: 'pre-check',
     when: [[S('already-joined')], [E(335)]],
     priority: 30,
@@ -591,6 +601,7 @@ export const CAUSES: readonly Cause[] = [
     phase: 'join',
     when: [[S('drs-throttled')]],
     priority: 65,
+    covers: ['device-not-synced'],
     why: 'DirectoryError "Your request is throttled temporarily. Please try after 300 seconds." (DSREG_E_DIRECTORY_FAILURE 0x801c03f2): too many registration requests for this device in a short time.',
     fix: {
       windows:
@@ -605,6 +616,7 @@ export const CAUSES: readonly Cause[] = [
     phase: 'join',
     when: [[S('drs-usercert-not-found')]],
     priority: 65,
+    covers: ['device-not-synced'],
     why: 'DirectoryError "The public key user certificate is not found on the device object with id: (…)": Entra Connect synced the computer before Windows wrote its self-signed certificate to userCertificate.',
     fix: {
       directory:
@@ -620,6 +632,7 @@ export const CAUSES: readonly Cause[] = [
     phase: 'join',
     when: [[S('drs-sid-verification')]],
     priority: 65,
+    covers: ['device-not-synced'],
     why: 'AuthenticationError "The verification of the target computer\'s SID …": the signature of the sync join request does not match the userCertificate Entra has.',
     fix: {
       directory:
@@ -653,7 +666,7 @@ export const CAUSES: readonly Cause[] = [
       adfs: 'Set-AdfsRelyingPartyTrust -TargetName <RP> -AllowedAuthenticationClassReferences wiaormultiauthn, and issue authnmethodsreferences.',
       windows:
         'Put the STS, https://device.login.microsoftonline.com and https://autologon.microsoftazuread-sso.com in the IE intranet zone; uncheck "Do not save encrypted pages to disk".',
-      graph: 'For a managed domain, enable Seamless SSO.',
+      directory: 'For a managed domain, enable Seamless SSO (Entra Connect).',
       network: 'The device needs line of sight to the STS and a DC (intranet or VPN).',
     },
     provenance: { source: `${LEGACY} ("The most common issues are")` },
@@ -680,7 +693,7 @@ export const CAUSES: readonly Cause[] = [
     priority: 70,
     why: 'Down-level devices register per user; each user counts against "Maximum number of devices per user" (DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED 0x801c000e).',
     fix: {
-      graph:
+      entra:
         'Raise Devices › Device settings › "Maximum number of devices per user", or delete the user\'s stale devices.',
     },
     provenance: { source: `${LEGACY} ("A quota has been reached"); hresult catalogue 0x801c000e` },
@@ -699,6 +712,394 @@ export const CAUSES: readonly Cause[] = [
     },
     provenance: {
       source: `${LEGACY} ("The service isn't responding"); MAN, LYWK, WIKI (Workplace Join events 102, 103)`,
+    },
+  },
+  // Real-world modes: TLS and network, TPM and device keys, device lifecycle,
+  // the IdP's policy, the computer's own AD attributes, on-premises DRS, Windows 8.1 Workplace Join.
+  {
+    id: 'sts-tls-untrusted',
+    title:
+      "The TLS certificate of the STS (or of login.microsoftonline.com as the device sees it) is not trusted: an untrusted or expired AD FS certificate, a TLS-inspecting proxy, or the device's clock",
+    phase: 'auth',
+    when: [[H('0xcaa82f8f')]],
+    supporting: [...AUTH_CHAIN, H('0xcaa9002b')],
+    priority: 82,
+    // The MEX request is the first HTTPS call to the STS: 0xcaa9002b after 0xcaa82f8f is its consequence.
+    covers: ['mex-request-failed', 'sts-unreachable'],
+    federated: true,
+    why: 'ERROR_ADAL_INTERNET_SECURE_FAILURE 0xcaa82f8f: "The TLS certificate sent by the server couldn\'t be validated" [TSC]. The failed MEX request (0xcaa9002b) that often follows it is the consequence, not a wrong MEX URL.',
+    fix: {
+      adfs: 'Bind an SSL certificate that chains to a root the devices trust (Set-AdfsSslCertificate; on Server 2012 R2 also the WAP), with the federation service name in its subject; renew it if expired.',
+      pingone:
+        'The PingOne STS certificate is public; the suspect is a proxy between the device and the STS that replaces it.',
+      network:
+        "Exclude the STS host, login.microsoftonline.com and enterpriseregistration.windows.net from TLS inspection, or deploy the inspecting proxy's root to Local Computer › Trusted Root Certification Authorities.",
+      windows:
+        "Check the device's clock (w32tm /query /status): a skewed clock fails every certificate.",
+    },
+    provenance: {
+      source: 'TSC ("ERROR_ADAL_INTERNET_SECURE_FAILURE": check the client time skew); WINRT',
+    },
+  },
+  {
+    id: 'proxy-tls-inspection',
+    title:
+      'A proxy interferes with the HTTPS response (TLS inspection or a rewriting proxy): the network stack could not decode it',
+    phase: 'discover',
+    when: [[H('0x80072f8f')]],
+    supporting: [H('0x801c0021'), S('discovery-failed')],
+    priority: 76,
+    covers: ['drs-discovery-failed', 'sts-unreachable'],
+    why: 'WININET_E_DECODING_FAILED 0x80072f8f: "Network stack was unable to decode the response from the server" — "Ensure that the network proxy isn\'t interfering and modifying the server response" [TSC].',
+    fix: {
+      network:
+        'Bypass TLS inspection for enterpriseregistration.windows.net, login.microsoftonline.com, device.login.microsoftonline.com and the STS; check the computer-context proxy (netsh winhttp show proxy).',
+      windows:
+        "Check the device's clock and its trusted roots if the proxy's certificate is meant to be trusted.",
+    },
+    provenance: {
+      source:
+        'TSC (network errors, 0x80072f8f: the proxy interfering and modifying the server response)',
+    },
+  },
+  {
+    id: 'proxy-auth-required',
+    title:
+      'An outbound proxy asks the computer (SYSTEM) for credentials (HTTP 407): the join runs in the computer context and cannot answer it',
+    phase: 'discover',
+    when: [[S('proxy-auth-required')]],
+    supporting: [H('0x801c0021'), H('0x8007000d'), S('discovery-failed'), ...AUTH_CHAIN],
+    priority: 84,
+    covers: ['drs-discovery-failed', 'sts-unreachable'],
+    why: 'The device registers as SYSTEM: "If the on-premises environment requires an outbound proxy, the IT admin must ensure that the computer account of the device can discover and silently authenticate to the outbound proxy" [TSC]. A 407 to SYSTEM (a WinINet per-user proxy setting the computer context does not have, or a proxy that wants a user) stops discovery or the token request.',
+    fix: {
+      network:
+        "Let the computer account authenticate silently (Kerberos/NTLM with the computer account), or exempt enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com from proxy authentication; configure the WinHTTP proxy for SYSTEM (netsh winhttp set proxy, or WPAD) — the user's WinINet proxy does not apply.",
+    },
+    provenance: {
+      source:
+        'TSC (discover phase: outbound proxy and the computer account); HJM (network requirements)',
+    },
+  },
+  {
+    id: 'network-name-not-resolved',
+    title: 'A host name the join needs does not resolve from the device (DNS)',
+    phase: 'discover',
+    when: [[H('0x80072ee7')]],
+    supporting: [H('0x801c0021'), S('discovery-failed'), ...AUTH_CHAIN],
+    priority: 71,
+    covers: ['sts-unreachable'],
+    why: 'WININET_E_NAME_NOT_RESOLVED 0x80072ee7: "The server name or address couldn\'t be resolved" [TSC] — enterpriseregistration.windows.net, login.microsoftonline.com or the STS host.',
+    fix: {
+      network:
+        'Resolve the hosts from the device (Resolve-DnsName enterpriseregistration.windows.net; the STS host from the intranet); with a proxy, the proxy resolves: check netsh winhttp show proxy.',
+    },
+    provenance: { source: 'TSC (0x80072ee7)' },
+  },
+  {
+    id: 'drs-unreachable-at-join',
+    title:
+      'The registration request to DRS (enterpriseregistration.windows.net) timed out or was cut off',
+    phase: 'join',
+    when: [
+      [H('0x80072ee2'), S('error-phase-join')],
+      [H('0x80072efe'), S('error-phase-join')],
+      [H('0x80072efd'), S('error-phase-join')],
+    ],
+    priority: 72,
+    covers: ['sts-unreachable'],
+    why: 'At the join phase WININET_E_TIMEOUT 0x80072ee2 is "General network time out trying to register the device at DRS", and WININET_E_CONNECTION_ABORTED 0x80072efe "The connection with the server was terminated abnormally" [TSC].',
+    fix: {
+      network:
+        'Check the computer-context path to https://enterpriseregistration.windows.net (proxy, firewall); after an abort, retry the join later or from another network.',
+    },
+    provenance: { source: 'TSC (join phase network errors)' },
+  },
+  {
+    id: 'adal-connection-aborted',
+    title: 'The connection to the authorization endpoint was aborted or timed out',
+    phase: 'auth',
+    when: [[H('0xcaa82efe')], [H('0xcaa82ee2')], [H('0x80072efe')]],
+    supporting: AUTH_CHAIN,
+    priority: 70,
+    covers: ['sts-unreachable'],
+    federated: true,
+    why: 'ERROR_ADAL_INTERNET_CONNECTION_ABORTED 0xcaa82efe / ERROR_ADAL_INTERNET_TIMEOUT 0xcaa82ee2: the token request to the STS or login.microsoftonline.com did not complete [TSC].',
+    fix: {
+      network:
+        'Ensure https://login.microsoftonline.com and the on-premises STS are reachable in the system context; retry later or from a stable network.',
+    },
+    provenance: { source: 'TSC (authentication phase network errors)' },
+  },
+  {
+    id: 'drs-server-busy',
+    title:
+      'The device registration service answered HTTP 503 (busy): a transient service-side failure',
+    phase: 'join',
+    when: [[H('0x801c0025')]],
+    priority: 70,
+    why: 'DSREG_SERVER_BUSY 0x801c0025: "HTTP 503 from DRS server. The server is currently unavailable. Future join attempts will likely succeed after the server is back online." [TSC]',
+    fix: {
+      windows:
+        'Let the Automatic-Device-Join task retry later (or run dsregcmd /join as SYSTEM after a while).',
+      network:
+        'If it persists, check that no proxy answers 503 for enterpriseregistration.windows.net.',
+    },
+    scenarios: ['scenarios/entra/drs-unavailable.yaml'],
+    provenance: { source: 'TSC (HTTP errors: DSREG_SERVER_BUSY)' },
+  },
+  {
+    id: 'tpm-keyset-missing',
+    title:
+      'The device key is gone (Keyset does not exist): the TPM was cleared, or the machine was imaged from a sysprep image of a registered machine',
+    phase: 'join',
+    when: [[H('0x80090016')]],
+    priority: 84,
+    why: 'NTE_BAD_KEYSET 0x80090016 "Keyset does not exist": "This error happens when the TPM is cleared on the systems, or when there\'s a bad sysprep image" [TSC].',
+    fix: {
+      windows:
+        'dsregcmd /leave as administrator, restart and let the join run again; do not clear the TPM; build images from a machine that was never Entra joined, hybrid joined or registered.',
+    },
+    provenance: {
+      source:
+        'TSC (TPM errors: NTE_BAD_KEYSET); WIKI (event 304 "Exit code: Keyset does not exist")',
+    },
+  },
+  {
+    id: 'tpm-fips',
+    title: 'The TPM is in FIPS mode, which the join does not support',
+    phase: 'join',
+    when: [[H('0x80280036')]],
+    priority: 84,
+    why: 'TPM_E_NOTFIPS 0x80280036: "TPM in FIPS mode isn\'t currently supported" [TSC]; event 202 shows it as "The TPM is attempting to execute a command only available when in FIPS mode".',
+    fix: {
+      windows:
+        'Update to Windows 10 1809 or later (it detects TPM failures and joins without the TPM), or disable the TPM for the join; update the TPM firmware where the vendor offers a non-FIPS mode.',
+    },
+    provenance: { source: 'TSC (TPM_E_NOTFIPS); WIKI (event 202 text)' },
+  },
+  {
+    id: 'tpm-internal-error',
+    title: 'The TPM failed (Platform Crypto Provider internal error)',
+    phase: 'join',
+    when: [[H('0x80290407')]],
+    priority: 84,
+    why: 'TPM_E_PCP_INTERNAL_ERROR 0x80290407: "Generic TPM error" [TSC].',
+    fix: {
+      windows:
+        'Update the TPM firmware; on Windows 10 1809 and later the join completes without the TPM, earlier builds need the TPM disabled for the join.',
+    },
+    provenance: { source: 'TSC (TPM_E_PCP_INTERNAL_ERROR)' },
+  },
+  {
+    id: 'tpm-locked-out',
+    title:
+      'The TPM is locked out (dictionary-attack protection): the device key cannot be used until the lockout ends',
+    phase: 'join',
+    when: [[H('0x80090031')], [H('0x80090030')], [S('tpm-key-noaccess')], [E(344)]],
+    supporting: [S('joined'), E(335)],
+    priority: 86,
+    why: 'NTE_AUTHENTICATION_IGNORED 0x80090031 "TPM is locked out" [TSC]; event 344 with isPrivateKeyFound: NOACCESS and 0x80090030 (the device required by the key provider is not ready) shows the same lockout for a device that is already joined: its key exists but cannot be used, so the registration cannot be used or renewed.',
+    fix: {
+      windows:
+        'Transient: wait for the TPM lockout to expire (Get-Tpm shows LockedOut and LockoutHealTime), or reset it with the owner authorization (tpm.msc › Reset TPM Lockout); find what keeps entering wrong PINs.',
+    },
+    provenance: {
+      source:
+        'TSC (NTE_AUTHENTICATION_IGNORED: TPM locked out, "TPM fundamentals" anti-hammering); WIKI (event 344 "Error: The device that is required …")',
+    },
+  },
+  {
+    id: 'stale-registration-device-deleted',
+    title:
+      'The local registration is stale: its device object was deleted in Entra, and renewing it fails (error_missing_device)',
+    phase: 'join',
+    when: [[S('device-renew'), S('error-missing-device')], [S('error-missing-device')]],
+    supporting: [S('device-renew'), S('joined'), H('0x801c03f2')],
+    priority: 88,
+    covers: ['device-not-synced', 'already-joined'],
+    why: 'The failed operation was a renewal (Server Operation : DeviceRenew) of a device the service no longer has (error_missing_device): the device was deleted in Entra (sync-scope change, Entra Connect clean-up, manual delete) while Windows keeps its old registration.',
+    fix: {
+      windows:
+        'dsregcmd /leave as administrator, restart; the next sign-in (or the Automatic-Device-Join task) joins again.',
+      directory:
+        "Keep the computer's OU in Entra Connect's sync scope so the new device object is created and stays.",
+    },
+    provenance: {
+      source:
+        'AZD29406 ("fixed with dsregcmd.exe /leave"); TSC (AADSTS50155: device deleted or disabled, re-register)',
+    },
+  },
+  {
+    id: 'device-disabled-or-deleted',
+    title: 'The device is disabled or deleted in Entra: it can no longer authenticate (no PRT)',
+    phase: 'join',
+    when: [[A(50155)], [A(135011)], [S('device-auth-failed')]],
+    supporting: [S('prt-missing'), S('joined')],
+    priority: 82,
+    covers: ['already-joined'],
+    why: 'AADSTS50155 "Device authentication failed" — "Confirm that the device isn\'t deleted or disabled" [TSC]; AADSTS135011 "Device used during the authentication is disabled." [ERR].',
+    fix: {
+      entra:
+        'Enable the device (Devices › All devices) if it was disabled; if it was deleted, re-register it.',
+      windows:
+        'For a deleted hybrid joined device: dsregcmd /leave as administrator, restart, let it join again (after Entra Connect synced it).',
+      directory:
+        'A disabled computer account in AD disables the device at the next sync: enable it there.',
+    },
+    scenarios: ['scenarios/lifecycle/device-deleted-after-sync-scope.yaml'],
+    provenance: { source: 'TSC (common server error codes: AADSTS50155); ERR (AADSTS135011)' },
+  },
+  {
+    id: 'prt-invalid-credentials',
+    title:
+      "The user's primary refresh token is refused: invalid user name or password (a new password not yet synced)",
+    phase: 'auth',
+    when: [[A(50126)]],
+    supporting: [H('0xc000006d'), H('0xc000006a'), S('prt-missing')],
+    priority: 80,
+    why: 'AADSTS50126 "Error validating credentials due to invalid username or password" in the SSO State (Attempt Status 0xc000006d): the password typed at Windows sign-in is not the one Entra has — with password hash sync, a recent password change not yet synced [TSC].',
+    fix: {
+      directory:
+        'Wait for password hash sync to carry the new password (or run a sync cycle), then lock and unlock to request a new PRT.',
+      entra: 'With federation, check the sign-in logs for the user: the IdP answered the error.',
+    },
+    provenance: { source: 'TSC (post-join: AADSTS50126); DSR (SSO State sample)' },
+  },
+  {
+    id: 'prt-upn-not-routable',
+    title:
+      "The user's UPN is not usable for Entra (non-routable suffix or malformed): no primary refresh token",
+    phase: 'auth',
+    when: [[H('0xc000005f')], [H('0xc004844c')]],
+    supporting: [S('prt-missing')],
+    priority: 78,
+    why: 'STATUS_NO_SUCH_LOGON_SESSION 0xc000005f "User realm discovery failed because the Microsoft Entra authentication service was unable to find the user\'s domain", AAD_CLOUDAP_E_OAUTH_USERNAME_IS_MALFORMED 0xc004844c [TSC].',
+    fix: {
+      directory:
+        'Give the users a UPN in a verified domain (or configure Alternate Login ID for a non-routable suffix such as contoso.local).',
+    },
+    provenance: { source: 'TSC (post-join PRT table)' },
+  },
+  {
+    id: 'idp-policy-denied-computer',
+    title:
+      "The IdP's access policy refuses the computer's WS-Trust request (AD FS MSIS7068: Access denied)",
+    phase: 'auth',
+    when: [[S('idp-access-denied')]],
+    supporting: [...AUTH_CHAIN, H('0xcaa90014'), S('wstrust-auth-fault')],
+    priority: 86,
+    covers: ['sts-refused-windows-auth'],
+    federated: true,
+    why: 'The STS authenticated the computer but its issuance authorization / access control policy for the relying party does not permit computer accounts, so the windowstransport request ends in a fault (MSIS7068: Access denied.) and 0xcaa90014.',
+    fix: {
+      adfs: 'Set the access control policy (or issuance authorization rules) of the "Microsoft Office 365 Identity Platform" relying party to permit the domain computers, e.g. Permit everyone, or a rule that permits the computer accounts.',
+      pingone:
+        'Let the Windows-AzureAD-Authentication-Provider user agent and the computer accounts through the sign-on policy of the Microsoft 365 application.',
+    },
+    provenance: {
+      modeled:
+        "HJM gives the relying party and its issuance rules for computers; MSIS7068 (AD FS 'Access denied.') as the fault an access control policy gives the computer's WS-Trust request is modeled: no public capture of that pairing was found",
+    },
+  },
+  {
+    id: 'computer-kerberos-failed',
+    title:
+      'The computer got no Kerberos ticket for the STS (SPN missing or duplicated, or no common encryption type)',
+    phase: 'auth',
+    when: [[S('kerberos-ticket-failed')], [H('0x80090303')]],
+    supporting: [...AUTH_CHAIN, H('0xcaa90014')],
+    priority: 80,
+    covers: ['sts-refused-windows-auth'],
+    federated: true,
+    why: 'The windowstransport endpoint authenticates the computer with Kerberos: without a ticket for the STS host (SEC_E_TARGET_UNKNOWN 0x80090303 "The specified target is unknown or unreachable": no or a duplicate SPN; KDC_ERR_ETYPE_NOTSUPP: the service account has no AES keys while RC4 is off) the WS-Trust request fails.',
+    fix: {
+      adfs: 'setspn -Q host/<federation service name> must show the AD FS service account (gMSA) once; enable AES for that account (msDS-SupportedEncryptionTypes) and reset its password if RC4 is disabled.',
+      pingone:
+        'The Kerberos service account of the LDAP gateway needs the STS host SPN and "This account supports Kerberos AES 256 bit encryption".',
+      windows: 'klist purge -li 0x3e7 on the device, then retry the join.',
+    },
+    scenarios: ['scenarios/adfs/kerberos-rc4-disabled.yaml'],
+    provenance: {
+      source: `${SEED} ("Kerberos service account and AES encryption"); COMERR (SEC_E_TARGET_UNKNOWN)`,
+    },
+  },
+  {
+    id: 'usercert-write-denied',
+    title:
+      'The computer may not write its own userCertificate in AD, so Entra Connect never syncs a certificate for the sync join',
+    phase: 'join',
+    when: [[S('save-public-key'), H('0x80070005')]],
+    supporting: [S('drs-device-not-found'), H('0x801c03f2'), S('fallback')],
+    priority: 87,
+    covers: ['device-not-synced', 'not-running-as-system'],
+    why: "The sync join (the managed flow and the fallback) needs the self-signed certificate Windows writes to the computer object's userCertificate [HIW]; access denied (0x80070005) on that write means the computer object's ACL lacks SELF write on userCertificate (a hardened OU, broken inheritance).",
+    fix: {
+      directory:
+        'Grant SELF write on userCertificate for the computer objects (dsacls "<OU DN>" /I:S /G "SELF:WP;userCertificate;computer"), or restore the OU\'s default inheritance; then the next join writes the certificate and Entra Connect syncs it.',
+    },
+    provenance: {
+      source:
+        'HIW (the computer writes userCertificate, Entra Connect syncs it); GHUCERT (the userCertificate attribute and the sync join)',
+    },
+  },
+  {
+    id: 'ad-read-transient',
+    title:
+      'A transient Active Directory read failure (the domain controller answered badly), not a missing SCP',
+    phase: 'discover',
+    when: [[H('0x8007003a'), H('0x801c001d')], [H('0x8007003a')]],
+    supporting: [E(307)],
+    priority: 74,
+    covers: ['scp-not-readable'],
+    why: '0x8007003a "The specified server cannot perform the requested operation" before 0x801c001d: reading the SCP (or the computer object) failed on the way, not because the SCP is absent. TSC: event 220 before 0x801c001d means Windows cannot access the computer object; replication issues "might be transient".',
+    fix: {
+      directory:
+        'Check the domain controllers the device uses (nltest /dsgetdc:<domain>, replication: repadmin /replsummary); the join retries at the next sign-in or task run.',
+      network: 'Check LDAP (389) and Kerberos to the domain controllers from the device.',
+    },
+    provenance: {
+      source:
+        'TSC (join phase "Other errors": event 220, replication issues); WIN32ERR (ERROR_BAD_NET_RESP)',
+    },
+  },
+  {
+    id: 'enterprise-drs-unreachable',
+    title:
+      'The device targets an on-premises (AD FS) device registration service that does not answer',
+    phase: 'discover',
+    when: [
+      [S('enterprise-drs'), S('discovery-failed')],
+      [S('enterprise-drs'), H('0x801c0021')],
+      [S('enterprise-drs'), H('0x80072ee7')],
+    ],
+    priority: 78,
+    covers: ['drs-discovery-failed', 'network-name-not-resolved'],
+    why: 'With on-premises DRS (AD FS device registration), discovery goes to enterpriseregistration.<UPN suffix>: without that DNS name (CNAME to the AD FS farm), its certificate name, or the DRS enabled on AD FS, discovery fails.',
+    fix: {
+      adfs: 'Create the DNS record enterpriseregistration.<UPN suffix> for the AD FS farm, include it in the SSL certificate, and Enable-AdfsDeviceRegistration; or, for Entra hybrid join, remove the on-premises DRS SCP so the device uses Entra.',
+    },
+    provenance: {
+      source:
+        'DSR (EnterpriseJoined: on-premises DRS); HJM; ITWWPJ (enterpriseregistration.<domain> in DNS and in the AD FS certificate)',
+    },
+  },
+  {
+    id: 'wpj-cant-connect',
+    title:
+      'Workplace Join (Windows 8.1) cannot reach the device registration service: the AD FS proxy or DRS endpoint is not published',
+    phase: 'down-level',
+    when: [[S('wpj-cant-connect')]],
+    priority: 72,
+    why: 'The Windows 8.1 Workplace Join dialog says "Can\'t connect to the service" when https://enterpriseregistration.<UPN suffix>/EnrollmentServer/contract does not answer: the AD FS proxy (WAP) does not publish it, the name does not resolve, or the certificate does not name it.',
+    fix: {
+      adfs: 'Publish the DRS through the Web Application Proxy, add enterpriseregistration.<UPN suffix> to DNS and to the AD FS SSL certificate, and check Enable-AdfsDeviceRegistration.',
+      network:
+        'From the device, open https://enterpriseregistration.<UPN suffix>/EnrollmentServer/contract?api-version=1.0.',
+    },
+    provenance: {
+      source:
+        'LYWPJ (the Workplace Join provider); ITWWPJ (Workplace Join needs enterpriseregistration.<domain> published with AD FS)',
     },
   },
   {

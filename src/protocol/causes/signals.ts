@@ -47,6 +47,11 @@ export const SIGNALS: readonly Signal[] = [
     'the join ran in a user context',
   ),
   s('error-phase-pre-check', /Error\s+Phase\s*:\s*pre-check/gi, 'the join failed at pre-check'),
+  s(
+    'ad-config-test-failed',
+    /AD\s+Configuration\s+Test\s*:\s*FAIL/gi,
+    'the SCP test of dsregcmd /status failed',
+  ),
   s('already-joined', p('The device is already joined'), 'the device is already joined'),
   s(
     'scp-read-failed',
@@ -56,7 +61,7 @@ export const SIGNALS: readonly Signal[] = [
   // Discovery ([DSRT] [HBS] [DVRD] [TSC]; events 201, 309)
   s(
     'discovery-failed',
-    /discovery\s+operation\s+callback\s+failed|Failed\s+to\s+discover\s+the\s+Azure\s+AD\s+DRS\s+service|DRS\s+Discovery\s+Test\s*:\s*FAIL/gi,
+    /discovery\s+operation\s+callback\s+failed|Failed\s+to\s+discover\s+the\s+Azure\s+AD\s+DRS\s+service|DRS\s+Discovery\s+Test\s*:\s*FAIL|DsrBeginDiscover\s+failed|discovery\s+request\s+send\s+operation\s+failed/gi,
     'DRS discovery failed',
   ),
   s('tenant-managed', /TenantType\s*=\s*Managed|Tenant\s+type:\s*Managed/gi, 'managed domain'),
@@ -73,7 +78,7 @@ export const SIGNALS: readonly Signal[] = [
   ),
   s(
     'fallback',
-    /Federated\s+ADRS\s+join\s+failed\s+with\s+error\s+0x[0-9a-f]{8}\.\s+Try\s+synchronized\s+join/gi,
+    /Federated\s+ADRS\s+join\s+failed\s+with\s+error\s+0x[0-9a-f]{8}\.\s+Try\s+synchronized\s+join|Registration\s+Type\s*:\s*fallback_sync\b|registrationType:\s*fallback_sync\b/gi,
     'dsreg fell back to sync join',
   ),
   s(
@@ -90,6 +95,16 @@ export const SIGNALS: readonly Signal[] = [
     'federated-join-completed',
     /AutoEnrollAsComputer\s+completed\s+successfully|Automatic\s+registration\s+Succeeded/gi,
     'the federated join completed',
+  ),
+  s(
+    'error-phase-join',
+    /Error\s+Phase\s*:\s*join\b|errorPhase:\s*join\b|failed\s+at\s+join\s+phase/gi,
+    'the join failed at the join phase (the DRS request)',
+  ),
+  s(
+    'error-phase-discover',
+    /Error\s+Phase\s*:\s*discover\b|errorPhase:\s*discover\b/gi,
+    'the join failed at discovery',
   ),
   s('joined', /AzureAdJoined\s*:\s*YES\b/gi, 'AzureAdJoined : YES'),
   s('not-joined', /AzureAdJoined\s*:\s*NO\b/gi, 'AzureAdJoined : NO'),
@@ -127,6 +142,60 @@ export const SIGNALS: readonly Signal[] = [
     'drs-sid-verification',
     /The\s+verification\s+of\s+the\s+target\s+computer's\s+SID/gi,
     'DRS could not verify the computer SID',
+  ),
+  // Device lifecycle after the join ([DSR] Device Details, [TSC] AADSTS50155, AZD29406)
+  s(
+    'device-renew',
+    /Server\s+Operation\s*:\s*DeviceRenew\b/gi,
+    'the failed request renewed an existing registration (DeviceRenew)',
+  ),
+  s(
+    'error-missing-device',
+    /\berror_missing_device\b/g,
+    'DRS: the device object of this registration no longer exists',
+  ),
+  s(
+    'device-auth-failed',
+    /DeviceAuthStatus\s*:\s*FAILED|Device\s+is\s+either\s+disabled\s+or\s+deleted/gi,
+    'the device failed to authenticate: disabled or deleted in Entra',
+  ),
+  s('prt-missing', /AzureAdPrt\s*:\s*NO\b/gi, 'no primary refresh token'),
+  // TPM and device keys ([TSC] TPM errors; events 344 and 202 [WIKI])
+  s(
+    'tpm-key-noaccess',
+    /isPrivateKeyFound\s*:\s*NOACCESS\b/gi,
+    'the device key exists but the TPM refuses access to it',
+  ),
+  // Network: a proxy that wants credentials from SYSTEM (WinHTTP), [TSC] outbound proxy notes
+  s(
+    'proxy-auth-required',
+    /Proxy\s+Authentication\s+Required|\b(?:HTTP|Https?)\s+status\s*:?\s*407\b|\bStatus:\s*407\b/gi,
+    'a proxy answered 407 Proxy Authentication Required',
+  ),
+  // The IdP's policy refuses the computer (AD FS issuance authorization / access control policy)
+  s('idp-access-denied', /\bMSIS7068\b/g, 'AD FS: MSIS7068 Access denied (policy)'),
+  s(
+    'kerberos-ticket-failed',
+    /Kerberos\s+(?:ticket|TGT)[^\n]{0,80}?\b(?:FAIL(?:ED)?|failed|not\s+(?:found|obtained))\b|KDC_ERR_ETYPE_NOTSUPP/gi,
+    'the computer got no Kerberos ticket for the STS',
+  ),
+  // The computer writes its own certificate to AD (sync join needs it) [HIW]
+  s(
+    'save-public-key',
+    /\bSavePublicKey\b|write\s+the\s+public\s+key|userCertificate\s+attribute/gi,
+    'the computer saving its certificate to userCertificate',
+  ),
+  // On-premises (enterprise) DRS: AD FS device registration [DSR] [HJM]
+  s(
+    'enterprise-drs',
+    /drsInstance:\s*ent\b|EnterpriseJoined\s*:\s*YES\b|\benterpriseregistration\.(?!windows\.net)[a-z0-9-]{1,63}\.[a-z]/gi,
+    'the device uses an on-premises (AD FS) DRS',
+  ),
+  // Windows 8.1 Workplace Join (PC settings) dialog [LYWPJ]
+  s(
+    'wpj-cant-connect',
+    /Can['’]t\s+connect\s+to\s+the\s+service|Cannot\s+connect\s+to\s+the\s+service/gi,
+    'Workplace Join: "Can\'t connect to the service"',
   ),
   // Down-level dialogs (Microsoft legacy seed) and Workplace Join events ([MAN] [LYWK] [WIKI])
   s(

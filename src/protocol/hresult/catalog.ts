@@ -314,7 +314,7 @@ const rows: HresultEntry[] = [
     hresult: '0x80070005',
     symbol: 'E_ACCESSDENIED',
     meaning:
-      'Access is denied: dsregcmd /join did not run as NT AUTHORITY\\SYSTEM (pre-check, event 333).',
+      'Access is denied. In a join: dsregcmd /join did not run as NT AUTHORITY\\SYSTEM (pre-check, event 333), the computer may not write its own userCertificate (SavePublicKey), or the key store refused the device key.',
     windowsMessage: 'Access is denied.',
     provenance: {
       modeled:
@@ -533,6 +533,22 @@ const rows: HresultEntry[] = [
     meaning:
       'The WS-Trust endpoint answered XML with a Document Type Definition, which the client refuses to parse.',
     provenance: { source: `${TSC.source} (post-join PRT table)` },
+  },
+  {
+    hresult: '0x8007003a',
+    symbol: 'HRESULT_FROM_WIN32(ERROR_BAD_NET_RESP)',
+    meaning:
+      'The specified server cannot perform the requested operation: a transient failure reading Active Directory (the domain controller answered badly), seen before 0x801c001d when the SCP read failed.',
+    windowsMessage: 'The specified server cannot perform the requested operation.',
+    provenance: { source: 'WIN32ERR (ERROR_BAD_NET_RESP, 58); TSC (event 220 before 0x801c001d)' },
+  },
+  {
+    hresult: '0x80090303',
+    symbol: 'SEC_E_TARGET_UNKNOWN',
+    meaning:
+      "The specified target is unknown or unreachable: Kerberos found no service principal for the STS host (missing or duplicate SPN of the federation service account), so the computer's Windows-integrated authentication fails.",
+    windowsMessage: 'The specified target is unknown or unreachable',
+    provenance: { source: 'COMERR (SEC_E_TARGET_UNKNOWN)' },
   },
 ];
 

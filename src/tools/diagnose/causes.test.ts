@@ -4,12 +4,15 @@
  * cause says what to fix and where its knowledge comes from. Text reading tolerates what
  * customers paste, and never throws on arbitrary input.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventEntry, UDR_CHANNEL } from '../../protocol/events/event-catalog.ts';
 import { hresultEntry } from '../../protocol/hresult/catalog.ts';
 import { aadstsEntries } from '../../protocol/oauth/aadsts.ts';
-import { CAUSES } from '../../protocol/causes/causes.ts';
+import { CAUSES, FIX_LABEL } from '../../protocol/causes/causes.ts';
+import { PACKAGE_ROOT } from '../../core/keys.ts';
 import { diagnoseText } from './diagnose.ts';
 import { signalFact, type FactKey } from '../../protocol/causes/facts.ts';
 import { toLogText } from './log-text.ts';
@@ -108,5 +111,52 @@ describe('the event signals read the event catalogue the client writes from', ()
     expect(entry, String(id)).toBeDefined();
     const facts = factsOfText(toLogText(entry!.template));
     expect(facts.has(signalFact(signal)), entry!.template).toBe(true);
+  });
+});
+
+describe('the causes of the real-world modes', () => {
+  it('name only scenario files that exist', () => {
+    const missing = CAUSES.flatMap((c) =>
+      (c.scenarios ?? [])
+        .filter((f) => !existsSync(join(PACKAGE_ROOT, f)))
+        .map((f) => `${c.id}: ${f}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    'sts-tls-untrusted',
+    'proxy-tls-inspection',
+    'proxy-auth-required',
+    'tpm-keyset-missing',
+    'tpm-fips',
+    'tpm-internal-error',
+    'tpm-locked-out',
+    'stale-registration-device-deleted',
+    'device-disabled-or-deleted',
+    'prt-invalid-credentials',
+    'idp-policy-denied-computer',
+    'computer-kerberos-failed',
+    'usercert-write-denied',
+    'ad-read-transient',
+    'enterprise-drs-unreachable',
+    'wpj-cant-connect',
+    'drs-server-busy',
+  ])('%s has a fix and a source', (id) => {
+    const c = CAUSES.find((x) => x.id === id);
+    expect(c, id).toBeDefined();
+    expect(Object.values(c!.fix).join(' ').length).toBeGreaterThan(20);
+  });
+
+  it('labels each fix with the place it is made (portal settings are not Graph federation)', () => {
+    const quota = CAUSES.find((c) => c.id === 'device-quota-reached')!;
+    expect(Object.keys(quota.fix)).toEqual(['entra']);
+    expect(FIX_LABEL.entra).toBe('Microsoft Entra admin center');
+    // Graph fixes are about the domain's federation settings.
+    for (const c of CAUSES)
+      if (c.fix.graph)
+        expect(c.fix.graph, c.id).toMatch(
+          /MgDomainFederation|FederatedIdpMfaBehavior|MetadataExchangeUri|IssuerUri|SigningCertificate|PreferredAuthenticationProtocol/,
+        );
   });
 });

@@ -11,6 +11,8 @@ export interface Finding {
   readonly cause: Cause;
   /** The facts that made it hold, then the supporting ones seen. */
   readonly matched: readonly FactKey[];
+  /** The clause that made it hold. */
+  readonly clause: readonly FactKey[];
   readonly evidence: readonly Evidence[];
   /** True when every identifying fact was predicted (from an XML document), not seen in a log. */
   readonly predicted: boolean;
@@ -37,6 +39,7 @@ export function rankCauses(facts: Facts, causes: readonly Cause[] = CAUSES): Fin
     holding.push({
       cause,
       matched,
+      clause,
       evidence,
       predicted: identifying.every((o) => o.predicted),
       order: Math.min(...identifying.map((o) => o.order)),

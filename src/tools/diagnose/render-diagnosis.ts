@@ -3,7 +3,8 @@
  * terms (the IdP the input names first), the shipped scenario that reproduces each cause, and
  * the warnings; or one JSON object (`--json`).
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { PACKAGE_ROOT } from '../../core/keys.ts';
 import { describeProvenance } from '../../core/provenance.ts';
 import { FIX_LABEL, type FixTarget } from '../../protocol/causes/causes.ts';
 import type { Diagnosis } from './diagnose.ts';
@@ -20,22 +21,30 @@ const VARIANT_FACTS = [
   'not-joined',
 ].map(signalFact);
 
-/** The scenarios that reproduce a finding's cause, closest variant (and the input's IdP) first. */
+/**
+ * The scenarios that reproduce a finding's cause, closest variant (and the input's IdP) first;
+ * then those the cause names itself (`Cause.scenarios`) that the mapping did not find.
+ */
 export function reproducing(
   finding: Finding,
   diagnosis: Diagnosis,
   scenarios: readonly ScenarioCause[],
-): ScenarioCause[] {
+): Pick<ScenarioCause, 'file' | 'name'>[] {
   const score = (s: ScenarioCause) =>
     VARIANT_FACTS.filter((k) => s.facts.has(k) === diagnosis.facts.has(k)).length * 2 +
     (diagnosis.profile && s.file.includes(diagnosis.profile) ? 1 : 0);
-  return scenarios
+  const mapped: Pick<ScenarioCause, 'file' | 'name'>[] = scenarios
     .filter((s) => s.cause === finding.cause.id)
     .sort((a, b) => score(b) - score(a) || a.file.localeCompare(b.file));
+  for (const file of finding.cause.scenarios ?? []) {
+    const abs = join(PACKAGE_ROOT, file);
+    if (!mapped.some((s) => s.file === abs)) mapped.push({ file: abs, name: file });
+  }
+  return mapped;
 }
 
 function fixOrder(d: Diagnosis): FixTarget[] {
-  const all: FixTarget[] = ['pingone', 'adfs', 'graph', 'directory', 'windows', 'network'];
+  const all: FixTarget[] = ['pingone', 'adfs', 'graph', 'entra', 'directory', 'windows', 'network'];
   if (d.profile === 'adfs') return ['adfs', 'pingone', ...all.slice(2)];
   return all;
 }
@@ -60,7 +69,7 @@ export function renderDiagnosis(
     out.push(
       '',
       `${i + 1}. ${c.title}`,
-      `   [${c.id}] phase: ${c.phase}${f.predicted ? ' (predicted from the document)' : ''}`,
+      `   [${c.id}] phase: ${c.phase}, confidence: ${f.confidence}${f.predicted ? ' (predicted from the document)' : ''}`,
     );
     out.push('   Evidence:');
     for (const e of f.evidence.slice(0, 6))
@@ -85,6 +94,15 @@ export function renderDiagnosis(
     }
     out.push(`   Provenance: ${describeProvenance(c.provenance)}`);
   });
+  if (d.codes.length > 0) {
+    out.push('', `Codes in the input (${d.codes.length}):`);
+    for (const c of d.codes)
+      out.push(
+        `  ${c.code}${c.decisive && c.kind === 'hresult' ? " (the failure's own code)" : ''}: ${
+          c.recognised ? `${c.name} — ${c.meaning}` : 'not recognised'
+        }${c.line !== undefined ? ` (line ${c.line})` : ''}`,
+      );
+  }
   for (const w of d.warnings) out.push('', `WARNING: ${w}`);
   for (const n of d.notes) out.push('', `Note: ${n}`);
   return out.join('\n');
@@ -104,6 +122,7 @@ export function diagnosisJson(
         id: f.cause.id,
         title: f.cause.title,
         phase: f.cause.phase,
+        confidence: f.confidence,
         predicted: f.predicted,
         facts: f.matched,
         evidence: f.evidence,
@@ -116,6 +135,7 @@ export function diagnosisJson(
         })),
         provenance: describeProvenance(f.cause.provenance),
       })),
+      codes: d.codes,
       warnings: d.warnings,
       notes: d.notes,
       details: d.details,
