@@ -584,12 +584,14 @@ export const CAUSES: readonly Cause[] = [
     ],
     // The discovery's own sub-error (`DRS Discovery Test : FAIL [0x801c0021/0x80072ee2]` [TSC]) is
     // a connection failure too, but no STS was reached yet: the discovery is the cause.
-    covers: ['sts-unreachable'],
+    // …and the name resolution behind it (0x80072ee7 as its sub-error): no STS was reached yet.
+    covers: ['sts-unreachable', 'network-name-not-resolved'],
+    supporting: [H('0x80072ee7'), H('0x80072ee2'), H('0x80072efe'), H('0x80072efd')],
     priority: 65,
-    why: 'Windows gets the registration service endpoints from https://enterpriseregistration.windows.net/<tenant>/discover; a failure there is DSREG_AUTOJOIN_DISC_FAILED 0x801c0021 (E_INVALIDDATA 0x8007000d when a proxy answered HTML).',
+    why: 'Windows gets the registration service endpoints from https://enterpriseregistration.windows.net/<tenant>/discover; a failure there is DSREG_AUTOJOIN_DISC_FAILED 0x801c0021, with the network sub-error in the DRS Discovery Test (0x80072ee2 timeout, 0x80072ee7 name not resolved, 0x80072efe aborted; E_INVALIDDATA 0x8007000d when a proxy answered HTML) [TSC].',
     fix: {
       network:
-        'Allow the computer context (WinHTTP proxy, or WPAD) to reach enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com without TLS inspection.',
+        'Allow the computer context (WinHTTP proxy, or WPAD) to reach enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com without TLS inspection; with 0x80072ee7 check that the device (or its proxy) resolves enterpriseregistration.windows.net.',
     },
     provenance: {
       source: 'DSRT, HBS, DVRD, TSC, WINRT (0x801c0021, 0x8007000d [TSC]; events 201, 309 [EVT])',
@@ -737,6 +739,10 @@ export const CAUSES: readonly Cause[] = [
       windows:
         "Check the device's clock (w32tm /query /status): a skewed clock fails every certificate.",
     },
+    scenarios: [
+      'scenarios/network/sts-certificate-untrusted.yaml',
+      'scenarios/network/sts-tls-inspection.yaml',
+    ],
     provenance: {
       source: 'TSC ("ERROR_ADAL_INTERNET_SECURE_FAILURE": check the client time skew); WINRT',
     },
@@ -776,6 +782,7 @@ export const CAUSES: readonly Cause[] = [
       network:
         "Let the computer account authenticate silently (Kerberos/NTLM with the computer account), or exempt enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com from proxy authentication; configure the WinHTTP proxy for SYSTEM (netsh winhttp set proxy, or WPAD) — the user's WinINet proxy does not apply.",
     },
+    scenarios: ['scenarios/network/proxy-407-for-system.yaml'],
     provenance: {
       source:
         'TSC (discover phase: outbound proxy and the computer account); HJM (network requirements)',
@@ -819,7 +826,7 @@ export const CAUSES: readonly Cause[] = [
     id: 'adal-connection-aborted',
     title: 'The connection to the authorization endpoint was aborted or timed out',
     phase: 'auth',
-    when: [[H('0xcaa82efe')], [H('0xcaa82ee2')], [H('0x80072efe')]],
+    when: [[H('0xcaa82efe')], [H('0xcaa82ee2')]],
     supporting: AUTH_CHAIN,
     priority: 70,
     covers: ['sts-unreachable'],
@@ -829,6 +836,7 @@ export const CAUSES: readonly Cause[] = [
       network:
         'Ensure https://login.microsoftonline.com and the on-premises STS are reachable in the system context; retry later or from a stable network.',
     },
+    scenarios: ['scenarios/network/sts-timeout.yaml'],
     provenance: { source: 'TSC (authentication phase network errors)' },
   },
   {
@@ -860,6 +868,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'dsregcmd /leave as administrator, restart and let the join run again; do not clear the TPM; build images from a machine that was never Entra joined, hybrid joined or registered.',
     },
+    scenarios: ['scenarios/tpm/keyset-missing.yaml'],
     provenance: {
       source:
         'TSC (TPM errors: NTE_BAD_KEYSET); WIKI (event 304 "Exit code: Keyset does not exist")',
@@ -876,6 +885,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Update to Windows 10 1809 or later (it detects TPM failures and joins without the TPM), or disable the TPM for the join; update the TPM firmware where the vendor offers a non-FIPS mode.',
     },
+    scenarios: ['scenarios/tpm/fips-mode-1803.yaml', 'scenarios/tpm/fips-mode-1809.yaml'],
     provenance: { source: 'TSC (TPM_E_NOTFIPS); WIKI (event 202 text)' },
   },
   {
@@ -889,6 +899,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Update the TPM firmware; on Windows 10 1809 and later the join completes without the TPM, earlier builds need the TPM disabled for the join.',
     },
+    scenarios: ['scenarios/tpm/pcp-internal-error.yaml'],
     provenance: { source: 'TSC (TPM_E_PCP_INTERNAL_ERROR)' },
   },
   {
@@ -904,6 +915,7 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Transient: wait for the TPM lockout to expire (Get-Tpm shows LockedOut and LockoutHealTime), or reset it with the owner authorization (tpm.msc › Reset TPM Lockout); find what keeps entering wrong PINs.',
     },
+    scenarios: ['scenarios/tpm/locked-out.yaml'],
     provenance: {
       source:
         'TSC (NTE_AUTHENTICATION_IGNORED: TPM locked out, "TPM fundamentals" anti-hammering); WIKI (event 344 "Error: The device that is required …")',
@@ -947,7 +959,11 @@ export const CAUSES: readonly Cause[] = [
       directory:
         'A disabled computer account in AD disables the device at the next sync: enable it there.',
     },
-    scenarios: ['scenarios/lifecycle/device-deleted-after-sync-scope.yaml'],
+    scenarios: [
+      'scenarios/lifecycle/device-deleted-after-sync-scope.yaml',
+      'scenarios/lifecycle/device-disabled.yaml',
+      'scenarios/windows/device-deleted-before-21h1.yaml',
+    ],
     provenance: { source: 'TSC (common server error codes: AADSTS50155); ERR (AADSTS135011)' },
   },
   {
@@ -964,6 +980,7 @@ export const CAUSES: readonly Cause[] = [
         'Wait for password hash sync to carry the new password (or run a sync cycle), then lock and unlock to request a new PRT.',
       entra: 'With federation, check the sign-in logs for the user: the IdP answered the error.',
     },
+    scenarios: ['scenarios/prt/password-not-synced.yaml'],
     provenance: { source: 'TSC (post-join: AADSTS50126); DSR (SSO State sample)' },
   },
   {
@@ -979,6 +996,7 @@ export const CAUSES: readonly Cause[] = [
       directory:
         'Give the users a UPN in a verified domain (or configure Alternate Login ID for a non-routable suffix such as contoso.local).',
     },
+    scenarios: ['scenarios/prt/non-routable-upn.yaml'],
     provenance: { source: 'TSC (post-join PRT table)' },
   },
   {

@@ -42,7 +42,8 @@ export function factsOfExpect(expect: Scenario['expect']): Facts {
   if (expect.joined === true) facts.add(signalFact('joined'));
   if (expect.joined === false) facts.add(signalFact('not-joined'));
   if (expect.joinType === 'sync') facts.add(signalFact('sync-join-completed'));
-  const lines = expect.transcriptIncludes ?? [];
+  // The lines the scenario expects in its transcript and in its dsregcmd /status.
+  const lines = [...(expect.transcriptIncludes ?? []), ...(expect.statusIncludes ?? [])];
   if (lines.length > 0) factsOfText(toLogText(lines.join('\n')), facts);
   return facts;
 }
