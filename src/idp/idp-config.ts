@@ -31,6 +31,8 @@ export interface ClaimRule {
   readonly value: ClaimValueSource;
   /** Issue the attribute twice (duplicate-claim misconfiguration). */
   readonly duplicate?: boolean;
+  /** Written as the attribute's OriginalIssuer (AD FS: `CLIENT CONTEXT` request claims). */
+  readonly originalIssuer?: string;
 }
 
 /** A scenario's change to one claim (or 'omit'). */
@@ -49,6 +51,8 @@ export interface DirectoryComputer {
   readonly name: string;
   readonly objectGuid: string;
   readonly objectSid: string;
+  /** Set on few computers; AD FS's "Issue UPN" rule then issues it for the device [AADIBLOG]. */
+  readonly userPrincipalName?: string;
   /** The AD domain's NetBIOS and DNS names (`NETBIOS\NAME$`, `NAME$@dns`). */
   readonly netbiosDomain?: string;
   readonly dnsDomain?: string;
@@ -107,6 +111,11 @@ export interface AdfsOptions {
   readonly issuerIdRules: 'hybrid-join' | 'upn-leftover' | 'none';
   /** The verified domain the computers' issuerid names. */
   readonly issuerIdDomain: string;
+  /**
+   * The RP trust's IssuanceTransformRules as text (a customer's own); replaces the built-in rules
+   * that multipleDomains / issuerIdRules choose.
+   */
+  readonly issuanceTransformRules?: string;
 }
 
 export interface SigningOptions {

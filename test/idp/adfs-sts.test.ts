@@ -108,6 +108,9 @@ describe('AD FS endpoints', () => {
     expect(types(a.attributes)).toEqual({
       [claimType(CLAIM.UPN.namespace, CLAIM.UPN.name)]: USER.upn,
       [claimType(CLAIM.ImmutableID.namespace, CLAIM.ImmutableID.name)]: uuidAsBase64Guid(USER_GUID),
+      // A password sign-in is an extranet one: AADInternals' password-token template says false.
+      [claimType(CLAIM.insidecorporatenetwork.namespace, CLAIM.insidecorporatenetwork.name)]:
+        'false',
     });
     expect(a.nameIdentifier).toEqual({
       value: uuidAsBase64Guid(USER_GUID),
@@ -146,26 +149,55 @@ const computer: Principal = {
   windowsAccountName: 'CONTOSO\\IMOK-HYJD$',
 };
 const user: Principal = { kind: 'user', user: USER };
-const options = (patch: Partial<AdfsOptions> = {}): AdfsOptions => ({
-  multipleDomains: false,
-  issuerIdRules: 'none',
-  issuerIdDomain: ADFS_DOMAIN,
-  ...patch,
+const options = (patch: Partial<AdfsOptions> = {}) => ({
+  domain: ADFS_DOMAIN,
+  adfs: {
+    multipleDomains: false,
+    issuerIdRules: 'none',
+    issuerIdDomain: ADFS_DOMAIN,
+    ...patch,
+  } as AdfsOptions,
 });
-const keys = (p: Principal, o: AdfsOptions) => runAdfsRules(p, o).map((r) => r.key);
+const keys = (p: Principal, o: ReturnType<typeof options>) => runAdfsRules(p, o).map((r) => r.key);
+const valueOf = (p: Principal, o: ReturnType<typeof options>, key: string) => {
+  const v = runAdfsRules(p, o).find((r) => r.key === key)?.value;
+  return v?.kind === 'literal' ? v.value : v;
+};
 
-describe('AD FS claim rules (hybrid-join-manual.md)', () => {
-  it('issues accounttype, onpremobjectguid, primarysid and ImmutableID for a domain computer', () => {
+describe('AD FS claim rules (hybrid-join-manual.md, run by the claim rule engine)', () => {
+  it('issues ImmutableID, accounttype, onpremobjectguid, primarysid, insidecorporatenetwork for a domain computer (the order of the AADIBLOG capture)', () => {
     expect(keys(computer, options())).toEqual([
+      'ImmutableID',
       'accounttype',
       'onpremobjectguid',
       'primarysid',
-      'ImmutableID',
+      'insidecorporatenetwork',
     ]);
+    const inside = runAdfsRules(computer, options()).find(
+      (r) => r.key === 'insidecorporatenetwork',
+    );
+    expect(inside).toMatchObject({
+      originalIssuer: 'CLIENT CONTEXT',
+      value: { kind: 'literal', value: 'true' },
+    });
+  });
+
+  it('issues the UPN of a computer that has one (the AADIBLOG device token carries NAME$@domain)', () => {
+    const withUpn: Principal = {
+      ...computer,
+      computer: {
+        ...(computer as { computer: object }).computer,
+        userPrincipalName: 'IMOK-HYJD$@contoso.example',
+      },
+    } as Principal;
+    expect(keys(withUpn, options())[0]).toBe('UPN');
   });
 
   it('issues nothing device-specific for a computer outside Domain Computers (-515)', () => {
-    expect(keys({ ...computer, groupSids: ['S-1-5-21-1-2-3-516'] }, options())).toEqual([]);
+    expect(keys({ ...computer, groupSids: ['S-1-5-21-1-2-3-516'] }, options())).toEqual([
+      'ImmutableID',
+      'insidecorporatenetwork',
+    ]);
   });
 
   it('with the manual issuerid rules: computers get the verified domain, users the UPN domain, no accounttype=User is issued', () => {
@@ -174,15 +206,10 @@ describe('AD FS claim rules (hybrid-join-manual.md)', () => {
       issuerIdRules: 'hybrid-join',
       issuerIdDomain: 'fabrikam.example',
     });
-    const c = runAdfsRules(computer, o);
-    expect(c.find((r) => r.key === 'issuerid')?.value).toEqual({
-      kind: 'issuerId',
-      domain: 'fabrikam.example',
-    });
-    expect(keys(user, o)).toEqual(['UPN', 'ImmutableID', 'issuerid']);
-    expect(runAdfsRules(user, o).find((r) => r.key === 'issuerid')?.value).toEqual({
-      kind: 'issuerIdFromUpn',
-    });
+    expect(valueOf(computer, o, 'issuerid')).toBe('http://fabrikam.example/adfs/services/trust/');
+    expect(keys(user, o)).toEqual(['UPN', 'ImmutableID', 'issuerid', 'insidecorporatenetwork']);
+    expect(valueOf(user, o, 'issuerid')).toBe('http://contoso.example/adfs/services/trust/');
+    expect(keys(user, o)).not.toContain('accounttype');
   });
 
   it('with only the leftover UPN-based rule: users get issuerid, computers (no UPN) none', () => {
@@ -191,17 +218,28 @@ describe('AD FS claim rules (hybrid-join-manual.md)', () => {
     expect(keys(user, o)).toContain('issuerid');
   });
 
-  it('in multi-domain mode the token Issuer is the service identifier and carries issuerid', async () => {
+  it('runs a customer rule set instead of the built-in one', () => {
+    const o = options({
+      issuanceTransformRules:
+        '@RuleName = "only DJ"\nc:[Type == "http://schemas.microsoft.com/ws/2008/06/identity/claims/groupsid", Value =~ "-515$"] => issue(Type = "http://schemas.microsoft.com/ws/2012/01/accounttype", Value = "DJ");',
+    });
+    expect(keys(computer, o)).toEqual(['accounttype']);
+  });
+
+  it('in multi-domain mode the issuerid value is the token Issuer and no issuerid attribute is sent (AADIBLOG)', async () => {
     const cfg = idpConfig('adfs', {
       adfs: { multipleDomains: true, issuerIdRules: 'hybrid-join', issuerIdDomain: ADFS_DOMAIN },
     });
     const path = `${TRUST}/13/windowstransport`;
-    const a = assertionOf(
-      (await call(party(cfg), 'POST', path, rst('1.3', url(path)), negotiate())).body,
-    );
-    expect(a.issuer).toBe(`http://${HOST}/adfs/services/trust`);
-    expect(types(a.attributes)[claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name)]).toBe(
-      `http://${ADFS_DOMAIN}/adfs/services/trust/`,
+    const body = (await call(party(cfg), 'POST', path, rst('1.3', url(path)), negotiate())).body;
+    const a = assertionOf(body);
+    expect(a.issuer).toBe(`http://${ADFS_DOMAIN}/adfs/services/trust/`);
+    expect(
+      types(a.attributes)[claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name)],
+    ).toBeUndefined();
+    expect(body).toContain('<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">');
+    expect(body).toContain(
+      'AttributeName="insidecorporatenetwork" AttributeNamespace="http://schemas.microsoft.com/ws/2012/01" a:OriginalIssuer="CLIENT CONTEXT" xmlns:a="http://schemas.xmlsoap.org/ws/2009/09/identity/claims"',
     );
   });
 });

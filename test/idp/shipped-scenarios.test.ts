@@ -34,12 +34,10 @@ describe('shipped IdP scenarios on the wire', () => {
     ]);
   });
 
-  it('two domains: the Issuer is the service identifier and issuerid names contoso.com', async () => {
+  it('two domains: the issuerid rule names contoso.com, and AD FS puts it in the Issuer, not in an attribute (AADIBLOG)', async () => {
     const xml = tokenOf(await run('adfs/multiple-domains.yaml'));
-    expect(xml).toContain('Issuer="http://sts.contoso.com/adfs/services/trust"');
-    expect(xml).toContain(
-      'AttributeName="issuerid" AttributeNamespace="http://schemas.microsoft.com/ws/2008/06/identity/claims"><saml:AttributeValue>http://contoso.com/adfs/services/trust/<',
-    );
+    expect(xml).toContain('Issuer="http://contoso.com/adfs/services/trust/"');
+    expect(xml).not.toContain('AttributeName="issuerid"');
   });
 
   it('leftover UPN-based rule: the computer token has no issuerid and Entra fails the issuer check', async () => {

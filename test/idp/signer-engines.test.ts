@@ -39,6 +39,8 @@ const OPTIONS: readonly SignEnvelopedOptions[] = [
   {},
   { includeKeyInfo: false },
   { signatureAlgorithm: 'rsa-sha1', digestAlgorithm: 'sha1' },
+  // AD FS 2016+: <Signature xmlns="http://www.w3.org/2000/09/xmldsig#"> [AADIBLOG]
+  { signaturePrefix: 'none' },
 ];
 
 /** Both ways, byte for byte; the direct path must have taken the input. */
@@ -104,5 +106,23 @@ describe('signers: the direct path writes what xml-crypto writes', () => {
     );
     const first = { ...SAML11, action: 'prepend' as const };
     expect(signDirect(plain, PRIVATE, CERT, first, {})).toBeUndefined();
+  });
+});
+
+describe('signers: the unprefixed Signature of AD FS 2016+', () => {
+  it('writes <Signature xmlns=…> with unprefixed children, and it verifies', async () => {
+    const xml = signEnveloped(
+      buildAssertion(deviceAssertionInput()),
+      PRIVATE,
+      pem('idp-signing.crt'),
+      SAML11,
+      {
+        signaturePrefix: 'none',
+      },
+    );
+    expect(xml).toContain('<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo>');
+    expect(xml).not.toContain('ds:');
+    const { verifyAssertion } = await import('../../src/protocol/saml11/verify-assertion.ts');
+    expect(verifyAssertion(xml, [pem('idp-signing.crt')])).toMatchObject({ ok: true });
   });
 });

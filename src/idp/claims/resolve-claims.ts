@@ -49,7 +49,12 @@ export function resolveClaims(rules: readonly ClaimRule[], p: Principal): Saml11
   for (const rule of rules) {
     const value = resolveClaimValue(rule.value, p);
     if (value === undefined) continue;
-    const attr = { namespace: rule.namespace, name: rule.name, values: [value] };
+    const attr = {
+      namespace: rule.namespace,
+      name: rule.name,
+      values: [value],
+      ...(rule.originalIssuer === undefined ? {} : { originalIssuer: rule.originalIssuer }),
+    };
     out.push(attr);
     if (rule.duplicate) out.push(attr);
   }

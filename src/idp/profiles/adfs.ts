@@ -5,9 +5,10 @@
  * claim rules (adfs-claim-rules.ts).
  * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (endpoint paths from hybrid-join-manual.md), [MSALPY] [ADALN] [ROAD] [AADI]
  *   (token shape, Issuer), §2 (rules), §5 (FederationMetadata path; /adfs/ls/ with wa=wsignin1.0)
- * modeled: with `-SupportMultipleDomain` the Issuer is the Federation Service identifier
- *   `http://<host>/adfs/services/trust` and the issuerid claim names the domain (AADSTS50107
- *   shows the Issuer ID that matched no domain: jpazureid blog "adfs-AADSTS50107"); AD FS
+ * With an issuerid rule, the rule's value is the assertion Issuer and no issuerid attribute is
+ *   sent [AADIBLOG]; without one, under `-SupportMultipleDomain`, the Issuer is the Federation
+ *   Service identifier `http://<host>/adfs/services/trust` (AADSTS50107 then names it).
+ * modeled: AD FS
  *   decrypts RC4 tickets (only PingOne's gateway is documented as AES-only); the service account
  *   `svc-adfs@<domain>` published as the windowstransport ports' Identity/Upn.
  * modeled: the relying party's rules make the NameIdentifier from the ImmutableID claim (the
@@ -77,7 +78,8 @@ export const adfsProfile: IdpProfile = {
   }),
   defaultIssuer: (site) =>
     site.adfs.multipleDomains ? `http://${site.host}${TRUST}` : adfsIssuer(site.domain),
-  claimRules: (principal, site) => runAdfsRules(principal, site.adfs),
+  claimRules: (principal, site, how) => runAdfsRules(principal, site, how),
+  issuerIdIsIssuer: true,
   nameIdentifier: () => ({
     format: NAMEID_UNSPECIFIED,
     value: { kind: 'immutableId', encoding: 'uuidAsBase64Guid' },

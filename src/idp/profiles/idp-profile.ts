@@ -6,7 +6,7 @@
 import type { MexEndpointKind } from '../../protocol/mex/build-mex.ts';
 import type { WsTrustVersion } from '../../protocol/wstrust/constants.ts';
 import type { ClaimRule, ClaimValueSource, IdpConfig } from '../idp-config.ts';
-import type { Principal } from '../principal.ts';
+import type { AuthenticationKind, Principal } from '../principal.ts';
 
 export type StsAuth = 'windows' | 'username';
 /** The endpoint kinds a MEX can publish (AD FS names them by their path's last segment). */
@@ -44,7 +44,8 @@ export interface IdpEndpoints {
 }
 
 /** What a profile needs to know about the IdP it describes. */
-export type ProfileSite = Pick<IdpConfig, 'host' | 'appId' | 'domain' | 'adfs'>;
+export type ProfileSite = Pick<IdpConfig, 'host' | 'appId' | 'domain' | 'adfs'> &
+  Partial<Pick<IdpConfig, 'directory' | 'users'>>;
 
 export interface IdpProfile {
   readonly name: 'adfs' | 'pingone';
@@ -54,7 +55,12 @@ export interface IdpProfile {
   /** The assertion Issuer (and metadata entityID) unless the scenario sets one. */
   defaultIssuer(site: ProfileSite): string;
   /** The claims this IdP's rules issue for one principal, before scenario overrides. */
-  claimRules(principal: Principal, site: ProfileSite): ClaimRule[];
+  claimRules(principal: Principal, site: ProfileSite, how?: AuthenticationKind): ClaimRule[];
+  /**
+   * AD FS: the value of an issuerid claim the rules issue becomes the assertion's Issuer and no
+   * issuerid attribute is sent [AADIBLOG].
+   */
+  readonly issuerIdIsIssuer?: boolean;
   /** Subject NameIdentifier, or undefined when the rules issue none. */
   nameIdentifier(principal: Principal): { format: string; value: ClaimValueSource } | undefined;
   /**

@@ -13,6 +13,7 @@
 import {
   AUTHN_METHOD_PASSWORD,
   AUTHN_METHOD_WINDOWS,
+  CLAIM,
   claimType,
 } from '../../protocol/claims/claim-types.ts';
 import { buildAssertion } from '../../protocol/saml11/build-assertion.ts';
@@ -63,8 +64,37 @@ function nameIdentifier(
 }
 
 /** The attributes the IdP issues for `p`: the profile's rules, then the scenario's overrides. */
-export function issuedAttributes(cfg: IdpConfig, p: Principal) {
-  return resolveClaims(applyClaimOverrides(cfg.profile.claimRules(p, cfg), cfg.claimOverrides), p);
+export function issuedAttributes(
+  cfg: IdpConfig,
+  p: Principal,
+  how: AuthenticationKind = 'windows',
+) {
+  return resolveClaims(
+    applyClaimOverrides(cfg.profile.claimRules(p, cfg, how), cfg.claimOverrides),
+    p,
+  );
+}
+
+const ISSUER_ID = claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name);
+
+/**
+ * The assertion's Issuer and attributes: with AD FS an issuerid claim's value is the Issuer and
+ * is not sent as an attribute [AADIBLOG: the captured device token has Issuer
+ * `http://<domain>/adfs/services/trust/` and no issuerid attribute].
+ */
+export function issuerAndAttributes(
+  cfg: IdpConfig,
+  p: Principal,
+  how: AuthenticationKind,
+): { issuer: string; attributes: Saml11Attribute[] } {
+  const attributes = issuedAttributes(cfg, p, how);
+  if (!cfg.profile.issuerIdIsIssuer) return { issuer: cfg.issuer, attributes };
+  const issuerId = attributes.find((a) => claimType(a.namespace, a.name) === ISSUER_ID);
+  if (issuerId === undefined) return { issuer: cfg.issuer, attributes };
+  return {
+    issuer: issuerId.values[0] ?? cfg.issuer,
+    attributes: attributes.filter((a) => a !== issuerId),
+  };
 }
 
 export function issueAssertion(
@@ -81,16 +111,19 @@ export function issueAssertion(
   const id = `_${cfg.ids.uuid()}`;
   const audiences = [cfg.audience ?? relyingParty];
   const subject = nameIdentifier(cfg, p);
-  const attributes = [...issuedAttributes(cfg, p), ...extraAttributes];
+  const issued = issuerAndAttributes(cfg, p, how);
+  const attributes = [...issued.attributes, ...extraAttributes];
   const signing = {
     signatureAlgorithm: cfg.signing.signatureAlgorithm,
     digestAlgorithm: cfg.signing.digestAlgorithm,
     includeKeyInfo: cfg.signing.includeKeyInfo,
+    // AD FS 2016+ writes <Signature xmlns=…> [AADIBLOG]; PingOne keeps ds: (the PingOne seed).
+    ...(cfg.profile.name === 'adfs' ? { signaturePrefix: 'none' as const } : {}),
   };
   if (cfg.tokenVersion === '2.0') {
     const unsigned = buildSaml2Assertion({
       id,
-      issuer: cfg.issuer,
+      issuer: issued.issuer,
       issueInstant: now,
       ...(subject === undefined
         ? {}
@@ -114,7 +147,7 @@ export function issueAssertion(
   }
   const unsigned = buildAssertion({
     assertionId: id,
-    issuer: cfg.issuer,
+    issuer: issued.issuer,
     issueInstant: now,
     notBefore,
     notOnOrAfter,

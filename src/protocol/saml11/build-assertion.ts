@@ -9,6 +9,9 @@ import { escapeAttribute, escapeText } from '../xml/escape-xml.ts';
 import { NS } from '../xml/namespaces.ts';
 import type { Saml11AssertionInput } from './types.ts';
 
+/** The namespace of the OriginalIssuer attribute AD FS writes on an Attribute [AADIBLOG]. */
+const CLAIMS_2009 = 'http://schemas.xmlsoap.org/ws/2009/09/identity/claims';
+
 // XML NCName, restricted to ASCII: what AD FS (`_` + GUID) and every other issuer use.
 const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
@@ -63,7 +66,11 @@ export function buildAssertion(input: Saml11AssertionInput): string {
       .join('');
     return (
       `<saml:Attribute AttributeName="${escapeAttribute(a.name, 'AttributeName')}"` +
-      ` AttributeNamespace="${escapeAttribute(a.namespace, 'AttributeNamespace')}">${values}</saml:Attribute>`
+      ` AttributeNamespace="${escapeAttribute(a.namespace, 'AttributeNamespace')}"` +
+      (a.originalIssuer === undefined
+        ? ''
+        : ` a:OriginalIssuer="${escapeAttribute(a.originalIssuer, 'OriginalIssuer')}" xmlns:a="${CLAIMS_2009}"`) +
+      `>${values}</saml:Attribute>`
     );
   });
   const attributeStatement =

@@ -8,6 +8,11 @@ export interface Saml11Attribute {
   readonly namespace: string;
   readonly name: string;
   readonly values: readonly string[];
+  /**
+   * Written as `a:OriginalIssuer` (namespace `http://schemas.xmlsoap.org/ws/2009/09/identity/claims`)
+   * when set: AD FS marks request-context claims `CLIENT CONTEXT` [AADIBLOG].
+   */
+  readonly originalIssuer?: string;
 }
 
 export interface Saml11AssertionInput {

@@ -25,6 +25,11 @@ export interface SignEnvelopedOptions {
   digestAlgorithm?: 'sha256' | 'sha1';
   /** Default true: KeyInfo/X509Data/X509Certificate carries the signing certificate. */
   includeKeyInfo?: boolean;
+  /**
+   * `ds` (default): `<ds:Signature xmlns:ds=…>`; `none`: `<Signature xmlns=…>`, as AD FS 2016 and
+   * later write it [AADIBLOG: the captured AD FS device token].
+   */
+  signaturePrefix?: 'ds' | 'none';
 }
 
 export interface SignaturePlacement {
@@ -115,19 +120,20 @@ export function signDirect(
   const digest = createHash(NODE_HASHES[digestAlgorithm])
     .update(excC14n.process(root, C14N_OPTIONS))
     .digest('base64');
+  const p = opts.signaturePrefix === 'none' ? '' : 'ds:';
   const keyInfo =
     (opts.includeKeyInfo ?? true)
-      ? `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificate}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>`
+      ? `<${p}KeyInfo><${p}X509Data><${p}X509Certificate>${certificate}</${p}X509Certificate></${p}X509Data></${p}KeyInfo>`
       : '';
   // The markup xml-crypto writes (createSignedInfo, addAllReferences, getKeyInfo), parsed once.
   const signatureXml =
-    `<ds:Signature xmlns:ds="${DS}"><ds:SignedInfo>` +
-    `<ds:CanonicalizationMethod Algorithm="${ALG.excC14n}"/>` +
-    `<ds:SignatureMethod Algorithm="${SIGNATURE_ALGORITHMS[signatureAlgorithm]}"/>` +
-    `<ds:Reference URI="#${id}"><ds:Transforms>` +
-    `<ds:Transform Algorithm="${ALG.envelopedSignature}"/><ds:Transform Algorithm="${ALG.excC14n}"/>` +
-    `</ds:Transforms><ds:DigestMethod Algorithm="${DIGEST_ALGORITHMS[digestAlgorithm]}"/>` +
-    `<ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>${keyInfo}</ds:Signature>`;
+    `<${p}Signature xmlns${p ? ':ds' : ''}="${DS}"><${p}SignedInfo>` +
+    `<${p}CanonicalizationMethod Algorithm="${ALG.excC14n}"/>` +
+    `<${p}SignatureMethod Algorithm="${SIGNATURE_ALGORITHMS[signatureAlgorithm]}"/>` +
+    `<${p}Reference URI="#${id}"><${p}Transforms>` +
+    `<${p}Transform Algorithm="${ALG.envelopedSignature}"/><${p}Transform Algorithm="${ALG.excC14n}"/>` +
+    `</${p}Transforms><${p}DigestMethod Algorithm="${DIGEST_ALGORITHMS[digestAlgorithm]}"/>` +
+    `<${p}DigestValue>${digest}</${p}DigestValue></${p}Reference></${p}SignedInfo>${keyInfo}</${p}Signature>`;
   const signature = new DOMParser().parseFromString(signatureXml, 'text/xml').documentElement!;
   place(signature);
   const signedInfo = signature.firstChild as Element;
@@ -136,7 +142,7 @@ export function signDirect(
     Buffer.from(excC14n.process(signedInfo, C14N_OPTIONS)),
     privateKey,
   ).toString('base64');
-  const signatureValue = doc.createElementNS(DS, 'ds:SignatureValue');
+  const signatureValue = doc.createElementNS(DS, `${p}SignatureValue`);
   signatureValue.appendChild(doc.createTextNode(value));
   signature.insertBefore(signatureValue, signedInfo.nextSibling);
   // xml-crypto's serialize(): a carriage return from a character reference stays one.
@@ -169,7 +175,7 @@ export function signWithXmlCrypto(
     digestAlgorithm: DIGEST_ALGORITHMS[opts.digestAlgorithm ?? 'sha256'],
   });
   signer.computeSignature(xml, {
-    prefix: 'ds',
+    ...(opts.signaturePrefix === 'none' ? {} : { prefix: 'ds' }),
     location: { reference: placement.reference, action: placement.action },
   });
   return signer.getSignedXml();

@@ -453,6 +453,13 @@ export const scenarioSchema = z
           .describe(
             "The computer account's password in AD (New-ADComputer -AccountPassword): the mock IdP then also accepts a usernamemixed sign-in as NAME$ (what hjsim conform sends with credentials; Windows never does)",
           ),
+        userPrincipalName: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            "The computer account's userPrincipalName in AD, when someone set one (NAME$@domain): AD FS's Issue UPN rule then issues it for the device, as in a captured AD FS device token",
+          ),
         runAsSystem: z.boolean().default(true),
         alreadyJoined: z
           .boolean()

@@ -6,7 +6,11 @@
 import { assertionAttack } from './assertion-attack.ts';
 import type { Clock } from '../../core/clock.ts';
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SimError } from '../../core/errors.ts';
+import { parseClaimRules } from '../../protocol/claim-rules/parse.ts';
+import { ClaimRuleSyntaxError } from '../../protocol/claim-rules/syntax-error.ts';
 import type { IdSource } from '../../core/ids.ts';
 import { certificatePem, privateKey } from '../../core/keys.ts';
 import type { AdfsOptions, DirectoryUser, IdpConfig } from '../../idp/idp-config.ts';
@@ -123,6 +127,40 @@ function nameIdentifierOf(s: Scenario): IdpConfig['nameIdentifier'] {
   return { omit: false, format: n?.format, value: n?.value ?? aliasValue };
 }
 
+const WHERE_RULES = 'idp.adfs.issuanceTransformRules';
+
+/**
+ * The rule text of `idp.adfs.issuanceTransformRules`: the text itself, or (one line, no `=>`) a
+ * file relative to the scenario. Parsed here, so a rule AD FS would refuse is reported at load
+ * with AD FS's own message, its line and column.
+ */
+export function issuanceTransformRules(value: string, baseDir: string): string {
+  let text = value;
+  if (!value.includes('=>') && !value.includes('\n')) {
+    const file = resolve(baseDir, value.trim());
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new SimError('ERR_SCENARIO_INVALID', `cannot read the claim rules file ${file}`, {
+        cause,
+        where: WHERE_RULES,
+        hint: 'give the rule text itself (a YAML block: issuanceTransformRules: |) or a file path relative to the scenario',
+      });
+    }
+  }
+  try {
+    parseClaimRules(text);
+  } catch (e) {
+    if (!(e instanceof ClaimRuleSyntaxError)) throw e;
+    throw new SimError('ERR_SCENARIO_INVALID', e.message, {
+      cause: e,
+      where: `${WHERE_RULES}, rule text ${e.where ?? ''}`.trim(),
+      hint: e.hint ?? 'fix the rule text',
+    });
+  }
+  return text;
+}
+
 export function buildIdpConfig(
   s: Scenario,
   baseDir: string,
@@ -137,10 +175,14 @@ export function buildIdpConfig(
   const served = servedDomains(s, idp);
   const domain = s.idp.domain ?? served[0] ?? s.onprem.domain;
   const multipleDomains = s.idp.adfs?.multipleDomains ?? false;
+  const rules = s.idp.adfs?.issuanceTransformRules;
   const adfs: AdfsOptions = {
     multipleDomains,
     issuerIdRules: s.idp.adfs?.issuerIdRules ?? (multipleDomains ? 'hybrid-join' : 'none'),
     issuerIdDomain: s.idp.adfs?.issuerIdDomain ?? domain,
+    ...(rules === undefined
+      ? {}
+      : { issuanceTransformRules: issuanceTransformRules(rules, baseDir) }),
   };
   const site = { host: idp.host, appId: appIdOf(s), domain, adfs };
 
@@ -198,6 +240,9 @@ export function buildIdpConfig(
         netbiosDomain: s.onprem.netbiosName ?? s.onprem.domain.split('.')[0]!.toUpperCase(),
         dnsDomain: s.onprem.domain,
         ...(s.device.accountPassword === undefined ? {} : { password: s.device.accountPassword }),
+        ...(s.device.userPrincipalName === undefined
+          ? {}
+          : { userPrincipalName: s.device.userPrincipalName }),
       },
     ],
     users,

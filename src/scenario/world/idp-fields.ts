@@ -74,6 +74,13 @@ export const idpAdfsSchema = z
       .string()
       .optional()
       .describe("The verified domain the computers' issuerid names (default: idp.domain)"),
+    issuanceTransformRules: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The relying party trust's IssuanceTransformRules in the AD FS claim rule language (what (Get-AdfsRelyingPartyTrust -Name 'Microsoft Office 365 Identity Platform').IssuanceTransformRules prints), or the path of a file holding them, relative to the scenario; replaces the built-in rules (docs/claim-rules.md)",
+      ),
   })
   .strict();
 

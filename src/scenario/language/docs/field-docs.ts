@@ -22,7 +22,8 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'idp.signature.digest': 'sha256 (default) or sha1',
   'idp.nameIdentifier':
     "The Subject NameIdentifier (the ImmutableID): omit, or { format, value } overrides of the profile's",
-  'idp.adfs': 'AD FS profile settings: multiple-domain mode and which issuerid claim rules run',
+  'idp.adfs':
+    "AD FS profile settings: multiple-domain mode, which built-in issuerid claim rules run, or the customer's own rule text",
   name: 'What the scenario shows (one line; report and JUnit test-case name)',
   description: 'Longer explanation; never inherited through extends',
   tags: 'Labels for `hjsim run --filter`; a file that sets them replaces the inherited list',
