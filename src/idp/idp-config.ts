@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { IdSource } from '../core/ids.ts';
 import type { IdpProfile } from './profiles/idp-profile.ts';
+import type { PingOneMapping } from './profiles/pingone-mappings.ts';
 
 /** Where a claim's value comes from; resolved per principal (undefined: nothing to issue). */
 export type ClaimValueSource =
@@ -157,6 +158,8 @@ export interface IdpConfig {
   readonly kerberos: { readonly acceptRc4: boolean };
   readonly mexVariant: MexVariant;
   readonly adfs: AdfsOptions;
+  /** PingOne: the application's attribute mappings (its own, imported from the API's JSON). */
+  readonly pingone?: { readonly attributeMappings?: readonly PingOneMapping[] | undefined };
   readonly directory: readonly DirectoryComputer[];
   readonly users: readonly DirectoryUser[];
   /**

@@ -50,11 +50,13 @@ describe('hjsim token', () => {
     const a = readAssertion(parseXml(xml, 'token').documentElement!);
     expect(a.issuer).toBe('http://contoso.com/adfs/services/trust/');
     expect(a.nameIdentifier?.value).toBe(uuidAsBase64Guid('6c1f0a2e-4b3d-4e5f-8a9b-0c1d2e3f4a5b'));
+    // The order of the captured AD FS device token (AADIBLOG); the computer has no UPN here.
     expect(a.attributes.map((x) => x.name)).toEqual([
+      'ImmutableID',
       'accounttype',
       'onpremobjectguid',
       'primarysid',
-      'ImmutableID',
+      'insidecorporatenetwork',
     ]);
   });
 

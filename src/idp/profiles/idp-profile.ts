@@ -45,7 +45,7 @@ export interface IdpEndpoints {
 
 /** What a profile needs to know about the IdP it describes. */
 export type ProfileSite = Pick<IdpConfig, 'host' | 'appId' | 'domain' | 'adfs'> &
-  Partial<Pick<IdpConfig, 'directory' | 'users'>>;
+  Partial<Pick<IdpConfig, 'directory' | 'users' | 'pingone'>>;
 
 export interface IdpProfile {
   readonly name: 'adfs' | 'pingone';

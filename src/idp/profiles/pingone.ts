@@ -17,6 +17,7 @@ import { CLAIM, NAMEID_UNSPECIFIED } from '../../protocol/claims/claim-types.ts'
 import { TOKEN_TYPE } from '../../protocol/wstrust/constants.ts';
 import type { ClaimRule, ClaimValueSource } from '../idp-config.ts';
 import type { IdpProfile, ProfileSite } from './idp-profile.ts';
+import { mappingRules } from './pingone-mappings.ts';
 
 export const PINGONE_PATHS = {
   mex13: (appId: string) => `/wsf/mex13/${appId}`,
@@ -83,7 +84,10 @@ export const pingoneProfile: IdpProfile = {
     };
   },
   defaultIssuer: (site) => pingoneIssuer(site.host, appIdOf(site)),
-  claimRules: () => pingoneMappings(),
+  claimRules: (_p, site) =>
+    site.pingone?.attributeMappings === undefined
+      ? pingoneMappings()
+      : mappingRules(site.pingone.attributeMappings, 'idp.pingone.attributeMappings'),
   // Subject: `#string.uuidAsBase64Guid(user.externalId,null)`; the seed allows either format.
   nameIdentifier: () => ({ format: NAMEID_UNSPECIFIED, value: immutableId }),
   claimKeys: ['ImmutableID', 'UPN', 'accounttype', 'onpremobjectguid', 'primarysid'],

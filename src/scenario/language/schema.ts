@@ -7,6 +7,7 @@ import {
   checkExternalIdp,
   checkIdpProfileFields,
   idpAdfsSchema,
+  idpPingOneSchema,
   idpExternalSchema,
   idpMexSchema,
   idpNameIdentifierSchema,
@@ -358,6 +359,7 @@ export const scenarioSchema = z
             'Relying-party identifiers the IdP knows (default: urn:federation:MicrosoftOnline)',
           ),
         adfs: idpAdfsSchema.optional(),
+        pingone: idpPingOneSchema.optional(),
         wiaormultiauthn: z
           .boolean()
           .default(false)

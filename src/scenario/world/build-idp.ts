@@ -232,6 +232,9 @@ export function buildIdpConfig(
         }
       : {}),
     adfs,
+    ...(s.idp.pingone?.attributeMappings
+      ? { pingone: { attributeMappings: s.idp.pingone.attributeMappings } }
+      : {}),
     directory: [
       {
         name: s.device.name,

@@ -84,9 +84,48 @@ export const idpAdfsSchema = z
   })
   .strict();
 
+export const idpPingOneSchema = z
+  .object({
+    attributeMappings: z
+      .array(
+        z
+          .object({
+            name: z
+              .string()
+              .min(1)
+              .describe('The attribute name (accounttype, onpremobjectguid, …)'),
+            value: z
+              .string()
+              .min(1)
+              .describe(
+                'The source expression, e.g. #string.uuidAsBase64Guid(user.externalId,null) or "DJ"',
+              ),
+            nameFormat: z
+              .string()
+              .optional()
+              .describe(
+                "The NameFormat (the SAML 1.1 AttributeNamespace); default PingOne's unspecified",
+              ),
+            required: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        "The Microsoft 365 application's attribute mappings as the PingOne API lists them (hjsim reproduce imports them from GET …/applications/{appID}/attributes); replaces the reference mappings",
+      ),
+  })
+  .strict();
+
 /** Profile-specific fields must belong to the scenario's profile (reported with their line). */
 export function checkIdpProfileFields(
-  idp: { profile?: string | undefined; adfs?: unknown; appId?: string | undefined },
+  idp: {
+    profile?: string | undefined;
+    adfs?: unknown;
+    pingone?: unknown;
+    appId?: string | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
   if (idp.adfs !== undefined && idp.profile !== 'adfs') {
@@ -95,6 +134,14 @@ export function checkIdpProfileFields(
       path: ['adfs'],
       input: idp.adfs,
       message: `applies to the adfs profile, and this IdP is ${idp.profile ?? "not hjsim's mock"}: remove it or set profile: adfs`,
+    });
+  }
+  if (idp.pingone !== undefined && idp.profile !== 'pingone') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pingone'],
+      input: idp.pingone,
+      message: `applies to the pingone profile, and this IdP is ${idp.profile ?? "not hjsim's mock"}: remove it or set profile: pingone`,
     });
   }
   if (idp.appId !== undefined && idp.profile !== 'pingone') {

@@ -22,6 +22,7 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'idp.signature.digest': 'sha256 (default) or sha1',
   'idp.nameIdentifier':
     "The Subject NameIdentifier (the ImmutableID): omit, or { format, value } overrides of the profile's",
+  'idp.pingone': "PingOne profile settings: the application's own attribute mappings",
   'idp.adfs':
     "AD FS profile settings: multiple-domain mode, which built-in issuerid claim rules run, or the customer's own rule text",
   name: 'What the scenario shows (one line; report and JUnit test-case name)',
