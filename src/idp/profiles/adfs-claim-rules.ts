@@ -184,9 +184,14 @@ function netbiosOf(site: AdfsSite): string {
 /** The directory accounts the "Active Directory" store reads: the IdP's computers and users. */
 export function adAccounts(site: AdfsSite, principal: Principal): AdAccount[] {
   const netbios = netbiosOf(site);
+  // The authenticated computer's own domain is the one its ticket named (DOMAIN\NAME$).
+  const ownDomain =
+    principal.kind === 'computer' ? principal.windowsAccountName.split('\\')[0] : undefined;
+  const isSelf = (name: string) =>
+    principal.kind === 'computer' && principal.computer.name === name;
   const computers: AdAccount[] = (site.directory ?? []).map((c) => ({
     samAccountName: `${c.name}$`,
-    netbiosDomain: c.netbiosDomain ?? netbios,
+    netbiosDomain: c.netbiosDomain ?? (isSelf(c.name) ? ownDomain : undefined) ?? netbios,
     dnsDomain: c.dnsDomain ?? site.domain,
     objectGuid: c.objectGuid,
     objectSid: c.objectSid,

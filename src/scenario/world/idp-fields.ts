@@ -106,7 +106,12 @@ export const idpPingOneSchema = z
               .describe(
                 "The NameFormat (the SAML 1.1 AttributeNamespace); default PingOne's unspecified",
               ),
-            required: z.boolean().optional(),
+            required: z
+              .boolean()
+              .optional()
+              .describe(
+                'The mapping is marked required in PingOne (kept for the record; it does not change the token)',
+              ),
           })
           .strict(),
       )
