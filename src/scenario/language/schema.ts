@@ -505,7 +505,7 @@ export const scenarioSchema = z
           )
           .default({})
           .describe(
-            'Per host: what the network or an outbound proxy does to the requests there. timeout, name-not-resolved, connection-aborted; untrusted-certificate (the host\'s TLS certificate does not chain to a root the machine trusts) and tls-inspection (a proxy re-signs the TLS session with its own root): 0xcaa82f8f / 0x80072f8f; proxy-sign-in-page (the proxy answers 200 with its HTML sign-in page: 0x8007000d at discovery); proxy-auth-required (HTTP 407 for SYSTEM, which cannot authenticate to the proxy; a user\'s session can)',
+            "Per host: what the network or an outbound proxy does to the requests there. timeout, name-not-resolved, connection-aborted; untrusted-certificate (the host's TLS certificate does not chain to a root the machine trusts) and tls-inspection (a proxy re-signs the TLS session with its own root): 0xcaa82f8f / 0x80072f8f; proxy-sign-in-page (the proxy answers 200 with its HTML sign-in page: 0x8007000d at discovery); proxy-auth-required (HTTP 407 for SYSTEM, which cannot authenticate to the proxy; a user's session can)",
           ),
       })
       .strict(),
