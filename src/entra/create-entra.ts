@@ -12,7 +12,12 @@ import { handleKeys, handleOpenIdConfiguration } from './login/openid-configurat
 import { handleGetUserRealmSrf, handleUserRealm } from './login/user-realm.ts';
 import type { EntraContext } from './tenant.ts';
 import { handlePrtRequest, isPrtRequest } from './token/handle-prt-request.ts';
-import { handleTokenEndpointVerb, handleTokenRequest } from './token/token-endpoint.ts';
+import {
+  handleRefreshGrant,
+  handleTokenEndpointVerb,
+  handleTokenRequest,
+  isRefreshGrant,
+} from './token/token-endpoint.ts';
 
 export function createLoginParty(ctx: EntraContext): Party {
   return {
@@ -40,7 +45,10 @@ export function createLoginParty(ctx: EntraContext): Party {
       {
         method: 'POST',
         path: '/:tenant/oauth2/v2.0/token',
-        handle: (req, p) => handleTokenRequest(ctx, req, p['tenant'] ?? '', 'v2'),
+        handle: (req, p) =>
+          isRefreshGrant(req.body)
+            ? handleRefreshGrant(ctx, req)
+            : handleTokenRequest(ctx, req, p['tenant'] ?? '', 'v2'),
       },
       {
         method: 'ANY',

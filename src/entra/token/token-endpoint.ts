@@ -10,7 +10,11 @@ import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/
 import { describeProvenance } from '../../core/provenance.ts';
 import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
-import { buildV1TokenResponse, buildV2TokenResponse } from '../../protocol/oauth/token-response.ts';
+import {
+  buildV1TokenResponse,
+  buildV2TokenResponse,
+  resourceOfScope,
+} from '../../protocol/oauth/token-response.ts';
 import { issueAccessToken } from '../access-token.ts';
 import { userObjectId, type EntraContext } from '../tenant.ts';
 import { checkAssertionVersion } from './check-assertion-version.ts';
@@ -30,6 +34,7 @@ import { checkValidity } from './check-validity.ts';
 import { checkXml } from './check-xml.ts';
 import { decodeAssertion } from './decode-assertion.ts';
 import type { TokenCheck, TokenEndpointVersion, TokenState } from './token-state.ts';
+import { readRefreshToken, userSessionExtras } from './user-session.ts';
 
 export const TOKEN_CHECKS: readonly (readonly [string, TokenCheck])[] = [
   ['request shape', checkRequestShape],
@@ -111,10 +116,65 @@ export function handleTokenRequest(
     notBefore: claims.nbf,
     expiresOn: claims.exp,
   };
+  const scope = state.form.get('scope') ?? '';
   const body =
     endpoint === 'v2'
-      ? buildV2TokenResponse(issued, state.form.get('scope') ?? '')
+      ? {
+          ...buildV2TokenResponse(issued, scope),
+          ...(user ? userSessionExtras(ctx, user, state.form, scope) : {}),
+        }
       : buildV1TokenResponse(issued, state.form.get('resource') ?? state.resource!);
+  return jsonResponse(200, body, { 'client-request-id': correlationId });
+}
+
+/** Whether a v2.0 token request redeems a refresh token (MSAL's silent refresh). */
+export function isRefreshGrant(body: string): boolean {
+  return new URLSearchParams(body).get('grant_type') === 'refresh_token';
+}
+
+/**
+ * `grant_type=refresh_token` on `/oauth2/v2.0/token`: a new access token for the user and scope
+ * the refresh token names (or the scope asked for now), with a new refresh token, id_token and
+ * client_info as the scope asks; AADSTS70000 for a refresh token mock Entra did not issue to this
+ * client, that expired, or whose user is gone.
+ * @see [MSALPY] (acquire_token_silent → refresh_token grant); [ERR] (70000)
+ */
+export function handleRefreshGrant(ctx: EntraContext, req: PartyRequest): PartyResponse {
+  const form = new URLSearchParams(req.body);
+  const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
+  const read = readRefreshToken(ctx, form.get('refresh_token') ?? '', form.get('client_id') ?? '');
+  const scope = form.get('scope') ?? read?.scope ?? '';
+  const resource = resourceOfScope(scope);
+  if (!read || resource === undefined) {
+    ctx.log?.(
+      `oauth2/v2.0/token: refresh token refused (${read ? 'no resource in scope' : 'not valid'})`,
+    );
+    const { status, body } = buildEntraError(
+      70000,
+      {},
+      { traceId: ctx.ids.uuid(), correlationId, now: ctx.clock.now() },
+    );
+    return jsonResponse(status, body, { 'client-request-id': correlationId });
+  }
+  const { token, expiresIn, claims } = issueAccessToken(ctx, {
+    aud: resource,
+    appid: form.get('client_id') ?? '',
+    idp: `https://sts.windows.net/${ctx.tenant.id}/`,
+    amr: ['fed'],
+    upn: read.user.upn,
+    unique_name: read.user.upn,
+    oid: userObjectId(ctx.tenant, read.user),
+  });
+  ctx.log?.(
+    `oauth2/v2.0/token: refreshed an access token for user ${read.user.upn} (aud ${resource})`,
+  );
+  const body = {
+    ...buildV2TokenResponse(
+      { accessToken: token, expiresIn, notBefore: claims.nbf, expiresOn: claims.exp },
+      scope,
+    ),
+    ...userSessionExtras(ctx, read.user, form, scope),
+  };
   return jsonResponse(200, body, { 'client-request-id': correlationId });
 }
 

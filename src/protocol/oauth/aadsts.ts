@@ -299,6 +299,16 @@ const ENTRIES: readonly AadstsEntry[] = [
     },
   }),
   entry({
+    code: 70000,
+    name: 'InvalidGrant',
+    error: 'invalid_grant',
+    doc: "Authentication failed. The refresh token isn't valid.",
+    message: () => 'Provided grant is invalid or malformed.',
+    provenance: {
+      modeled: `${ERR_DOC} gives 70000 InvalidGrant for a refresh token that is not valid; the runtime sentence is Entra's usual one for a malformed grant, not quoted for 70000 in a public source`,
+    },
+  }),
+  entry({
     code: 50155,
     name: 'DeviceAuthenticationFailed',
     error: 'invalid_grant',
