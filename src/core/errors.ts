@@ -23,6 +23,8 @@ export type SimErrorCode =
   | 'ERR_USAGE'
   /** AD FS claim rule text that does not parse or names what it did not bind (POLICY00xx). */
   | 'ERR_CLAIM_RULES'
+  /** `hjsim merge-reports`: a file that is not a shard's report, or shards that do not make a whole run. */
+  | 'ERR_REPORT_MERGE'
   | 'ERR_INTERNAL';
 
 export class SimError extends Error {

@@ -11,8 +11,8 @@ import { PACKAGE_ROOT } from '../../core/keys.ts';
 import { findScenarioFiles } from '../../scenario/language/find-scenarios.ts';
 import { loadScenario } from '../../scenario/language/load-scenario.ts';
 import { generateMatrix } from '../../scenario/matrix/generate-matrix.ts';
-import { jsonReport } from '../../scenario/run/reporters/json-reporter.ts';
-import { runSuite } from '../../scenario/run/suite/run-suite.ts';
+import { jsonReporter } from '../../scenario/run/reporters/json-reporter.ts';
+import { streamSuite } from '../../scenario/run/suite/run-suite.ts';
 
 export const MATRIX_BASELINE = join(PACKAGE_ROOT, 'scenarios', 'pingone', 'baseline.yaml');
 
@@ -53,8 +53,10 @@ export async function measureMatrixSuite(size: number, concurrency = 2): Promise
       }),
     );
     const loaded = await Promise.all((await findScenarioFiles([dir])).map((f) => loadScenario(f)));
-    const results = await runSuite(loaded, { concurrency });
-    const report = JSON.parse(jsonReport(results, performance.now() - t0)) as {
+    // As `hjsim run --reporter json` does it: each result reported and dropped in run order.
+    const reporter = jsonReporter();
+    await streamSuite(loaded, { concurrency }, (r) => reporter.add(r));
+    const report = JSON.parse(reporter.finish(performance.now() - t0)) as {
       summary: { total: number; passed: number };
     };
     const wallMs = performance.now() - t0;

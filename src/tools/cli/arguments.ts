@@ -3,6 +3,8 @@
  * value is a usage error, exit 2, whose message says what the option takes) and the stop signal.
  */
 import { InvalidArgumentError } from 'commander';
+import { isSimError } from '../../core/errors.ts';
+import { parseShard, type Shard } from '../../scenario/language/shard.ts';
 
 /** Help is wrapped at a fixed width so that the README's copy matches on every terminal. */
 export const HELP_WIDTH = 100;
@@ -36,4 +38,14 @@ export function signalled(): Promise<NodeJS.Signals> {
     process.on('SIGINT', on);
     process.on('SIGTERM', on);
   });
+}
+
+/** `--shard i/n` (a usage error, exit 2, that names the form otherwise). */
+export function parseShardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (e) {
+    const hint = isSimError(e) && e.hint ? ` (${e.hint})` : '';
+    throw new InvalidArgumentError(`${e instanceof Error ? e.message : String(e)}${hint}.`);
+  }
 }

@@ -8,7 +8,8 @@ import { closeLoopbackTransport } from '../../transport/loopback-transport.ts';
 import { closeInProcessTransport } from '../../transport/msw-transport.ts';
 import type { Show } from '../../scenario/run/reporters/pretty-reporter.ts';
 import type { TransportKind } from '../../scenario/run/run-scenario.ts';
-import { HELP_WIDTH, portNumber, positiveInt } from './arguments.ts';
+import { HELP_WIDTH, parseShardOption, portNumber, positiveInt } from './arguments.ts';
+import type { Shard } from '../../scenario/language/shard.ts';
 import { errorText } from './error-text.ts';
 import { EXIT } from './exit-codes.ts';
 import { matrixCommand } from './matrix-command.ts';
@@ -17,6 +18,7 @@ import { serveCommand } from './serve-command.ts';
 import { idpOrigin, listenAddress, SERVE_PARTIES, type ServeParty } from './serve-options.ts';
 import type { ListenAddress } from '../../transport/loopback-server.ts';
 import { benchCommand } from './bench.ts';
+import { mergeReportsCommand } from './merge-reports.ts';
 import { diagnoseCommand } from './diagnose.ts';
 import { importCommand } from './import.ts';
 import { explainCommand } from './explain.ts';
@@ -73,6 +75,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
       'write <scenario>.golden.txt beside each seeded scenario (later runs diff against it)',
     )
     .option(
+      '--shard <i/n>',
+      'run only the i-th of n equal slices of the scenarios (one per CI machine; hjsim merge-reports joins their reports)',
+      parseShardOption,
+    )
+    .option(
       '--no-timing',
       'print every duration as 0 (and JUnit timestamps as 1970-01-01): two runs of seeded scenarios print the same bytes',
     )
@@ -88,6 +95,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
           transport: TransportKind;
           updateGolden?: boolean;
           timing: boolean;
+          shard?: Shard;
         },
       ) => {
         onExit(
@@ -100,6 +108,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
             ...(opts.out ? { out: opts.out } : {}),
             ...(opts.filter ? { filter: opts.filter } : {}),
             ...(opts.updateGolden ? { updateGolden: true } : {}),
+            ...(opts.shard ? { shard: opts.shard } : {}),
           }),
         );
       },
@@ -188,6 +197,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       );
     });
   program.addCommand(tokenCommand(onExit));
+  program.addCommand(mergeReportsCommand(onExit));
   program.addCommand(benchCommand(onExit));
   program.addCommand(trainCommand(onExit));
   program.addCommand(diagnoseCommand(onExit));

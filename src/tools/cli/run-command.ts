@@ -8,11 +8,13 @@ import { filterScenarios } from '../../scenario/language/filter-scenarios.ts';
 import { findScenarioFiles } from '../../scenario/language/find-scenarios.ts';
 import { checkGolden, writeGolden } from '../../scenario/run/golden/golden-file.ts';
 import { loadScenario, type LoadedScenario } from '../../scenario/language/load-scenario.ts';
-import { jsonReport } from '../../scenario/run/reporters/json-reporter.ts';
-import { junitReport } from '../../scenario/run/reporters/junit-reporter.ts';
-import { prettyReport, type Show } from '../../scenario/run/reporters/pretty-reporter.ts';
-import type { ScenarioResult, TransportKind } from '../../scenario/run/run-scenario.ts';
-import { runSuite } from '../../scenario/run/suite/run-suite.ts';
+import { shardOf, type Shard } from '../../scenario/language/shard.ts';
+import { jsonReporter } from '../../scenario/run/reporters/json-reporter.ts';
+import { junitReporter } from '../../scenario/run/reporters/junit-reporter.ts';
+import { prettyReporter, type Show } from '../../scenario/run/reporters/pretty-reporter.ts';
+import { StatusCounts, type ReportSink } from '../../scenario/run/reporters/report-sink.ts';
+import type { TransportKind } from '../../scenario/run/run-scenario.ts';
+import { streamSuite } from '../../scenario/run/suite/run-suite.ts';
 import { EXIT } from './exit-codes.ts';
 import { errorText } from './error-text.ts';
 import { startProgress } from './progress.ts';
@@ -34,6 +36,8 @@ export interface RunCommandOptions {
    * differs otherwise is the time taken).
    */
   readonly timing?: boolean;
+  /** `--shard i/n`: run only the i-th of n slices (docs/ci-sharding.md). */
+  readonly shard?: Shard;
 }
 
 /** A scenario that cannot run because of what its file says is invalid input (exit 2), not a failure. */
@@ -84,57 +88,72 @@ export async function runCommand(
     return EXIT.invalid;
   }
 
-  const progress = startProgress(loaded.length);
-  let results: ScenarioResult[];
-  try {
-    results = await runSuite(loaded, {
-      concurrency: opts.concurrency ?? 1,
-      ...(opts.transport ? { transport: opts.transport } : {}),
-      onResult: (r) => progress.update(r.status),
-    });
-  } finally {
-    progress.stop();
-  }
+  const selected = opts.shard ? shardOf(loaded, opts.shard) : loaded;
+  if (opts.shard && selected.length === 0)
+    console.error(
+      `hjsim: shard ${opts.shard.index}/${opts.shard.count} has no scenario (${loaded.length} scenarios in ${opts.shard.count} shards); its report is empty`,
+    );
 
   const cwd = process.cwd();
-  for (let i = 0; i < results.length; i++) {
-    const l = loaded[i]!;
-    if (opts.updateGolden) {
-      const w = await writeGolden(l, results[i]!);
-      console.error(
-        'written' in w
-          ? `hjsim: wrote ${relative(cwd, w.written)}`
-          : `hjsim: no golden for ${relative(cwd, l.file)}: ${w.reason}`,
-      );
-    } else results[i] = await checkGolden(l, results[i]!, cwd);
-  }
-
-  const duration = opts.timing === false ? 0 : performance.now() - started;
-  if (opts.timing === false) results = results.map((r) => ({ ...r, durationMs: 0 }));
-  const text =
+  const reporter: ReportSink =
     opts.reporter === 'json'
-      ? jsonReport(results, duration, {
+      ? jsonReporter({
           transcripts: opts.show.includes('transcript') || opts.show.includes('status'),
           exchanges: opts.show.includes('exchanges'),
           entraLog: opts.show.includes('entra-log'),
           events: opts.show.includes('events'),
+          ...(opts.shard ? { shard: opts.shard } : {}),
         })
       : opts.reporter === 'junit'
-        ? junitReport(results, duration, { cwd, startedAt })
-        : prettyReport(results, duration, {
+        ? junitReporter({ cwd, startedAt, ...(opts.shard ? { shard: opts.shard } : {}) })
+        : prettyReporter({
             color: !opts.out && process.stdout.isTTY === true && !process.env['NO_COLOR'],
             show: opts.show,
             cwd,
           });
+  // Each result is checked against its golden, reported and dropped in run order: nothing but
+  // the reporter's own lines is held, whatever the size of the suite.
+  const counts = new StatusCounts();
+  let inputErrors = 0;
+  const progress = startProgress(selected.length);
+  try {
+    await streamSuite(
+      selected,
+      {
+        concurrency: opts.concurrency ?? 1,
+        ...(opts.transport ? { transport: opts.transport } : {}),
+        onResult: (r) => progress.update(r.status),
+      },
+      async (result, i) => {
+        const l = selected[i]!;
+        let r = result;
+        if (opts.updateGolden) {
+          const w = await writeGolden(l, r);
+          console.error(
+            'written' in w
+              ? `hjsim: wrote ${relative(cwd, w.written)}`
+              : `hjsim: no golden for ${relative(cwd, l.file)}: ${w.reason}`,
+          );
+        } else r = await checkGolden(l, r, cwd);
+        if (opts.timing === false) r = { ...r, durationMs: 0 };
+        counts.add(r.status);
+        if (r.status === 'error' && INPUT_ERRORS.has(r.error?.code ?? '')) inputErrors++;
+        reporter.add(r);
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+
+  const duration = opts.timing === false ? 0 : performance.now() - started;
+  const text = reporter.finish(duration);
   if (opts.out) {
     await writeOutputFile(opts.out, `${text}\n`);
-    const passed = results.filter((r) => r.status === 'passed').length;
     console.error(
-      `hjsim: ${results.length} scenarios, ${passed} passed, ${results.length - passed} not; report written to ${opts.out}`,
+      `hjsim: ${counts.total} scenarios, ${counts.passed} passed, ${counts.total - counts.passed} not; report written to ${opts.out}`,
     );
   } else console.log(text);
 
-  if (results.some((r) => r.status === 'error' && INPUT_ERRORS.has(r.error?.code ?? '')))
-    return EXIT.invalid;
-  return results.every((r) => r.status === 'passed') ? EXIT.ok : EXIT.failed;
+  if (inputErrors > 0) return EXIT.invalid;
+  return counts.passed === counts.total ? EXIT.ok : EXIT.failed;
 }

@@ -9,6 +9,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { escapeAttribute, escapeText } from '../../../protocol/xml/escape-xml.ts';
 import type { ScenarioResult } from '../run-scenario.ts';
+import { reportAll, StatusCounts, type ReportSink, type Shard } from './report-sink.ts';
 
 // Characters XML 1.0 cannot carry become U+FFFD: a report must never fail to render.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -56,31 +57,62 @@ function testcase(r: ScenarioResult, cwd: string): string[] {
   return out;
 }
 
+export interface JunitReportOptions {
+  readonly cwd: string;
+  readonly startedAt: Date;
+  /** Set on a `--shard` run: the root's name says which slice it is (`hjsim merge-reports` reads it). */
+  readonly shard?: Shard;
+}
+
+/** The root element's name: `hjsim`, or `hjsim shard 2/4` for one slice of a sharded run. */
+export function suitesName(shard?: Shard): string {
+  return shard ? `hjsim shard ${shard.index}/${shard.count}` : 'hjsim';
+}
+
+/** The JUnit report of a whole run (all results at hand). */
 export function junitReport(
   results: readonly ScenarioResult[],
   durationMs: number,
-  opts: { cwd: string; startedAt: Date },
+  opts: JunitReportOptions,
 ): string {
-  const groups = new Map<string, ScenarioResult[]>();
-  for (const r of results) {
-    const dir = relative(opts.cwd, dirname(r.file)) || '.';
-    groups.set(dir, [...(groups.get(dir) ?? []), r]);
-  }
-  const count = (rs: readonly ScenarioResult[], s: ScenarioResult['status']) =>
-    rs.filter((r) => r.status === s).length;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="hjsim" tests="${results.length}" failures="${count(results, 'failed')}" errors="${count(results, 'error')}" time="${seconds(durationMs)}">`,
-  ];
-  let id = 0;
-  for (const [dir, rs] of groups) {
-    const time = rs.reduce((t, r) => t + r.durationMs, 0);
-    out.push(
-      `  <testsuite name="${attr(dir.split(sep).join('/'))}" tests="${rs.length}" failures="${count(rs, 'failed')}" errors="${count(rs, 'error')}" skipped="0" time="${seconds(time)}" timestamp="${timestamp(opts.startedAt)}" id="${id++}">`,
-    );
-    for (const r of rs) out.push(...testcase(r, opts.cwd));
-    out.push('  </testsuite>');
-  }
-  out.push('</testsuites>');
-  return out.join('\n');
+  return reportAll(junitReporter(opts), results, durationMs);
+}
+
+interface SuiteLines {
+  readonly counts: StatusCounts;
+  timeMs: number;
+  readonly lines: string[];
+}
+
+/** The JUnit report fed one result at a time; it keeps each scenario's testcase lines only. */
+export function junitReporter(opts: JunitReportOptions): ReportSink {
+  const groups = new Map<string, SuiteLines>();
+  const counts = new StatusCounts();
+  return {
+    add(r) {
+      const dir = relative(opts.cwd, dirname(r.file)) || '.';
+      let g = groups.get(dir);
+      if (!g) groups.set(dir, (g = { counts: new StatusCounts(), timeMs: 0, lines: [] }));
+      g.counts.add(r.status);
+      counts.add(r.status);
+      g.timeMs += r.durationMs;
+      g.lines.push(...testcase(r, opts.cwd));
+    },
+    finish(durationMs) {
+      const out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${attr(suitesName(opts.shard))}" tests="${counts.total}" failures="${counts.failed}" errors="${counts.errors}" time="${seconds(durationMs)}">`,
+      ];
+      let id = 0;
+      for (const [dir, g] of groups) {
+        out.push(
+          `  <testsuite name="${attr(dir.split(sep).join('/'))}" tests="${g.counts.total}" failures="${g.counts.failed}" errors="${g.counts.errors}" skipped="0" time="${seconds(g.timeMs)}" timestamp="${timestamp(opts.startedAt)}" id="${id++}">`,
+          ...g.lines,
+          '  </testsuite>',
+        );
+      }
+      out.push('</testsuites>');
+      return out.join('\n');
+    },
+  };
 }

@@ -4,17 +4,32 @@
  */
 import { relative } from 'node:path';
 import type { ScenarioResult } from '../run-scenario.ts';
+import { reportAll, StatusCounts, type ReportSink } from './report-sink.ts';
 
 export type Show = 'transcript' | 'status' | 'events' | 'exchanges' | 'entra-log';
 
+export interface PrettyReportOptions {
+  readonly color: boolean;
+  readonly show: readonly Show[];
+  readonly cwd: string;
+}
+
+/** The pretty report of a whole run (all results at hand). */
 export function prettyReport(
   results: readonly ScenarioResult[],
   durationMs: number,
-  opts: { color: boolean; show: readonly Show[]; cwd: string },
+  opts: PrettyReportOptions,
 ): string {
+  return reportAll(prettyReporter(opts), results, durationMs);
+}
+
+/** The pretty report fed one result at a time; it keeps each scenario's lines only. */
+export function prettyReporter(opts: PrettyReportOptions): ReportSink {
   const c = (code: number, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out: string[] = [];
-  for (const r of results) {
+  const counts = new StatusCounts();
+  const add = (r: ScenarioResult) => {
+    counts.add(r.status);
     const file = relative(opts.cwd, r.file) || r.file;
     const mark =
       r.status === 'passed' ? c(32, '✓') : r.status === 'failed' ? c(31, '✗') : c(33, '!');
@@ -54,15 +69,18 @@ export function prettyReport(
                   );
       out.push('', ...lines.map((l) => `  ${l}`), '');
     }
-  }
-  const passed = results.filter((r) => r.status === 'passed').length;
-  const failed = results.filter((r) => r.status === 'failed').length;
-  const errors = results.filter((r) => r.status === 'error').length;
-  out.push('');
-  out.push(
-    `${count(results.length, 'scenario')}: ${c(32, `${passed} passed`)}, ${failed ? c(31, `${failed} failed`) : '0 failed'}${errors ? `, ${c(33, count(errors, 'error'))}` : ''} (${(durationMs / 1000).toFixed(2)} s)`,
-  );
-  return out.join('\n');
+  };
+  return {
+    add,
+    finish(durationMs) {
+      const { total, passed, failed, errors } = counts;
+      out.push('');
+      out.push(
+        `${count(total, 'scenario')}: ${c(32, `${passed} passed`)}, ${failed ? c(31, `${failed} failed`) : '0 failed'}${errors ? `, ${c(33, count(errors, 'error'))}` : ''} (${(durationMs / 1000).toFixed(2)} s)`,
+      );
+      return out.join('\n');
+    },
+  };
 }
 
 /** `1 scenario`, `2 scenarios`. */
