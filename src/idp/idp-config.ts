@@ -117,6 +117,8 @@ export interface AdfsOptions {
    * that multipleDomains / issuerIdRules choose.
    */
   readonly issuanceTransformRules?: string;
+  /** Issuance authorization for computers: `deny` refuses their token requests (MSIS7068). */
+  readonly computerAccess?: 'permit' | 'deny';
 }
 
 export interface SigningOptions {

@@ -78,6 +78,8 @@ export interface MachineEnvironment {
     readonly upn: string;
     /** What the user typed at sign-in (modeled: derived by the on-prem model). */
     readonly password: string;
+    /** The user Entra-registered the device (added a work account) before the hybrid join. */
+    readonly workplaceJoined?: boolean;
   };
   /** undefined: the machine has never joined. */
   readonly registration?: ExistingRegistration;

@@ -74,6 +74,7 @@ describe('buildIdpConfig', () => {
       multipleDomains: false,
       issuerIdRules: 'none',
       issuerIdDomain: 'contoso.com',
+      computerAccess: 'permit',
     });
     expect(cfg.relyingParties).toEqual(['urn:federation:MicrosoftOnline']);
     expect(cfg.audience).toBeUndefined();

@@ -33,6 +33,7 @@ import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { Diagnostics, JoinTrace } from '../trace.ts';
 import { deviceAuthStatusOf, deviceDetailLines, tenantDetailLines } from './device-fields.ts';
 import { DEVICE_AUTH_STATUS_BUILD } from '../dsreg/post-join.ts';
+import { BUILD_1803 } from '../dsreg/dsreg-join.ts';
 import { dsregTime, field, section, yesNo } from './format.ts';
 
 /** Who runs `dsregcmd /status`, and the accounts its diagnostics can run as. */
@@ -43,6 +44,8 @@ export interface StatusConsole {
   readonly computer: string;
   /** The administrator whose elevated prompt ran the join when it did not run as SYSTEM. */
   readonly administrator: string;
+  /** The signed-in user Entra-registered the device before the hybrid join. */
+  readonly workplaceJoined?: boolean;
 }
 
 /** The console of the machine's first domain user, and its diagnostics' accounts [PING; RCMLAB]. */
@@ -53,16 +56,17 @@ export function statusConsoleOf(m: MachineEnvironment): StatusConsole {
     computer: `${m.domain.netbiosName}\\${computer}, ${computer}@${m.domain.name}`,
     // modeled: the domain's built-in Administrator, as the event log's elevated user.
     administrator: `${m.domain.netbiosName}\\Administrator, Administrator@${m.domain.name}`,
+    ...(m.consoleUser?.workplaceJoined ? { workplaceJoined: true } : {}),
   };
 }
 
 const WAM_DEFAULT_GUID = '{B16898C6-A148-4967-9171-64D755DA8520} (AzureAd)';
 const PRT_LIFETIME_MS = 14 * 24 * 3600_000 - 1000;
 
-function userStateLines(withPrt: boolean): string[] {
+function userStateLines(withPrt: boolean, workplaceJoined: boolean): string[] {
   return [
     field('NgcSet', 'NO'),
-    field('WorkplaceJoined', 'NO'),
+    field('WorkplaceJoined', yesNo(workplaceJoined)),
     field('WamDefaultSet', withPrt ? 'YES' : 'NO'),
     ...(withPrt
       ? [
@@ -181,7 +185,11 @@ export function renderStatus(trace: JoinTrace, who: StatusConsole): string[] {
       '',
     );
   if (state.tenant) out.push(...section('Tenant Details'), ...tenantDetailLines(state), '');
-  out.push(...section('User State'), ...userStateLines(withPrt), '');
+  // Dual state: 1803+ removes the user's Entra registered state once the device is hybrid joined
+  // and the user signs in; earlier builds keep it. [HJP]
+  const workplaceJoined =
+    who.workplaceJoined === true && !(state.azureAdJoined && trace.build >= BUILD_1803);
+  out.push(...section('User State'), ...userStateLines(withPrt, workplaceJoined), '');
   out.push(...section('SSO State'), ...ssoStateLines(trace, withPrt, attempted), '');
   out.push(...section('Diagnostic Data'));
   if (state.azureAdJoined)

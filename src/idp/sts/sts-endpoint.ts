@@ -69,6 +69,9 @@ export function handleStsRequest(
   const result = authenticate(cfg, endpoint, rst, req);
   if ('status' in result) return result;
   if (!result.auth.ok) return faultResponse(STS_FAULT.failedAuthentication, rst.version);
+  // Issuance authorization: a policy that does not permit computers refuses them. [MSIS7068CAP]
+  if (result.auth.principal.kind === 'computer' && cfg.adfs.computerAccess === 'deny')
+    return faultResponse(STS_FAULT.accessDenied, rst.version);
   if (rst.appliesTo === undefined || !cfg.relyingParties.includes(rst.appliesTo)) {
     return faultResponse(STS_FAULT.badScope, rst.version);
   }

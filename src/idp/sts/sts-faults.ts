@@ -30,6 +30,21 @@ export const STS_FAULT = {
         'AD FS wording for a refused Kerberos ticket or password; DSRegTool checks for FailedAuthentication (DSRT, MSALPY, ADALN)',
     },
   },
+  /**
+   * AD FS's issuance authorization or access control policy refused the authenticated caller.
+   * [MSIS7068CAP] (IDCRL log: `a:FailedAuthentication` in the WS-Trust 2005 namespace, Reason
+   * `MSIS7068: Access denied.`)
+   */
+  accessDenied: {
+    code: 'Sender',
+    subcodeNamespace: 'trust',
+    subcode: 'FailedAuthentication',
+    reason: 'MSIS7068: Access denied.',
+    provenance: {
+      source:
+        'MSIS7068CAP (the SOAP fault AD FS returned: FailedAuthentication, "MSIS7068: Access denied.")',
+    },
+  },
   badScope: {
     code: 'Sender',
     subcodeNamespace: 'trust',

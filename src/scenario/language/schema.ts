@@ -60,6 +60,12 @@ const signedInUserSchema = z
       .string()
       .optional()
       .describe('The UPN the browser still sends after a UPN change (old cookies)'),
+    workplaceJoined: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Windows 10+: the user added a work account (Entra registered the device) before the hybrid join; 1803+ removes that registered state once the device is hybrid joined and the user signs in, earlier builds keep both (dual state, WorkplaceJoined YES)',
+      ),
   })
   .strict();
 
@@ -207,6 +213,26 @@ export const scenarioSchema = z
       .optional()
       .describe(
         "The simulated world's time at the start of the run (default: now, or 2025-07-10T17:22:13Z when seeded)",
+      ),
+    timeline: z
+      .array(
+        z
+          .object({
+            afterMinutes: z
+              .number()
+              .min(0)
+              .describe('Minutes after the run starts (the simulated clock moves there)'),
+            event: z
+              .enum(['join', 'sync'])
+              .describe(
+                'join: an Automatic-Device-Join attempt (at sign-in, or the scheduled task), skipped once joined; sync: an Entra Connect sync cycle exports the computer with its userCertificate',
+              ),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        "What happens when, instead of one join: the attempts and the sync cycles between them, in order. The outcome is the last attempt's; the report and the golden list each step with its time",
       ),
     tenant: z
       .object({
@@ -558,6 +584,25 @@ export const scenarioSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (s.timeline) {
+      if (!s.timeline.some((e) => e.event === 'join'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeline'],
+          input: s.timeline,
+          message: 'a timeline needs at least one join: add { afterMinutes: 0, event: join }',
+        });
+      s.timeline.forEach((e, i) => {
+        const before = s.timeline![i - 1];
+        if (before && e.afterMinutes < before.afterMinutes)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['timeline', i, 'afterMinutes'],
+            input: e.afterMinutes,
+            message: `the timeline goes back in time (${e.afterMinutes} after ${before.afterMinutes}): list the steps in order`,
+          });
+      });
+    }
     const downlevel = (DOWNLEVEL_OS as readonly string[]).includes(s.device.os);
     // Windows 10+: the build decides the output shapes; hjsim models 1607 (14393) and later.
     const build =

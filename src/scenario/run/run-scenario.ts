@@ -26,7 +26,7 @@ import { buildWorld, type World } from '../world/build-world.ts';
 import { runPostJoin } from '../../client/dsreg/post-join.ts';
 import { checkExpectations } from './expectations.ts';
 import { loadScenario, type LoadedScenario } from '../language/load-scenario.ts';
-import { DOWNLEVEL_OS } from '../language/schema.ts';
+import { DOWNLEVEL_OS, type Scenario } from '../language/schema.ts';
 
 export interface ScenarioResult {
   readonly file: string;
@@ -50,6 +50,12 @@ export interface ScenarioResult {
   readonly entraLog: readonly string[];
   readonly durationMs: number;
   readonly error?: { readonly code: string; readonly message: string };
+  /** The scenario's `timeline`, one line per step: `2025-07-10 17:22:13 UTC  join  not joined …`. */
+  readonly timeline?: readonly string[];
+}
+
+function timelineLine(e: TimelineEntry): string {
+  return `${e.at.toISOString().replace('T', ' ').slice(0, 19)} UTC  ${e.event.padEnd(4)}  ${e.result}`;
 }
 
 export type TransportKind = 'inprocess' | 'http';
@@ -169,11 +175,56 @@ export function errorResult(loaded: LoadedScenario, e: unknown, started: number)
   };
 }
 
-/** `dsregcmd /join`, the tenant's changes after it, then the post-join checks and sign-in. */
-export async function joinAndSignIn(world: World): Promise<JoinTrace> {
-  const trace = await runDsregJoin(world.machine);
+/** One step of a scenario's `timeline`, as the report lists it. */
+export interface TimelineEntry {
+  readonly at: Date;
+  readonly event: 'join' | 'sync';
+  /** What came of it: `joined (federated)`, `failed 0x801c03f2 (join phase)`, `skipped: joined`. */
+  readonly result: string;
+}
+
+function attemptResult(trace: JoinTrace): string {
+  const o = trace.outcome;
+  if (o.joined) return `joined (${o.joinType})`;
+  const code = trace.diagnostics.clientErrorCode ?? o.hresults[o.hresults.length - 1] ?? '';
+  return `not joined ${code}${o.errorPhase ? ` (${o.errorPhase} phase)` : ''}`.replace(/ +/g, ' ');
+}
+
+/**
+ * `dsregcmd /join` (or the scenario's `timeline` of join attempts and sync cycles on the
+ * simulated clock), the tenant's changes after it, then the post-join checks and sign-in.
+ * modeled: the timeline's join attempts stand for the Automatic-Device-Join task (at sign-in and
+ *   on its schedule) and are skipped once the device joined; each is printed as the last
+ *   attempt's /join /debug would be. [TSC] ("Wait for the Microsoft Entra Connect Sync to finish,
+ *   and the next join attempt after sync completion will resolve the issue")
+ */
+export async function joinAndSignIn(
+  world: World,
+  timeline?: Scenario['timeline'],
+  log: TimelineEntry[] = [],
+): Promise<JoinTrace> {
+  let trace: JoinTrace | undefined;
+  if (!timeline) trace = await runDsregJoin(world.machine);
+  else {
+    const start = world.clock.now().getTime();
+    for (const step of timeline) {
+      const target = start + step.afterMinutes * 60_000;
+      const now = world.clock.now().getTime();
+      if (target > now) world.clock.advance(target - now);
+      const at = world.clock.now();
+      if (step.event === 'sync') {
+        world.syncComputer();
+        log.push({ at, event: 'sync', result: 'the computer is exported to Entra' });
+      } else if (trace?.outcome.joined) {
+        log.push({ at, event: 'join', result: 'skipped: the device is joined' });
+      } else {
+        trace = await runDsregJoin(world.machine);
+        log.push({ at, event: 'join', result: attemptResult(trace) });
+      }
+    }
+  }
   world.afterJoin();
-  return runPostJoin(world.machine, trace);
+  return runPostJoin(world.machine, trace!);
 }
 
 export async function runLoadedScenario(
@@ -183,19 +234,24 @@ export async function runLoadedScenario(
   const started = performance.now();
   try {
     const world = buildWorld(loaded.scenario, loaded.dir);
+    const timeline: TimelineEntry[] = [];
     const withParties = opts.transport === 'http' ? withLoopbackParties : withInProcessClient;
     const downlevel = world.downlevel;
     const run = () =>
       withParties(world.parties, async (): Promise<Rendered> => {
         return downlevel
           ? renderAutoworkplace(await runAutoworkplace(downlevel))
-          : renderDsreg(await joinAndSignIn(world), world.machine);
+          : renderDsreg(
+              await joinAndSignIn(world, loaded.scenario.timeline, timeline),
+              world.machine,
+            );
       });
     // An external IdP is reached over the network, exactly its origins (docs/decisions/0011).
     const { result, exchanges } = world.external
       ? await withExternalOrigins(world.external, run)
       : await run();
-    return finish(loaded, result, exchanges, world.entraLog, started);
+    const done = finish(loaded, result, exchanges, world.entraLog, started);
+    return timeline.length ? { ...done, timeline: timeline.map(timelineLine) } : done;
   } catch (e) {
     return errorResult(loaded, e, started);
   }

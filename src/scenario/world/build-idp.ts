@@ -183,6 +183,7 @@ export function buildIdpConfig(
     ...(rules === undefined
       ? {}
       : { issuanceTransformRules: issuanceTransformRules(rules, baseDir) }),
+    computerAccess: s.idp.adfs?.computerAccess ?? 'permit',
   };
   const site = { host: idp.host, appId: appIdOf(s), domain, adfs };
 

@@ -96,6 +96,8 @@ export interface World {
   readonly clock: Clock;
   /** Applies `tenant.afterJoin` to the tenant: call after the join, before the post-join checks. */
   readonly afterJoin: () => void;
+  /** An Entra Connect sync cycle (`timeline` event `sync`): the computer is exported to Entra. */
+  readonly syncComputer: () => void;
 }
 
 /** A federation certificate as a scenario gives it: a PEM file, PEM text, or Graph's bare base64. */
@@ -333,9 +335,7 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     runningAsSystem: s.device.runAsSystem,
     ...consoleUserOf(s, onprem),
     unreachableHosts: s.device.unreachableHosts,
-    ...(s.device.tpm
-      ? { tpm: s.device.tpm.failure ? { failure: s.device.tpm.failure } : {} }
-      : {}),
+    ...(s.device.tpm ? { tpm: s.device.tpm.failure ? { failure: s.device.tpm.failure } : {} } : {}),
     ...(Object.keys(s.device.networkFaults).length
       ? {
           networkFaults: Object.fromEntries(
@@ -375,6 +375,17 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     entraLog,
     clock,
     afterJoin: afterJoinOf(s, tenant, (m) => entraLog.push(m)),
+    syncComputer: () => {
+      const id = s.device.objectGuid.toLowerCase();
+      if (tenant.syncedDevices.some((d) => d.objectGuid.toLowerCase() === id)) return;
+      tenant.syncedDevices.push({
+        objectGuid: s.device.objectGuid,
+        objectSid: s.device.objectSid,
+        displayName: s.device.name,
+        userCertificates: userCertificate ? [userCertificate.pem] : [],
+      });
+      entraLog.push(`timeline: Entra Connect synced ${s.device.name} (${s.device.objectGuid})`);
+    },
   };
 }
 
@@ -405,6 +416,7 @@ function consoleUserOf(
           upn: ad.upn,
           // modeled: the user's password; mock Entra decides by tenant.users[].passwordSynced.
           password: `${ad.samAccountName}-password`,
+          ...(first.workplaceJoined ? { workplaceJoined: true } : {}),
         },
       }
     : {};

@@ -81,6 +81,12 @@ export const idpAdfsSchema = z
       .describe(
         "The relying party trust's IssuanceTransformRules in the AD FS claim rule language (what (Get-AdfsRelyingPartyTrust -Name 'Microsoft Office 365 Identity Platform').IssuanceTransformRules prints), or the path of a file holding them, relative to the scenario; replaces the built-in rules (docs/claim-rules.md)",
       ),
+    computerAccess: z
+      .enum(['permit', 'deny'])
+      .default('permit')
+      .describe(
+        "The relying party trust's issuance authorization / access control policy for computers: deny (a policy that permits only users or a group the computers are not in) refuses the computer's WS-Trust request with the SOAP fault 'MSIS7068: Access denied.'",
+      ),
   })
   .strict();
 

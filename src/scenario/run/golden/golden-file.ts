@@ -20,8 +20,19 @@ export function goldenPath(scenarioFile: string): string {
   );
 }
 
+/** The timeline section of a scenario with `timeline:` (hjsim's own lines, not Windows output). */
+export const TIMELINE_HEADER =
+  '# hjsim timeline (simulated clock): the steps; the last join attempt is printed below';
+
 export function goldenLines(result: ScenarioResult): string[] {
-  return [JOIN_PROMPT, ...result.transcript, '', STATUS_PROMPT, ...result.statusOutput];
+  return [
+    ...(result.timeline ? [TIMELINE_HEADER, ...result.timeline, ''] : []),
+    JOIN_PROMPT,
+    ...result.transcript,
+    '',
+    STATUS_PROMPT,
+    ...result.statusOutput,
+  ];
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
