@@ -12,7 +12,7 @@ import { DRS_RESOURCE } from '../protocol/entra-names.ts';
 import { publicKeyOf } from '../core/keys.ts';
 import { signJwt, verifyJwt } from '../protocol/jwt/jws.ts';
 import type { EntraContext } from './tenant.ts';
-import { isDrsAudience } from './token/resources.ts';
+import { DRS, findResource, type KnownResource } from './token/resources.ts';
 
 export interface AccessTokenClaims {
   readonly aud: string;
@@ -64,18 +64,38 @@ export function issueAccessToken(
   };
 }
 
+/** Why a bearer token is refused, or its claims. */
+export type BearerCheck =
+  | { readonly ok: true; readonly claims: AccessTokenClaims }
+  | { readonly ok: false; readonly why: 'empty' | 'invalid' | 'audience' | 'expired' };
+
+/**
+ * Checks `Authorization: Bearer …` against what mock Entra issues: its signature (mock Entra's
+ * token-signing key), its tenant, an audience naming `resource`, and `nbf`/`exp`.
+ */
+export function checkBearerToken(
+  ctx: EntraContext,
+  authorization: string | undefined,
+  resource: KnownResource = DRS,
+): BearerCheck {
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!m) return { ok: false, why: 'empty' };
+  const claims = verifyJwt(m[1]!, publicKeyOf(ctx.tokenSigningKey)) as
+    AccessTokenClaims | undefined;
+  if (!claims || claims.tid !== ctx.tenant.id) return { ok: false, why: 'invalid' };
+  if (typeof claims.aud !== 'string' || findResource(claims.aud) !== resource)
+    return { ok: false, why: 'audience' };
+  const now = Math.floor(ctx.clock.now().getTime() / 1000);
+  if (typeof claims.exp !== 'number' || claims.exp <= now) return { ok: false, why: 'expired' };
+  if (typeof claims.nbf === 'number' && claims.nbf > now) return { ok: false, why: 'expired' };
+  return { ok: true, claims };
+}
+
 /** Reads `Authorization: Bearer …`; undefined when absent, forged, expired or for another tenant/audience. */
 export function readAccessToken(
   ctx: EntraContext,
   authorization: string | undefined,
 ): AccessTokenClaims | undefined {
-  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!m) return undefined;
-  const claims = verifyJwt(m[1]!, publicKeyOf(ctx.tokenSigningKey)) as
-    AccessTokenClaims | undefined;
-  if (!claims) return undefined;
-  const now = Math.floor(ctx.clock.now().getTime() / 1000);
-  if (claims.tid !== ctx.tenant.id || !isDrsAudience(claims.aud)) return undefined;
-  if (typeof claims.exp !== 'number' || claims.exp <= now) return undefined;
-  return claims;
+  const r = checkBearerToken(ctx, authorization, DRS);
+  return r.ok ? r.claims : undefined;
 }

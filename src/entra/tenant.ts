@@ -108,6 +108,11 @@ export interface EntraContext {
   readonly ids: IdSource;
   /** Signs access tokens (JWT RS256). */
   readonly tokenSigningKey: KeyObject;
+  /**
+   * A key `hjsim serve` prints at start: `Authorization: Bearer <key>` on the Graph-like admin API,
+   * besides a token mock Entra issued for Microsoft Graph (create-graph.ts).
+   */
+  readonly graphAdminKey?: string;
   /** The test MS-Organization-Access CA that issues device certificates. */
   readonly deviceCa: { readonly key: KeyObject; readonly certificatePem: string };
   /** Internal detail that must not go on the wire (which check failed and why) goes here. */

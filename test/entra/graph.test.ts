@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { findRoute, type PartyResponse } from '../../src/core/http.ts';
 import { createEntraParties } from '../../src/entra/create-entra.ts';
 import { federationIdOf } from '../../src/entra/tenant.ts';
+import { issueAccessToken } from '../../src/entra/access-token.ts';
+import { DSREG_CLIENT_ID, DRS_RESOURCE } from '../../src/protocol/entra-names.ts';
+import { signJwt } from '../../src/protocol/jwt/jws.ts';
 import {
   DOMAIN,
   entraContext,
+  key,
   pem,
   postToken,
   samlGrant,
@@ -17,7 +21,10 @@ import {
 } from '../support/entra-fixture.ts';
 
 type Ctx = ReturnType<typeof entraContext>['ctx'];
-const BEARER = { authorization: 'Bearer eyJ0eXAiOiJKV1QifQ.e30.sig' };
+/** A token mock Entra issued for Microsoft Graph (every entraContext shares tenant, key and clock). */
+const graphToken = (aud = 'https://graph.microsoft.com') =>
+  issueAccessToken(entraContext().ctx, { appid: DSREG_CLIENT_ID, idp: 'test', aud }).token;
+const BEARER = { authorization: `Bearer ${graphToken()}` };
 const bare = (p: string) => p.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
 
 async function graph(
@@ -116,6 +123,62 @@ describe('GET federationConfiguration', () => {
       'request-id',
       'client-request-id',
     ]);
+  });
+});
+
+describe('who may use the admin API', () => {
+  const path = `/v1.0/domains/${DOMAIN}/federationConfiguration`;
+  it.each([
+    ['a string that is no token', 'Bearer not-a-token', 'Access token validation failure.'],
+    [
+      'a token signed by another key',
+      `Bearer ${signJwt({ aud: 'https://graph.microsoft.com', tid: '07ec9af2-7ce5-4ab7-8638-115736bbf990', exp: 4102444800 }, key('idp-signing.key'), 'x')}`,
+      'Access token validation failure.',
+    ],
+    [
+      'a DRS token (another resource)',
+      `Bearer ${graphToken(DRS_RESOURCE)}`,
+      'Access token validation failure. Invalid audience.',
+    ],
+  ])(
+    '%s: 401 InvalidAuthenticationToken, and a PATCH changes nothing',
+    async (_l, auth, message) => {
+      const { ctx } = entraContext();
+      const r = await graph(ctx, 'GET', path, { headers: { authorization: auth } });
+      expect(r.status).toBe(401);
+      expect(r.json['error']).toMatchObject({ code: 'InvalidAuthenticationToken', message });
+      const fedId = federationIdOf(ctx.tenant.domains[0]!);
+      const p = await graph(ctx, 'PATCH', `${path}/${fedId}`, {
+        headers: { authorization: auth },
+        body: { nextSigningCertificate: bare(pem('attacker-signing.crt')) },
+      });
+      expect(p.status).toBe(401);
+      expect(ctx.tenant.domains[0]!.federation?.nextSigningCertificate).toBeUndefined();
+    },
+  );
+
+  it('an expired Graph token: 401 "Access token has expired or is not yet valid."', async () => {
+    const { ctx } = entraContext();
+    const token = graphToken();
+    ctx.clock.advance(2 * 3600_000);
+    const r = await graph(ctx, 'GET', path, { headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBe(401);
+    expect(r.json['error']).toMatchObject({
+      message: 'Access token has expired or is not yet valid.',
+    });
+  });
+
+  it('the admin key of the run (hjsim serve prints it) is accepted; another key is not', async () => {
+    const { ctx } = entraContext();
+    const withKey = { ...ctx, graphAdminKey: 'k3y-of-this-run' };
+    const ok = await graph(withKey, 'GET', path, {
+      headers: { authorization: 'Bearer k3y-of-this-run' },
+    });
+    expect(ok.status).toBe(200);
+    const no = await graph(withKey, 'GET', path, {
+      headers: { authorization: 'Bearer k3y-of-another' },
+    });
+    expect(no.status).toBe(401);
   });
 });
 

@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEntraParties } from '../../src/entra/create-entra.ts';
 import { federationIdOf } from '../../src/entra/tenant.ts';
+import { issueAccessToken } from '../../src/entra/access-token.ts';
 import {
   closeInProcessTransport,
   withInProcessParties,
@@ -53,7 +54,11 @@ describe('mock Entra over HTTP', () => {
         `https://graph.microsoft.com/v1.0/domains/${DOMAIN}/federationConfiguration/${federationIdOf(ctx.tenant.domains[0]!)}`,
         {
           method: 'PATCH',
-          headers: { authorization: 'Bearer admin', 'content-type': 'application/json' },
+          headers: {
+            // A token mock Entra issued for Microsoft Graph: the admin's.
+            authorization: `Bearer ${issueAccessToken(ctx, { appid: 'admin', idp: 'test', aud: 'https://graph.microsoft.com' }).token}`,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify({
             nextSigningCertificate: pem('idp-signing-next.crt').replace(
               /-----(BEGIN|END) CERTIFICATE-----|\s/g,

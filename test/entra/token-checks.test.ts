@@ -273,7 +273,10 @@ describe('validity', () => {
   });
   it('accepts an assertion expired less than the skew ago', async () => {
     const { ctx } = entraContext();
-    const token = signedDeviceAssertion({ notOnOrAfter: new Date(NOW.getTime() - 4 * 60_000) });
+    const token = signedDeviceAssertion({
+      notBefore: new Date(NOW.getTime() - 3600_000),
+      notOnOrAfter: new Date(NOW.getTime() - 4 * 60_000),
+    });
     expect((await postToken(ctx, samlGrant(token))).status).toBe(200);
   });
 });

@@ -6,10 +6,16 @@
  * `PATCH …/federationConfiguration/{fedId}` (200 with the updated object).
  * @see microsoftgraph/microsoft-graph-docs-contrib api-reference/v1.0/api/internaldomainfederation-update.md,
  *   domain-list-federationconfiguration.md; graph-error.ts (error body)
- * modeled: authorization is not simulated — any `Authorization: Bearer …` is accepted (no admin
- *   role model); a request without one gets Graph's 401 "Access token is empty.". Unknown domain:
- *   404 Request_ResourceNotFound with the directory's "Resource '…' does not exist …" wording.
+ * Authorization: a bearer token mock Entra issued for Microsoft Graph (its signature, tenant,
+ *   audience and lifetime checked), or the admin key `hjsim serve` prints at start; anything else is
+ *   Graph's 401 InvalidAuthenticationToken: "Access token is empty." without one, "Access token
+ *   validation failure. Invalid audience." for a token of another resource [GRAPHDOCS16208].
+ * modeled: no admin role model (any Graph token of the tenant may PATCH); the texts for a forged
+ *   ("Access token validation failure.") and an expired token ("Access token has expired or is not
+ *   yet valid."). Unknown domain: 404 Request_ResourceNotFound with the directory's "Resource '…'
+ *   does not exist …" wording.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { GRAPH_HOST } from '../../protocol/entra-names.ts';
 import {
   jsonResponse,
@@ -21,6 +27,15 @@ import {
 import { federationIdOf, findDomain, type EntraContext, type TenantDomain } from '../tenant.ts';
 import { applyPatch, toGraph } from './federation-configuration.ts';
 import { graphError } from './graph-error.ts';
+import { checkBearerToken } from '../access-token.ts';
+import { GRAPH } from '../token/resources.ts';
+
+/** Compares two secrets in constant time. */
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 type Handler = (req: PartyRequest, p: Readonly<Record<string, string>>) => PartyResponse;
 
@@ -47,15 +62,29 @@ export function createGraphParty(ctx: EntraContext): Party {
       'Request_ResourceNotFound',
       `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
     );
-  /** Bearer present, domain found; then the handler. */
+  /** Undefined when the caller may use the API, else Graph's message for the 401. */
+  const unauthorized = (authorization: string | undefined): string | undefined => {
+    const key = ctx.graphAdminKey;
+    const presented = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (key !== undefined && presented !== undefined && sameSecret(presented, key))
+      return undefined;
+    const r = checkBearerToken(ctx, authorization, GRAPH);
+    if (r.ok) return undefined;
+    return {
+      empty: 'Access token is empty.',
+      invalid: 'Access token validation failure.',
+      audience: 'Access token validation failure. Invalid audience.',
+      expired: 'Access token has expired or is not yet valid.',
+    }[r.why];
+  };
+  /** Authorized, domain found; then the handler. */
   const guarded =
     (
       h: (req: PartyRequest, d: TenantDomain, p: Readonly<Record<string, string>>) => PartyResponse,
     ): Handler =>
     (req, p) => {
-      if (!/^Bearer\s+\S+/i.test(req.headers['authorization'] ?? '')) {
-        return fail(req, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
-      }
+      const refused = unauthorized(req.headers['authorization']);
+      if (refused) return fail(req, 401, 'InvalidAuthenticationToken', refused);
       const domain = findDomain(ctx.tenant, p['domain'] ?? '');
       return domain ? h(req, domain, p) : notFound(req, p['domain'] ?? '');
     };

@@ -10,13 +10,16 @@
  * modeled: a non-device token that names a UPN (UPN claim, or SAML 2.0 IDPEmail) is a user's
  *   sign-in and goes on to the user lookup (50034, "{EmailHidden}"); one without (a computer whose
  *   device claims were not recognised) ends here with the seed's 51004 ("{EUII Hidden}").
+ * modeled: a device claim with two values, or the same device claim type twice, is refused with
+ *   50013 (the doc's "invalid assertion"), never "first wins": which value a relying party would
+ *   pick is the attacker's choice. No public source shows Entra's code.
  */
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { base64GuidToUuid } from '../../protocol/encoding/guid.ts';
 import { isSid } from '../../protocol/encoding/sid.ts';
 import { findUserByImmutableId } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
-import { claimValue, type TokenView } from './token-view.ts';
+import { claimValue, claimValues, type TokenView } from './token-view.ts';
 
 const typeOf = (c: { namespace: string; name: string }) => claimType(c.namespace, c.name);
 
@@ -35,9 +38,20 @@ export function upnOf(view: TokenView): string | undefined {
   return undefined;
 }
 
+const DEVICE_CLAIMS = [CLAIM.accounttype, CLAIM.onpremobjectguid, CLAIM.primarysid] as const;
+
 export const checkDeviceClaims: TokenCheck = (s) => {
   const view = s.token!;
   const tenant = s.ctx.tenant;
+  for (const c of DEVICE_CLAIMS) {
+    const n = claimValues(view, typeOf(c)).length;
+    if (n > 1)
+      return {
+        code: 50013,
+        params: { detail: `The claim '${c.name}' has ${n} values; a device claim has one.` },
+        detail: `device claim ${c.name} has ${n} values (never "first wins")`,
+      };
+  }
   const accountType = claimValue(view, typeOf(CLAIM.accounttype));
   const guidClaim = claimValue(view, typeOf(CLAIM.onpremobjectguid));
   const sid = claimValue(view, typeOf(CLAIM.primarysid));

@@ -19,6 +19,7 @@ function stateFor(ctx: TokenState['ctx'], patch: Partial<TokenView> = {}): Token
     notBefore: NOW.toISOString(),
     notOnOrAfter: new Date(NOW.getTime() + HOUR).toISOString(),
     audiences: [],
+    audienceRestrictions: [],
     claims: [],
     authnMethods: [],
     ...patch,

@@ -5,12 +5,17 @@
  * @see [WIKI] [AADI] [ROAD] [MSALPY] (form body), [ERR] (900144); reference-error-codes
  *   (901002 "The 'resource' request parameter isn't supported", 700022); 90014 for a v2.0 request
  *   without scope (runtime text in public MSAL fixtures, see aadsts.ts)
+ * client_id is an application id (a GUID); anything else is no application of the directory:
+ *   AADSTS700016 "Application with identifier '…' was not found in the directory '…'", the answer
+ *   Entra gives a placeholder client id [AMV2OIDC50] (so no 200 kB name becomes a token's appid).
  * modeled: a v2.0 scope of OpenID scopes only yields a Microsoft Graph token (the v2.0 platform
  *   issues userinfo tokens for Graph); an empty parameter counts as a missing one.
  */
 import { GRANT_SAML11, GRANT_SAML2, GRAPH_HOST } from '../../protocol/entra-names.ts';
 import { OIDC_SCOPES, resourceOfScope } from '../../protocol/oauth/token-response.ts';
 import type { TokenCheck } from './token-state.ts';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const checkRequestShape: TokenCheck = (s) => {
   if (!s.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
@@ -23,6 +28,13 @@ export const checkRequestShape: TokenCheck = (s) => {
   for (const name of ['grant_type', 'client_id']) {
     if (!s.form.get(name)) return { code: 900144, params: { name } };
   }
+  const clientId = s.form.get('client_id')!;
+  if (!GUID.test(clientId))
+    return {
+      code: 700016,
+      params: { clientId, tenant: s.tenantSegment },
+      detail: `client_id is not an application id (${clientId.length} characters)`,
+    };
   const grant = s.form.get('grant_type');
   if (grant === GRANT_SAML11) s.grantType = 'saml1_1-bearer';
   else if (grant === GRANT_SAML2) s.grantType = 'saml2-bearer';

@@ -5,10 +5,13 @@
  * text); `saml2-bearer` reads a SAML 2.0 Assertion. A SAML 1.1 assertion sent with saml2-bearer is
  * read here and refused by the version check after the validity check (the issue's order).
  * @see [ERR] (50008 text), [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (DTD refused); reference-error-codes (7500514 text)
- * modeled: 50008 "SAML token is invalid." for a DTD or malformed XML; 7500514 for a saml2-bearer
- *   root that is no assertion; a samlp:Response is not unwrapped (RFC 7522 §2.1: the parameter is
- *   one Assertion).
+ * modeled: 50008 "SAML token is invalid." for a DTD or malformed XML. `saml2-bearer` reads what
+ *   7500514's own text says it supports: an `Assertion` (SAML 2.0 assertion namespace) or a
+ *   `Response` (SAML 2.0 protocol namespace) whose Status is Success and which holds exactly one
+ *   Assertion; that Assertion is then the token every later check reads (its own signature
+ *   included: a signature over the Response alone does not count). Any other root is 7500514.
  */
+import { XMLSerializer } from '@xmldom/xmldom';
 import { isSimError } from '../../core/errors.ts';
 import { NS } from '../../protocol/xml/namespaces.ts';
 import { assertionDocument } from './assertion-document.ts';
@@ -46,7 +49,13 @@ export const checkXml: TokenCheck = (s) => {
   }
   if (isAssertion(NS.saml2)) s.documentVersion = '2.0';
   else if (isAssertion(NS.saml11)) s.documentVersion = '1.1';
-  else {
+  else if (root.localName === 'Response' && root.namespaceURI === NS.samlp2) {
+    const inner = responseAssertion(root);
+    if (typeof inner === 'string')
+      return { code: 7500514, detail: `saml2-bearer with a samlp:Response: ${inner}` };
+    s.assertionXml = new XMLSerializer().serializeToString(inner);
+    s.documentVersion = '2.0';
+  } else {
     return {
       code: 7500514,
       detail: `saml2-bearer with a <${root.nodeName}> root in ${root.namespaceURI ?? 'no namespace'}`,
@@ -54,3 +63,19 @@ export const checkXml: TokenCheck = (s) => {
   }
   return undefined;
 };
+
+/** The one Assertion of a successful samlp:Response, or why there is none. */
+function responseAssertion(response: Element): Element | string {
+  const kids = Array.from(response.childNodes).filter((n): n is Element => n.nodeType === 1);
+  const status = kids.find((e) => e.localName === 'Status' && e.namespaceURI === NS.samlp2);
+  const code = status
+    ? Array.from(status.childNodes).find(
+        (n): n is Element => n.nodeType === 1 && (n as Element).localName === 'StatusCode',
+      )
+    : undefined;
+  if (code?.getAttribute('Value') !== 'urn:oasis:names:tc:SAML:2.0:status:Success')
+    return 'its Status is not Success';
+  const assertions = kids.filter((e) => e.localName === 'Assertion' && e.namespaceURI === NS.saml2);
+  if (assertions.length !== 1) return `it holds ${assertions.length} Assertions, not one`;
+  return assertions[0]!;
+}

@@ -8,6 +8,7 @@
 import { DSREG_CLIENT_ID } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { describeProvenance } from '../../core/provenance.ts';
+import { echoed } from '../../core/echo.ts';
 import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
 import {
@@ -75,10 +76,14 @@ export function handleTokenRequest(
     if (!failure) continue;
     const entry = aadstsEntry(failure.code);
     ctx.log?.(
-      `${path}: check '${name}' failed: AADSTS${failure.code}${failure.detail ? ` (${failure.detail})` : ''}` +
+      `${path}: check '${name}' failed: AADSTS${failure.code}${failure.detail ? ` (${echoed(failure.detail, 2_000)})` : ''}` +
         (entry ? ` [${describeProvenance(entry.provenance)}]` : ''),
     );
-    const { status, body } = buildEntraError(failure.code, failure.params ?? {}, {
+    // Every request value the answer repeats is bounded (no 200 kB echo, no control characters).
+    const params = Object.fromEntries(
+      Object.entries(failure.params ?? {}).map(([k, v]) => [k, echoed(v)]),
+    );
+    const { status, body } = buildEntraError(failure.code, params, {
       traceId: ctx.ids.uuid(),
       correlationId,
       now: ctx.clock.now(),

@@ -26,6 +26,14 @@ export interface TokenView {
   readonly notBefore?: string;
   readonly notOnOrAfter?: string;
   readonly audiences: readonly string[];
+  /** The audiences of each restriction element: every one must name the relying party. */
+  readonly audienceRestrictions: readonly (readonly string[])[];
+  /** SAML 2.0: each SubjectConfirmation (method, SubjectConfirmationData times). */
+  readonly subjectConfirmations?: readonly {
+    readonly method: string;
+    readonly notBefore?: string;
+    readonly notOnOrAfter?: string;
+  }[];
   readonly subject?: { readonly value: string; readonly format?: string };
   readonly claims: readonly TokenClaim[];
   readonly authnMethods: readonly string[];
@@ -39,6 +47,7 @@ export function viewOfSaml11(a: Verified<Saml11Assertion>): TokenView {
     ...(a.notBefore === undefined ? {} : { notBefore: a.notBefore }),
     ...(a.notOnOrAfter === undefined ? {} : { notOnOrAfter: a.notOnOrAfter }),
     audiences: a.audiences,
+    audienceRestrictions: a.audienceRestrictions,
     ...(a.nameIdentifier === undefined ? {} : { subject: a.nameIdentifier }),
     claims: a.attributes.map((x) => ({ type: claimType(x.namespace, x.name), values: x.values })),
     authnMethods: a.authenticationMethod === undefined ? [] : [a.authenticationMethod],
@@ -53,6 +62,8 @@ export function viewOfSaml2(a: Verified<Saml2Assertion>): TokenView {
     ...(a.notBefore === undefined ? {} : { notBefore: a.notBefore }),
     ...(a.notOnOrAfter === undefined ? {} : { notOnOrAfter: a.notOnOrAfter }),
     audiences: a.audiences,
+    audienceRestrictions: a.audienceRestrictions,
+    subjectConfirmations: a.subjectConfirmations,
     ...(a.nameId === undefined ? {} : { subject: a.nameId }),
     claims: a.attributes.map((x) => ({ type: x.name, values: x.values })),
     authnMethods: a.authnContextClassRefs,

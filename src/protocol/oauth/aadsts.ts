@@ -121,7 +121,7 @@ const ENTRIES: readonly AadstsEntry[] = [
       `Assertion is invalid because of various reasons. ${p['detail'] ?? ''}`.trimEnd(),
     provenance: {
       modeled:
-        'used for an audience restriction that does not name urn:federation:MicrosoftOnline; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion"',
+        'used for an audience restriction that does not name urn:federation:MicrosoftOnline, a missing or malformed NotBefore/NotOnOrAfter, NotBefore after NotOnOrAfter, a saml2-bearer assertion without an unexpired bearer SubjectConfirmation, and a device claim with several values; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion" (expired, malformed)',
     },
   }),
   entry({

@@ -27,6 +27,7 @@ describe('readAssertion', () => {
       issuer: 'urn:i',
       issueInstant: '2025-07-10T17:22:13.000Z',
       audiences: [],
+      audienceRestrictions: [],
       attributes: [],
     });
   });

@@ -68,13 +68,10 @@ export function readAssertion(el: Element): Saml11Assertion {
   const [condition] = conditions;
   const notBefore = condition && attributeOf(condition, 'NotBefore');
   const notOnOrAfter = condition && attributeOf(condition, 'NotOnOrAfter');
-  const audiences: string[] = [];
-  for (const restriction of condition
-    ? childElements(condition, NS.saml11, 'AudienceRestrictionCondition')
-    : []) {
-    for (const audience of childElements(restriction, NS.saml11, 'Audience'))
-      audiences.push(textOf(audience));
-  }
+  const audienceRestrictions = (
+    condition ? childElements(condition, NS.saml11, 'AudienceRestrictionCondition') : []
+  ).map((restriction) => childElements(restriction, NS.saml11, 'Audience').map(textOf));
+  const audiences = audienceRestrictions.flat();
 
   const attributes: Saml11Attribute[] = [];
   for (const statement of childElements(el, NS.saml11, 'AttributeStatement')) {
@@ -106,6 +103,7 @@ export function readAssertion(el: Element): Saml11Assertion {
     ...(notBefore === undefined ? {} : { notBefore }),
     ...(notOnOrAfter === undefined ? {} : { notOnOrAfter }),
     audiences,
+    audienceRestrictions,
     ...(nameIdentifier === undefined ? {} : { nameIdentifier }),
     attributes,
     ...(authenticationMethod === undefined ? {} : { authenticationMethod }),

@@ -40,6 +40,8 @@ export interface Saml11Assertion {
   notOnOrAfter?: string;
   /** Every `Audience` of every `AudienceRestrictionCondition`, in document order. */
   audiences: string[];
+  /** The `Audience`s of each `AudienceRestrictionCondition` (each must name the relying party). */
+  audienceRestrictions: string[][];
   nameIdentifier?: { value: string; format?: string };
   attributes: Saml11Attribute[];
   authenticationMethod?: string;

@@ -101,6 +101,7 @@ describe('verifyAssertion: build → sign → verify', () => {
       notBefore: '2025-07-10T17:22:13.000Z',
       notOnOrAfter: '2025-07-10T18:22:13.000Z',
       audiences: ['urn:federation:MicrosoftOnline'],
+      audienceRestrictions: [['urn:federation:MicrosoftOnline']],
       nameIdentifier: { value: 'uRcIPxfKFEergfe1lD3sew==', format: NAMEID_UNSPECIFIED },
       attributes: [
         {

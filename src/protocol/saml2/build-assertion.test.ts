@@ -45,9 +45,16 @@ describe('SAML 2.0 buildAssertion', () => {
       issueInstant: '2025-07-10T17:22:13.000Z',
       nameId: { value: 'uRcIPxfKFEergfe1lD3sew==', format: NAMEID_PERSISTENT },
       subjectConfirmationMethods: [CONFIRMATION_BEARER_2],
+      subjectConfirmations: [
+        {
+          method: CONFIRMATION_BEARER_2,
+          notOnOrAfter: input.subjectConfirmation!.notOnOrAfter.toISOString(),
+        },
+      ],
       notBefore: '2025-07-10T17:22:13.000Z',
       notOnOrAfter: '2025-07-10T18:22:13.000Z',
       audiences: ['urn:federation:MicrosoftOnline'],
+      audienceRestrictions: [['urn:federation:MicrosoftOnline']],
       attributes: [
         { name: 'http://schemas.microsoft.com/ws/2012/01/accounttype', values: ['DJ'] },
         { name: 'IDPEmail', values: ['a&b@example.com', 'x<y'] },

@@ -57,19 +57,29 @@ export function readAssertion(el: Element): Saml2Assertion {
       ? { value: textOf(nameIdEl) }
       : { value: textOf(nameIdEl), format }
     : undefined;
-  const subjectConfirmationMethods = subject
-    ? children(subject, 'SubjectConfirmation').map((c) => required(c, 'Method'))
-    : [];
+  const subjectConfirmations = (subject ? children(subject, 'SubjectConfirmation') : []).map(
+    (c) => {
+      const data = firstChild(c, NS.saml2, 'SubjectConfirmationData');
+      const nb = data && attributeOf(data, 'NotBefore');
+      const na = data && attributeOf(data, 'NotOnOrAfter');
+      return {
+        method: required(c, 'Method'),
+        ...(nb === undefined ? {} : { notBefore: nb }),
+        ...(na === undefined ? {} : { notOnOrAfter: na }),
+      };
+    },
+  );
+  const subjectConfirmationMethods = subjectConfirmations.map((c) => c.method);
 
   const conditions = children(el, 'Conditions');
   if (conditions.length > 1) throw shape('more than one Conditions element');
   const [condition] = conditions;
   const notBefore = condition && attributeOf(condition, 'NotBefore');
   const notOnOrAfter = condition && attributeOf(condition, 'NotOnOrAfter');
-  const audiences: string[] = [];
-  for (const restriction of condition ? children(condition, 'AudienceRestriction') : []) {
-    for (const audience of children(restriction, 'Audience')) audiences.push(textOf(audience));
-  }
+  const audienceRestrictions = (condition ? children(condition, 'AudienceRestriction') : []).map(
+    (restriction) => children(restriction, 'Audience').map(textOf),
+  );
+  const audiences = audienceRestrictions.flat();
 
   const attributes: Saml2Attribute[] = [];
   for (const statement of children(el, 'AttributeStatement')) {
@@ -90,9 +100,11 @@ export function readAssertion(el: Element): Saml2Assertion {
     issueInstant,
     ...(nameId === undefined ? {} : { nameId }),
     subjectConfirmationMethods,
+    subjectConfirmations,
     ...(notBefore === undefined ? {} : { notBefore }),
     ...(notOnOrAfter === undefined ? {} : { notOnOrAfter }),
     audiences,
+    audienceRestrictions,
     attributes,
     authnContextClassRefs,
   };

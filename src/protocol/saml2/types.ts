@@ -39,10 +39,14 @@ export interface Saml2Assertion {
   nameId?: { value: string; format?: string };
   /** `Method` of every SubjectConfirmation, in document order. */
   subjectConfirmationMethods: string[];
+  /** Every SubjectConfirmation with its SubjectConfirmationData's times, in document order. */
+  subjectConfirmations: { method: string; notBefore?: string; notOnOrAfter?: string }[];
   notBefore?: string;
   notOnOrAfter?: string;
   /** Every `Audience` of every `AudienceRestriction`, in document order. */
   audiences: string[];
+  /** The `Audience`s of each `AudienceRestriction` (each must name the relying party). */
+  audienceRestrictions: string[][];
   attributes: Saml2Attribute[];
   /** `AuthnContextClassRef` of every AuthnStatement (Entra reads inbound MFA here). */
   authnContextClassRefs: string[];

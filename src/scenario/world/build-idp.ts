@@ -161,6 +161,24 @@ export function issuanceTransformRules(value: string, baseDir: string): string {
   return text;
 }
 
+/**
+ * The issuer the scenario's mock IdP writes when `idp.issuer` is not set (the profile's default
+ * for its host). `hjsim serve` fixes it before moving the IdP to its own address, so that a plain
+ * HTTP server's IdP and mock Entra's federation settings name the same issuer (issue 15, item 6).
+ */
+export function defaultIssuerOf(s: Scenario): string {
+  const idp = mockIdpOf(s, 'the mock IdP');
+  const served = servedDomains(s, idp);
+  const domain = s.idp.domain ?? served[0] ?? s.onprem.domain;
+  const multipleDomains = s.idp.adfs?.multipleDomains ?? false;
+  const adfs: AdfsOptions = {
+    multipleDomains,
+    issuerIdRules: s.idp.adfs?.issuerIdRules ?? (multipleDomains ? 'hybrid-join' : 'none'),
+    issuerIdDomain: s.idp.adfs?.issuerIdDomain ?? domain,
+  };
+  return PROFILES[idp.profile].defaultIssuer({ host: idp.host, appId: appIdOf(s), domain, adfs });
+}
+
 export function buildIdpConfig(
   s: Scenario,
   baseDir: string,

@@ -163,6 +163,8 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface BuildOptions {
   /** The parties' and the machine's clock instead of the scenario's (`hjsim serve --clock`). */
   readonly clock?: Clock;
+  /** The key the Graph-like admin API accepts besides a Graph token (`hjsim serve` prints it). */
+  readonly graphAdminKey?: string;
 }
 
 export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptions = {}): World {
@@ -320,6 +322,7 @@ export function buildWorld(scenario: Scenario, baseDir: string, opts: BuildOptio
     },
     log: (m) => entraLog.push(m),
     downlevel: downlevelSettings(s, onprem),
+    ...(opts.graphAdminKey === undefined ? {} : { graphAdminKey: opts.graphAdminKey }),
   };
   const registration = s.device.alreadyJoined ? existingRegistration(s, entra, devKey) : undefined;
   const parties = [...(idp ? [createIdpParty(idp)] : []), ...createEntraParties(entra)];

@@ -7,6 +7,7 @@
  * serve one side of the world, `--idp-url` to point mock Entra at an IdP served elsewhere, and
  * `GET /healthz` for the healthcheck.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { manualClock, systemClock, type Clock } from '../../core/clock.ts';
@@ -14,6 +15,7 @@ import { SimError } from '../../core/errors.ts';
 import { PACKAGE_ROOT } from '../../core/keys.ts';
 import type { Party } from '../../core/http.ts';
 import { buildWorld } from '../../scenario/world/build-world.ts';
+import { defaultIssuerOf } from '../../scenario/world/build-idp.ts';
 import { loadScenario } from '../../scenario/language/load-scenario.ts';
 import { localizeScenario } from '../../scenario/language/localize-scenario.ts';
 import { mockIdpOf } from '../../scenario/world/mock-idp.ts';
@@ -82,6 +84,8 @@ function urls(s: Scenario, base: string, party: ServeParty): string[] {
   out.push('mock Entra DRS (also as Host: enterpriseregistration.windows.net):');
   out.push(`  discovery    ${u.discovery}`);
   out.push(`  join         ${u.join}`);
+  out.push('Graph-like admin API (also as Host: graph.microsoft.com; modeled):');
+  out.push(`  federation   ${base}/v1.0/domains/{domain}/federationConfiguration`);
   return out;
 }
 
@@ -108,6 +112,12 @@ function scenarioPath(path: string): string {
   return existsSync(shipped) ? shipped : path;
 }
 
+/** The scenario with its IdP's issuer written out (the profile's default when not set). */
+function withIssuer(s: Scenario): Scenario {
+  if (s.idp.issuer !== undefined || s.idp.host === undefined) return s;
+  return { ...s, idp: { ...s.idp, issuer: defaultIssuerOf(s) } };
+}
+
 /** How many exchanges (with their bodies) a running `hjsim serve` keeps in memory. */
 export const SERVE_KEEPS_EXCHANGES = 200;
 
@@ -121,13 +131,20 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
   mockIdpOf(loaded.scenario, 'hjsim serve');
   const clock = clockOption(opts.clock);
   let served: Scenario = loaded.scenario;
+  // The Graph-like admin API's key for this run only (docs/security.md): printed below, never logged.
+  const graphAdminKey = randomBytes(24).toString('base64url');
   const server = await startLoopbackServer(
     (hostPort): readonly Party[] => {
       const own = `${opts.tls ? 'https' : 'http'}://${hostPort}`;
       // Mock Entra alone sends clients to the IdP at --idp-url, or where the scenario says.
       const idpBase = party === 'entra' ? opts.idpUrl : own;
-      served = idpBase ? localizeScenario(loaded.scenario, idpBase) : loaded.scenario;
-      return selectParties(buildWorld(served, loaded.dir, clock ? { clock } : {}).parties, party);
+      // The issuer is fixed before the move, so that it moves with the IdP's scheme too: without
+      // --tls the IdP issues http://127.0.0.1:PORT/… as the federation settings now say.
+      served = idpBase ? localizeScenario(withIssuer(loaded.scenario), idpBase) : loaded.scenario;
+      return selectParties(
+        buildWorld(served, loaded.dir, { ...(clock ? { clock } : {}), graphAdminKey }).parties,
+        party,
+      );
     },
     {
       port: opts.port,
@@ -161,6 +178,11 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
       ? ["  without --idp-url the IdP URLs are the scenario's own (nothing here rewrites them)"]
       : []),
     ...urls(served, server.baseUrl, party),
+    ...(party === 'idp'
+      ? []
+      : [
+          `  authorize with Authorization: Bearer ${graphAdminKey}  (this run's admin key), or a token mock Entra issued for https://graph.microsoft.com`,
+        ]),
     `other Host headers reach the parties served at ${server.hostPort}`,
     `health: ${server.baseUrl}${HEALTH_PATH} (hjsim's own, not an Entra or IdP route)`,
     'each exchange is logged below; Ctrl+C stops',
