@@ -56,7 +56,7 @@ const WINDOWS_ACCOUNT =
   '[\n   Type == "http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname",\n   Issuer =~ "^(AD AUTHORITY|SELF AUTHORITY|LOCAL AUTHORITY)$"\n]';
 
 /** Entra Connect's user rules: UPN and ImmutableID from AD by samAccountName. */
-const USER_RULES = `@RuleName = "Issue UPN"
+export const USER_RULES = `@RuleName = "Issue UPN"
 c:[Type == "http://schemas.microsoft.com/ws/2008/06/identity/claims/windowsaccountname"]
  => issue(store = "Active Directory", types = ("http://schemas.xmlsoap.org/claims/UPN"), query = "samAccountName={0};userPrincipalName;{1}", param = regexreplace(c.Value, "(?<domain>[^\\\\]+)\\\\(?<user>.+)", "\${user}"), param = c.Value);
 
@@ -95,7 +95,7 @@ c2:[
 `;
 
 /** The manual's rule 4 (with more than one verified domain), for one verified domain. */
-const issuerIdRules = (
+export const issuerIdRules = (
   domain: string,
 ) => `@RuleName = "Issue account type with the value User when it is not a computer"
 NOT EXISTS(

@@ -21,6 +21,7 @@ import { benchCommand } from './bench.ts';
 import { mergeReportsCommand } from './merge-reports.ts';
 import { diagnoseCommand } from './diagnose.ts';
 import { importCommand } from './import.ts';
+import { reproduceCommand } from './reproduce.ts';
 import { explainCommand } from './explain.ts';
 import { tokenCommand } from './token.ts';
 import { trainCommand } from './train.ts';
@@ -202,6 +203,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program.addCommand(trainCommand(onExit));
   program.addCommand(diagnoseCommand(onExit));
   program.addCommand(importCommand(onExit));
+  program.addCommand(reproduceCommand(onExit));
   program.addCommand(conformCommandDefinition(onExit));
   // Commands added with addCommand do not inherit these: every usage error must exit 2 via main().
   for (const c of program.commands) {
