@@ -389,6 +389,16 @@ const rows: HresultEntry[] = [
     provenance: TSC,
   },
   {
+    hresult: '0xcaa82ee7',
+    symbol: 'ERROR_ADAL_INTERNET_NAME_NOT_RESOLVED',
+    meaning:
+      'The name of the STS or of login.microsoftonline.com could not be resolved (authentication phase).',
+    provenance: {
+      modeled:
+        "ADAL's 0xcaa8xxxx wrapping of WININET_E_NAME_NOT_RESOLVED (0x80072ee7), as TSC's documented 0xcaa82ee2 / 0xcaa82efd / 0xcaa82efe / 0xcaa82f8f wrap theirs; the symbol follows theirs",
+    },
+  },
+  {
     hresult: '0xcaa82f8f',
     symbol: 'ERROR_ADAL_INTERNET_SECURE_FAILURE',
     meaning:
