@@ -137,7 +137,10 @@ export async function runReproduce(
       report.push(
         `--fix writes ${fixes.length} ready-made change(s): ${fixes.map((f) => f.causeId).join(', ')}`,
       );
-    report.push(`scenario: ${scenarioFile}`);
+    report.push(
+      `scenario: ${scenarioFile}`,
+      `  in the trainer: hjsim train --scenario ${scenarioFile}`,
+    );
   } finally {
     closeInProcessTransport();
   }
