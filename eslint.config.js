@@ -70,8 +70,45 @@ function layerRules() {
   });
 }
 
+// The one code catalogue (decision 0016): HRESULTs in protocol/hresult, AADSTS codes in
+// protocol/oauth/aadsts.ts. Elsewhere a code is named by its constant (`HR.ERROR_ADAL_HANDLE`,
+// `AADSTS.InvalidRealmUri`), so a literal code (an 8-digit 0x8…/0xc…/0x4… HRESULT or AADSTSnnnn,
+// in code or inside a message) fails lint. Tests keep literal codes: they check the catalogue.
+const CODE_CATALOGUE = ['src/protocol/hresult/**', 'src/protocol/oauth/aadsts.ts'];
+const CODE_HINT =
+  'is a literal code: name it from the catalogue (HR.<SYMBOL> from protocol/hresult/catalog.ts, AADSTS.<Name> / aadstsLabel() from protocol/oauth/aadsts.ts; add a missing code there, with meaning and provenance)';
+const CODE_LITERALS = [
+  {
+    selector: 'Literal[raw=/0x[489cC][0-9a-fA-F]{7}/]',
+    message: `An HRESULT ${CODE_HINT}`,
+  },
+  {
+    selector: 'TemplateElement[value.raw=/0x[489cC][0-9a-fA-F]{7}/]',
+    message: `An HRESULT ${CODE_HINT}`,
+  },
+  { selector: 'Literal[raw=/AADSTS[0-9]/]', message: `An AADSTS code ${CODE_HINT}` },
+  { selector: 'TemplateElement[value.raw=/AADSTS[0-9]/]', message: `An AADSTS code ${CODE_HINT}` },
+  {
+    selector: 'Property[key.name=/^(code|codes|aadsts|errorCodes)$/] Literal[raw=/^[0-9]{5,7}$/]',
+    message: `An AADSTS code ${CODE_HINT}`,
+  },
+];
+
+// The test-only switch that weakens the SAML verifier: only the verifiers themselves may import it.
+const UNSAFE_WEAKEN_IMPORTERS = [
+  'src/protocol/saml11/verify-assertion.ts',
+  'src/protocol/xmldsig/verify-enveloped.ts',
+  'src/protocol/saml11/unsafe-weaken.ts',
+];
+const UNSAFE_WEAKEN = {
+  selector:
+    'ImportDeclaration[source.value=/unsafe-weaken/], ImportExpression[source.value=/unsafe-weaken/], ExportAllDeclaration[source.value=/unsafe-weaken/], ExportNamedDeclaration[source.value=/unsafe-weaken/]',
+  message:
+    'unsafe-weaken.ts is TEST ONLY (it weakens the SAML verifier): nothing under src/ but the verifiers (saml11/verify-assertion, xmldsig/verify-enveloped) may import it',
+};
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -84,25 +121,17 @@ export default tseslint.config(
   },
   ...layerRules(),
   {
-    // The test-only switch that weakens the SAML verifier: only the verifier itself may import it.
     files: ['src/**'],
-    ignores: [
-      'src/**/*.test.ts',
-      'src/protocol/saml11/verify-assertion.ts',
-      'src/protocol/xmldsig/verify-enveloped.ts',
-      'src/protocol/saml11/unsafe-weaken.ts',
-    ],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'ImportDeclaration[source.value=/unsafe-weaken/], ImportExpression[source.value=/unsafe-weaken/], ExportAllDeclaration[source.value=/unsafe-weaken/], ExportNamedDeclaration[source.value=/unsafe-weaken/]',
-          message:
-            'unsafe-weaken.ts is TEST ONLY (it weakens the SAML verifier): nothing under src/ but the verifiers (saml11/verify-assertion, xmldsig/verify-enveloped) may import it',
-        },
-      ],
-    },
+    ignores: ['src/**/*.test.ts', ...CODE_CATALOGUE, ...UNSAFE_WEAKEN_IMPORTERS],
+    rules: { 'no-restricted-syntax': ['error', ...CODE_LITERALS, UNSAFE_WEAKEN] },
+  },
+  {
+    files: UNSAFE_WEAKEN_IMPORTERS,
+    rules: { 'no-restricted-syntax': ['error', ...CODE_LITERALS] },
+  },
+  {
+    files: CODE_CATALOGUE,
+    rules: { 'no-restricted-syntax': ['error', UNSAFE_WEAKEN] },
   },
   {
     // The page runs in the browser: it reaches the server only over HTTP, and shares only types.

@@ -19,6 +19,7 @@
  */
 
 import type { MachineEnvironment, NetworkFault } from '../onprem/machine.ts';
+import { HR } from '../protocol/hresult/catalog.ts';
 
 /** The machine's network as its join client's requests meet it. */
 export function networkOf(env: MachineEnvironment): Network {
@@ -91,11 +92,11 @@ export function faultAnswer(
 
 /** WinINet's HRESULT for a failed send (dsreg's discovery and join requests). [TSC] */
 export const WININET_HR: Readonly<Record<SendFailure, string>> = {
-  'cannot-connect': '0x80072efd',
-  timeout: '0x80072ee2',
-  'name-not-resolved': '0x80072ee7',
-  'connection-aborted': '0x80072efe',
-  'secure-failure': '0x80072f8f',
+  'cannot-connect': HR.WININET_E_CANNOT_CONNECT,
+  timeout: HR.WININET_E_TIMEOUT,
+  'name-not-resolved': HR.WININET_E_NAME_NOT_RESOLVED,
+  'connection-aborted': HR.WININET_E_CONNECTION_ABORTED,
+  'secure-failure': HR.WININET_E_DECODING_FAILED,
 };
 
 /**
@@ -104,9 +105,9 @@ export const WININET_HR: Readonly<Record<SendFailure, string>> = {
  *   documented ones (0xcaa82ee2, 0xcaa82efd, 0xcaa82efe, 0xcaa82f8f) follow.
  */
 export const ADAL_NETWORK_HR: Readonly<Record<SendFailure, string>> = {
-  'cannot-connect': '0xcaa82efd',
-  timeout: '0xcaa82ee2',
-  'name-not-resolved': '0xcaa82ee7',
-  'connection-aborted': '0xcaa82efe',
-  'secure-failure': '0xcaa82f8f',
+  'cannot-connect': HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT,
+  timeout: HR.ERROR_ADAL_INTERNET_TIMEOUT,
+  'name-not-resolved': HR.ERROR_ADAL_INTERNET_NAME_NOT_RESOLVED,
+  'connection-aborted': HR.ERROR_ADAL_INTERNET_CONNECTION_ABORTED,
+  'secure-failure': HR.ERROR_ADAL_INTERNET_SECURE_FAILURE,
 };

@@ -43,12 +43,7 @@ import type {
   UserAttempt,
 } from './downlevel-trace.ts';
 import { browse, zoneOf, type Hop } from './internet-explorer.ts';
-
-export const WPJ_HR = {
-  cannotConnect: '0x80072efd',
-  /** The site already sits in another zone (HRESULT_FROM_WIN32(ERROR_FILE_EXISTS)). */
-  zoneExists: '0x80070050',
-} as const;
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 interface Contract {
   readonly federated: boolean;
@@ -126,7 +121,7 @@ async function attempt(
     steps.push({
       k: 'discovery-failed',
       url: contractUrl,
-      hresult: WPJ_HR.cannotConnect,
+      hresult: HR.WININET_E_CANNOT_CONNECT,
       error: disc.error,
     });
     return end('no-response', `discovery: ${disc.error}`, 'discover');
@@ -136,7 +131,7 @@ async function attempt(
     steps.push({
       k: 'discovery-failed',
       url: contractUrl,
-      hresult: '0x801c0021',
+      hresult: HR.DSREG_AUTOJOIN_DISC_FAILED,
       httpStatus: disc.status,
     });
     return end(
@@ -166,7 +161,7 @@ async function attempt(
         k: 'zone-conflict',
         uri: url.origin,
         existsIn: zone,
-        hresult: WPJ_HR.zoneExists,
+        hresult: HR.ERROR_FILE_EXISTS,
       });
   }
   if (signIn.kind !== 'arrived') {

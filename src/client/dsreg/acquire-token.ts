@@ -31,39 +31,10 @@ import { parseJson, send as sendHttp } from '../http-client.ts';
 import { ADAL_NETWORK_HR, networkOf } from '../network.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
-
-export const HR = {
-  sending: '0x4aa90010',
-  tokenResponse: '0x4aa9000f',
-  tokenStored: '0x4aa9000d',
-  aggregate: '0xcaa1000e',
-  invalidGrant: '0xcaa20003',
-  invalidRequest: '0xcaa20002',
-  interactionRequired: '0xcaa2000c',
-  wstrustTokenRequestFail: '0xcaa90006',
-  wstrustFault: '0xcaa90014',
-  wstrustUnparsable: '0xcaa90013',
-  noAssertion: '0xcaa90002',
-  protocolNotSupported: '0xcaa90017',
-  realmFailed: '0xcaa90018',
-  mexNotSecure: '0xcaa90020',
-  noIntegratedEndpoint: '0xcaa90022',
-  /** ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT [TSC], [WINRT] */
-  noUsernamePasswordEndpoint: '0xcaa90023',
-  mexRequest: '0xcaa9002b',
-  /** ERROR_ADAL_INTERNET_CANNOT_CONNECT: no connection to the STS or Entra. [TSC] */
-  cannotConnect: '0xcaa82efd',
-  notXml: '0xcaa9002c',
-} as const;
+import { HR, hresultForOAuthError } from '../../protocol/hresult/catalog.ts';
 
 /** [PING]: the line dsreg logs where the failed token acquisition ends (LogFatalAuthError). */
 export const GET_STATUS_FAILED = 'GetStatus returned failure';
-
-const OAUTH_ERROR_HRESULT: Readonly<Record<string, string>> = {
-  invalid_grant: HR.invalidGrant,
-  invalid_request: HR.invalidRequest,
-  interaction_required: HR.interactionRequired,
-};
 
 /** ADAL logs a response on one line: CR LF (raw, or as JSON escapes) become one space. */
 export function foldLogText(text: string): string {
@@ -87,8 +58,8 @@ function fail(
 ): TokenResult {
   for (const hr of chain) t.adal(hr);
   t.note(GET_STATUS_FAILED);
-  t.adal(HR.aggregate);
-  return { ok: false, first: chain[0] ?? HR.aggregate, ...extra };
+  t.adal(HR.ERROR_ADAL_HANDLE);
+  return { ok: false, first: chain[0] ?? HR.ERROR_ADAL_HANDLE, ...extra };
 }
 
 export async function acquireComputerToken(
@@ -99,16 +70,16 @@ export async function acquireComputerToken(
   const authority = `https://${LOGIN_HOST}/common`;
   const send = (url: string, init: Parameters<typeof sendHttp>[1]) =>
     sendHttp(url, init, networkOf(env));
-  t.adal('0x0', 'Token is not available in the cache');
-  t.adal('0x0', 'Authority validation is enabled');
-  t.adal('0x0', 'Authority validation is completed');
-  t.adal('0x0', 'AggregatedTokenRequest::AcquireToken get refresh token info');
-  t.adal('0x0', 'AggregatedTokenRequest::AcquireToken- refresh token is not available');
-  t.adal('0x0', 'AggregatedTokenRequest::AcquireToken- returns false');
-  t.adal('0x0', 'AggregatedTokenRequest::UseWindowsIntegratedAuth w Tenant');
+  t.adal(HR.S_OK, 'Token is not available in the cache');
+  t.adal(HR.S_OK, 'Authority validation is enabled');
+  t.adal(HR.S_OK, 'Authority validation is completed');
+  t.adal(HR.S_OK, 'AggregatedTokenRequest::AcquireToken get refresh token info');
+  t.adal(HR.S_OK, 'AggregatedTokenRequest::AcquireToken- refresh token is not available');
+  t.adal(HR.S_OK, 'AggregatedTokenRequest::AcquireToken- returns false');
+  t.adal(HR.S_OK, 'AggregatedTokenRequest::UseWindowsIntegratedAuth w Tenant');
 
   // User realm
-  t.adal(HR.sending);
+  t.adal(HR.INFO_ADAL_REQUEST_SENDING);
   const realmRes = await send(
     `${authority}/userrealm/${encodeURIComponent(tenant.tenantName)}?api-version=1.0`,
     {
@@ -119,45 +90,53 @@ export async function acquireComputerToken(
     realmRes.ok && realmRes.status === 200
       ? (parseJson(realmRes.body) as Record<string, unknown> | undefined)
       : undefined;
-  if (!realmRes.ok) return fail(t, [ADAL_NETWORK_HR[realmRes.failure], HR.realmFailed]);
-  if (!realm || typeof realm['account_type'] !== 'string') return fail(t, [HR.realmFailed]);
-  t.adal('0x0', 'AggregatedTokenRequest::UseWindowsIntegratedAuth- received realm info');
+  if (!realmRes.ok)
+    return fail(t, [ADAL_NETWORK_HR[realmRes.failure], HR.ERROR_ADAL_COULDNOT_DISCOVER_USERREALM]);
+  if (!realm || typeof realm['account_type'] !== 'string')
+    return fail(t, [HR.ERROR_ADAL_COULDNOT_DISCOVER_USERREALM]);
+  t.adal(HR.S_OK, 'AggregatedTokenRequest::UseWindowsIntegratedAuth- received realm info');
   if (
     String(realm['account_type']).toLowerCase() !== 'federated' ||
     String(realm['federation_protocol'] ?? '').toLowerCase() !== 'wstrust'
   ) {
-    return fail(t, [HR.protocolNotSupported]);
+    return fail(t, [HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED]);
   }
   const appliesTo =
     typeof realm['cloud_audience_urn'] === 'string' ? realm['cloud_audience_urn'] : ENTRA_AUDIENCE;
   t.adal(
-    '0x0',
+    HR.S_OK,
     `AggregatedTokenRequest::GetAppliesTo: using resource ID "${appliesTo}" for authority "${authority}".`,
   );
 
   // MEX
   const mexUrl =
     typeof realm['federation_metadata_url'] === 'string' ? realm['federation_metadata_url'] : '';
-  t.adal(HR.sending);
-  if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.mexNotSecure]);
+  t.adal(HR.INFO_ADAL_REQUEST_SENDING);
+  if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE]);
   const mexRes = await send(mexUrl, { headers: { 'client-request-id': tenant.clientRequestId } });
   if (!mexRes.ok) return fail(t, [ADAL_NETWORK_HR[mexRes.failure]]);
-  if (mexRes.status !== 200) return fail(t, [HR.mexRequest], { httpStatus: mexRes.status });
+  if (mexRes.status !== 200)
+    return fail(t, [HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST], { httpStatus: mexRes.status });
   let selection;
   try {
     selection = parseMex(mexRes.body);
   } catch (e) {
-    if (isSimError(e)) return fail(t, [HR.notXml]);
+    if (isSimError(e)) return fail(t, [HR.ERROR_ADAL_FAILED_TO_PARSE_XML]);
     throw e;
   }
   for (const w of selection.warnings) t.adal(w.hresult);
   const signIn = env.federatedSignIn;
   const sts = signIn ? selection.usernamePassword : selection.integrated;
-  if (!sts) return fail(t, [signIn ? HR.noUsernamePasswordEndpoint : HR.noIntegratedEndpoint]);
+  if (!sts)
+    return fail(t, [
+      signIn
+        ? HR.ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT
+        : HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT,
+    ]);
 
   // WS-Trust windowstransport with the computer's Kerberos ticket (or, with an external IdP's
   // credentials, usernamemixed)
-  t.adal('0x0', 'Webrequest opening connection');
+  t.adal(HR.S_OK, 'Webrequest opening connection');
   const now = env.clock.now();
   const rst = buildRst({
     version: sts.version,
@@ -202,14 +181,14 @@ export async function acquireComputerToken(
     if (!isSimError(e)) throw e;
     return fail(t, [
       e.code === 'ERR_XML_SHAPE'
-        ? HR.noAssertion
+        ? HR.ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND
         : stsRes.status === 401
-          ? HR.wstrustFault
-          : HR.wstrustUnparsable,
+          ? HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED
+          : HR.ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE,
     ]);
   }
   if (rstr.kind === 'fault')
-    return fail(t, [HR.wstrustFault], {
+    return fail(t, [HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED], {
       httpStatus: stsRes.status,
       serverMessage: rstr.reason ?? '',
     });
@@ -217,7 +196,7 @@ export async function acquireComputerToken(
   // SAML bearer grant
   const grant =
     rstr.tokenType === 'urn:oasis:names:tc:SAML:1.0:assertion' ? GRANT_SAML11 : GRANT_SAML2;
-  t.adal(HR.sending);
+  t.adal(HR.INFO_ADAL_REQUEST_SENDING);
   const tokenRes = await send(`${authority}/oauth2/token`, {
     method: 'POST',
     headers: {
@@ -234,17 +213,17 @@ export async function acquireComputerToken(
     }).toString(),
   });
   if (!tokenRes.ok) return fail(t, [ADAL_NETWORK_HR[tokenRes.failure]]);
-  t.adal('0x0', 'Webrequest has valid state');
-  t.adal('0x0', `WebRequest Status:${tokenRes.status}`);
+  t.adal(HR.S_OK, 'Webrequest has valid state');
+  t.adal(HR.S_OK, `WebRequest Status:${tokenRes.status}`);
   const body = parseJson(tokenRes.body) as Record<string, unknown> | undefined;
   if (tokenRes.status === 200 && body && typeof body['access_token'] === 'string') {
-    t.adal('0x0', 'Webrequest returns success for oauth response');
-    t.adal(HR.tokenResponse);
-    t.adal(HR.tokenStored);
+    t.adal(HR.S_OK, 'Webrequest returns success for oauth response');
+    t.adal(HR.INFO_ADAL_TOKEN_RESPONSE);
+    t.adal(HR.INFO_ADAL_TOKEN_CACHED);
     return { ok: true, accessToken: body['access_token'] };
   }
   t.adal(
-    '0x0',
+    HR.S_OK,
     `Token response is not successfull. Status:${tokenRes.status} ResponseText:${foldLogText(tokenRes.body)}`,
   );
   const error = typeof body?.['error'] === 'string' ? body['error'] : 'unknown_error';
@@ -253,10 +232,10 @@ export async function acquireComputerToken(
   if (Array.isArray(body?.['error_codes']))
     t.aadstsCodes(body['error_codes'].filter((c): c is number => typeof c === 'number'));
   t.adal(
-    '0x0',
+    HR.S_OK,
     `Webrequest returns error code:${error} and error description:${foldLogText(description)}`,
   );
-  return fail(t, [OAUTH_ERROR_HRESULT[error] ?? HR.invalidRequest, HR.wstrustTokenRequestFail], {
+  return fail(t, [hresultForOAuthError(error), HR.ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL], {
     httpStatus: tokenRes.status,
     serverError: error,
     serverMessage: description.split(/\r\n/)[0] ?? '',

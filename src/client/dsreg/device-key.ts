@@ -15,17 +15,18 @@
  */
 import type { MachineEnvironment, TpmFailure } from '../../onprem/machine.ts';
 import { BUILD_1809 } from '../../protocol/events/event-catalog.ts';
-import { KEY_PROVIDER } from './dsreg-codes.ts';
+import { KEY_PROVIDER } from './key-provider.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 /** The TPM's key storage provider. [TSC] */
 export const TPM_KEY_PROVIDER = 'Microsoft Platform Crypto Provider';
 
 /** The HRESULT each TPM failure reports. [TSC] */
 export const TPM_HR: Readonly<Record<TpmFailure, string>> = {
-  'keyset-missing': '0x80090016',
-  'fips-mode': '0x80280036',
-  'pcp-internal-error': '0x80290407',
-  'locked-out': '0x80090031',
+  'keyset-missing': HR.NTE_BAD_KEYSET,
+  'fips-mode': HR.TPM_E_NOTFIPS,
+  'pcp-internal-error': HR.TPM_E_PCP_INTERNAL_ERROR,
+  'locked-out': HR.NTE_AUTHENTICATION_IGNORED,
 };
 
 /** TPM failures 1809+ works around with a software key. [TSC] */

@@ -16,8 +16,8 @@ import {
 import { parseJson, send } from '../http-client.ts';
 import { WININET_HR, type Network } from '../network.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
-import { DSREG_HR } from './dsreg-codes.ts';
 import type { TenantFromScp } from './read-scp.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export const DSREG_CLIENT_HEADERS = {
   'ocp-adrs-client-name': 'dsreg',
@@ -59,7 +59,9 @@ export async function discoverDrs(
     // A timeout is DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT; any other failed send the generic
     // DSREG_AUTOJOIN_DISC_FAILED; the WinINet code is the DRS Discovery Test's sub-error. [TSC]
     const hresult =
-      res.failure === 'timeout' ? DSREG_HR.discoveryTimeout : DSREG_HR.discoveryFailed;
+      res.failure === 'timeout'
+        ? HR.DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT
+        : HR.DSREG_AUTOJOIN_DISC_FAILED;
     const subError = WININET_HR[res.failure];
     t.push({ k: 'discovery-failed', hresult, domain, network: true, subError });
     t.failure(subError);
@@ -72,7 +74,7 @@ export async function discoverDrs(
     return { ok: true, discovery: doc.value };
   }
   const hresult =
-    res.status === 200 ? DSREG_HR.invalidData : formatHresult(hresultForDiscoveryError(res.status));
+    res.status === 200 ? HR.E_INVALIDDATA : formatHresult(hresultForDiscoveryError(res.status));
   t.push({
     k: 'discovery-failed',
     hresult,
@@ -114,12 +116,12 @@ export async function discoverRealm(
     const httpStatus = res.ok ? res.status : undefined;
     t.push({
       k: 'realm-failed',
-      hresult: DSREG_HR.realmDiscoveryFailed,
+      hresult: HR.DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED,
       ...(httpStatus === undefined ? {} : { httpStatus }),
     });
     return {
       ok: false,
-      hresult: DSREG_HR.realmDiscoveryFailed,
+      hresult: HR.DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED,
       ...(httpStatus === undefined ? {} : { httpStatus }),
     };
   }

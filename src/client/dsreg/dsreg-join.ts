@@ -21,15 +21,16 @@ import { buildFederatedJoinRequest } from '../../protocol/drs/join-request.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import { TraceRecorder } from '../trace-recorder.ts';
 import type { DeviceState, Diagnostics, ErrorPhase, JoinTrace } from '../trace.ts';
-import { acquireComputerToken, GET_STATUS_FAILED, HR } from './acquire-token.ts';
+import { acquireComputerToken, GET_STATUS_FAILED } from './acquire-token.ts';
 import { discoverDrs, discoverRealm, DSREG_CLIENT_HEADERS } from './discover-tenant.ts';
-import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';
+import { KEY_PROVIDER } from './key-provider.ts';
 import { deviceCsr, sendJoin, syncJoin, type JoinContext } from './join-request.ts';
 import { runPreCheck } from './pre-check.ts';
 import { provisionDeviceKey } from './device-key.ts';
 import { networkOf } from '../network.ts';
 import { readScp } from './read-scp.ts';
 import { OLDEST_MODELED_BUILD, windowsBuild } from '../windows-build.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 /** [WIKI] (event 305, LogFatalAuthError): ADAL's message when Windows integrated auth fails. */
 export const ADAL_INTEGRATED_AUTH_FAILED =
@@ -164,7 +165,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     diag.adConnectivity = pre.reason === 'no-dc' ? 'FAIL' : 'PASS';
     diag.adConfiguration = 'SKIPPED';
     diag.drsDiscovery = 'SKIPPED';
-    const hr = pre.reason === 'no-dc' ? DSREG_HR.noDomainController : DSREG_HR.notSystem;
+    const hr = pre.reason === 'no-dc' ? HR.ERROR_NO_SUCH_DOMAIN : HR.E_ACCESSDENIED;
     return failPhase('pre-check', hr);
   }
 
@@ -173,7 +174,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   if ('error' in scp) {
     t.push({
       k: 'scp-failed',
-      hresult: DSREG_HR.adConfigReadFailed,
+      hresult: HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED,
       reason: scp.error,
       ...(scp.subcode ? { subcode: scp.subcode } : {}),
     });
@@ -181,7 +182,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     if (scp.subcode) diag.adConfigurationError = scp.subcode;
     diag.drsDiscovery = 'SKIPPED';
     // The discover phase reads the SCP: its failure is a discover-phase error. [DSR; TSC; RCMLAB]
-    return failPhase('discover', DSREG_HR.adConfigReadFailed);
+    return failPhase('discover', HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED);
   }
   t.push({
     k: 'scp-read',
@@ -196,9 +197,9 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
     diag.drsDiscovery = 'FAIL';
     // `[aggregate/sub-error]` [DSR; TSC]; modeled: an unanswered request's sub-error is
     // WININET_E_CANNOT_CONNECT.
-    diag.drsDiscoveryError = `${DSREG_HR.discoveryFailed}/${
+    diag.drsDiscoveryError = `${HR.DSREG_AUTOJOIN_DISC_FAILED}/${
       disc.subError ??
-      (disc.hresult === DSREG_HR.discoveryFailed ? DSREG_HR.cannotConnect : disc.hresult)
+      (disc.hresult === HR.DSREG_AUTOJOIN_DISC_FAILED ? HR.WININET_E_CANNOT_CONNECT : disc.hresult)
     }`;
     if (disc.server) {
       diag.serverErrorCode = disc.server.errorType;
@@ -302,7 +303,7 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
 
   t.push({
     k: 'token-failed',
-    aggregate: HR.aggregate,
+    aggregate: HR.ERROR_ADAL_HANDLE,
     first: token.first,
     correlationId: clientRequestId,
     adalMessage: token.serverError === undefined ? ADAL_INTEGRATED_AUTH_FAILED : GET_STATUS_FAILED,
@@ -315,11 +316,11 @@ export async function runDsregJoin(env: MachineEnvironment): Promise<JoinTrace> 
   if (token.serverMessage !== undefined) diag.serverMessage = token.serverMessage;
   // Windows 10 1803 brought the fallback to sync join [DSR]: earlier builds stop here.
   if (!fallbackEnabled || build < BUILD_1803) {
-    t.push({ k: 'no-fallback', aggregate: HR.aggregate });
+    t.push({ k: 'no-fallback', aggregate: HR.ERROR_ADAL_HANDLE });
     return finish(notJoined, 'none', 'auth');
   }
   // Fallback to sync join (Windows 10 1803+, unless FallbackToSyncJoin = 0). [DSR] [WIKI] [HIW] [ROAD] [AADI] [TSC]
-  t.push({ k: 'fallback', aggregate: HR.aggregate });
+  t.push({ k: 'fallback', aggregate: HR.ERROR_ADAL_HANDLE });
   fallbackAttempted = true;
   for (const key of [
     'errorPhase',

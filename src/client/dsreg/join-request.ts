@@ -20,7 +20,7 @@ import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import type { Diagnostics } from '../trace.ts';
 import { DSREG_CLIENT_HEADERS } from './discover-tenant.ts';
-import { DSREG_HR } from './dsreg-codes.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export interface JoinContext {
   readonly env: MachineEnvironment;
@@ -111,10 +111,10 @@ export async function syncJoin(jc: JoinContext): Promise<JoinResult> {
   const userCert = env.computer.userCertificate;
   diag.registrationType = 'sync';
   if (!userCert) {
-    t.push({ k: 'join-failed', hresult: DSREG_HR.directoryFailure, registrationType: 'sync' });
-    t.failure(DSREG_HR.directoryFailure);
-    diag.clientErrorCode = DSREG_HR.directoryFailure;
-    return { ok: false, hresult: DSREG_HR.directoryFailure };
+    t.push({ k: 'join-failed', hresult: HR.DSREG_E_DIRECTORY_FAILURE, registrationType: 'sync' });
+    t.failure(HR.DSREG_E_DIRECTORY_FAILURE);
+    diag.clientErrorCode = HR.DSREG_E_DIRECTORY_FAILURE;
+    return { ok: false, hresult: HR.DSREG_E_DIRECTORY_FAILURE };
   }
   const body = buildSyncJoinRequest({
     csrDer: deviceCsr(env),

@@ -25,15 +25,16 @@ import type { MachineEnvironment } from '../../onprem/machine.ts';
 import { parseJson, send } from '../http-client.ts';
 import { networkOf } from '../network.ts';
 import type { JoinTrace, PostJoin, PrtAttempt } from '../trace.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 /** The first build that prints DeviceAuthStatus and the PRT attempt diagnostics (21H1). [DSR; TSC] */
 export const DEVICE_AUTH_STATUS_BUILD = 19043;
 /** NTSTATUS of a PRT attempt Entra answered with HTTP 400. [TSC] */
-export const STATUS_LOGON_FAILURE = '0xc000006d';
+export const STATUS_LOGON_FAILURE = HR.STATUS_LOGON_FAILURE;
 /** NTSTATUS of a PRT attempt whose UPN domain realm discovery did not find. [TSC] */
-export const STATUS_NO_SUCH_LOGON_SESSION = '0xc000005f';
+export const STATUS_NO_SUCH_LOGON_SESSION = HR.STATUS_NO_SUCH_LOGON_SESSION;
 /** NTSTATUS of a PRT attempt that could not reach Entra. [TSC] */
-export const STATUS_NETWORK_UNREACHABLE = '0xc000023c';
+export const STATUS_NETWORK_UNREACHABLE = HR.STATUS_NETWORK_UNREACHABLE;
 
 type Sent =
   | { readonly kind: 'ok'; readonly body: Record<string, unknown> }

@@ -10,7 +10,8 @@
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import type { PreCheckResult } from '../trace.ts';
-import { DSREG_HR, KEY_PROVIDER } from './dsreg-codes.ts';
+import { KEY_PROVIDER } from './key-provider.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export type PreCheckDecision =
   /** Go on with the join (`rejoin`: an existing registration is missing state, event 332). */
@@ -47,13 +48,13 @@ export function runPreCheck(env: MachineEnvironment, t: TraceRecorder): PreCheck
     t.push({ k: 'pre-check', result, resultCode, ...common });
 
   if (!env.runningAsSystem) {
-    record('DoNotJoin', DSREG_HR.notSystem);
-    t.failure(DSREG_HR.notSystem);
+    record('DoNotJoin', HR.E_ACCESSDENIED);
+    t.failure(HR.E_ACCESSDENIED);
     return { go: false, reason: 'not-system' };
   }
   if (!dc) {
-    record('DoNotJoin', DSREG_HR.noDomainController);
-    t.failure(DSREG_HR.noDomainController);
+    record('DoNotJoin', HR.ERROR_NO_SUCH_DOMAIN);
+    t.failure(HR.ERROR_NO_SUCH_DOMAIN);
     return { go: false, reason: 'no-dc' };
   }
   if (reg?.keysHealthy) {

@@ -7,7 +7,7 @@
  *   key first" (ruianding.com, device registration flow, managed)
  */
 import type { MachineEnvironment } from '../../onprem/machine.ts';
-import { DSREG_HR } from './dsreg-codes.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export interface TenantFromScp {
   readonly source: 'scp' | 'registry';
@@ -41,7 +41,7 @@ export function readScp(env: MachineEnvironment): TenantFromScp | ScpReadError {
   if (!env.scp)
     return {
       error: 'no Service Connection Point object in the forest',
-      subcode: DSREG_HR.scpNotFound,
+      subcode: HR.ERROR_FILE_NOT_FOUND,
     };
   const name = keyword(env.scp.keywords, SCP_NAME_KEYWORD);
   if (!name) {

@@ -28,10 +28,11 @@ import type { EventRecord } from '../../protocol/events/format-event.ts';
 import type { JoinTrace, TraceStep } from '../trace.ts';
 import { debugGeneration } from '../windows-build.ts';
 import { adalLine, preCheckLines, preCheckVerdictEvent } from './join-debug.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 const JOIN_REQUEST_TYPE = ['6', 'HybridJoin'] as const;
 /** The aggregate of a failed federated token acquisition (`adalResponseCode`). */
-const ADAL_AGGREGATE = '0xcaa1000e';
+const ADAL_AGGREGATE = HR.ERROR_ADAL_HANDLE;
 
 type TenantInfo = Extract<TraceStep, { k: 'tenant-info' }>;
 

@@ -23,6 +23,7 @@ import { findDomain, tenantMatches, type EntraContext } from '../tenant.ts';
 import { downlevelState } from './downlevel-settings.ts';
 import { registeredClient } from './registered-clients.ts';
 import { signInError, signInErrorPage } from './sign-in-error.ts';
+import { AADSTS, type AadstsCode } from '../../protocol/oauth/aadsts.ts';
 
 export const AUTOLOGON_HOST = 'autologon.microsoftazuread-sso.com';
 
@@ -48,7 +49,7 @@ export function handleAuthorize(
   const correlationId = q.get('client-request-id') ?? ctx.ids.uuid();
   const upn = q.get('login_hint') ?? '';
   const clientId = q.get('client_id') ?? '';
-  const err = (code: number, params: Record<string, string>, detail: string) =>
+  const err = (code: AadstsCode, params: Record<string, string>, detail: string) =>
     signInError(ctx, 'oauth2/authorize', redirectUri, correlationId, code, params, detail);
   const page = (code: number, params: Record<string, string>, detail: string) =>
     signInErrorPage(ctx, 'oauth2/authorize', correlationId, code, params, detail);
@@ -70,11 +71,15 @@ export function handleAuthorize(
       `redirect_uri '${redirectUri}' is not registered for ${client.name}`,
     );
   if (!tenantMatches(ctx.tenant, tenantSegment))
-    return err(90002, { tenant: tenantSegment }, `unknown tenant segment ${tenantSegment}`);
+    return err(
+      AADSTS.InvalidTenantName,
+      { tenant: tenantSegment },
+      `unknown tenant segment ${tenantSegment}`,
+    );
   const user = ctx.tenant.users.find((u) => u.upn.toLowerCase() === upn.toLowerCase());
   if (!user)
     return err(
-      50034,
+      AADSTS.UserAccountNotFound,
       { tenant: ctx.tenant.id },
       `login_hint ${upn || '(none)'} is not a user of the tenant`,
     );

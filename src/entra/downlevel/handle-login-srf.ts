@@ -31,6 +31,7 @@ import type { TokenCheck, TokenState } from '../token/token-state.ts';
 import { downlevelState, type PendingSignIn } from './downlevel-settings.ts';
 import { DSSO_AUDIENCE } from './handle-autologon.ts';
 import { signInError } from './sign-in-error.ts';
+import { AADSTS, type AadstsCode } from '../../protocol/oauth/aadsts.ts';
 
 /**
  * The token endpoint's checks that apply to a WS-Fed sign-in, in their order (the request-shape,
@@ -60,18 +61,22 @@ function badRequest(ctx: EntraContext, why: string): PartyResponse {
 type Signed = { user: TenantUser; idp: string } | { failure: PartyResponse };
 
 function fromWsFed(ctx: EntraContext, p: PendingSignIn, wresult: string): Signed {
-  const fail = (code: number, params: Readonly<Record<string, string>>, detail: string) => ({
+  const fail = (code: AadstsCode, params: Readonly<Record<string, string>>, detail: string) => ({
     failure: signInError(ctx, 'login.srf', p.redirectUri, p.correlationId, code, params, detail),
   });
   let assertionXml: string;
   try {
     const rstr = parseRstr(wresult);
     if (rstr.kind !== 'token')
-      return fail(50008, { detail: 'SAML token is invalid.' }, 'wresult is a fault');
+      return fail(
+        AADSTS.InvalidSamlToken,
+        { detail: 'SAML token is invalid.' },
+        'wresult is a fault',
+      );
     assertionXml = rstr.assertionXml;
   } catch (e) {
     return fail(
-      50008,
+      AADSTS.InvalidSamlToken,
       { detail: 'SAML token is invalid.' },
       `wresult: ${e instanceof Error ? e.message : String(e)}`,
     );
@@ -119,7 +124,7 @@ function fromDesktopSso(ctx: EntraContext, p: PendingSignIn, token: string): Sig
         'login.srf',
         p.redirectUri,
         p.correlationId,
-        50034,
+        AADSTS.UserAccountNotFound,
         { tenant: ctx.tenant.id },
         `Seamless SSO signed in ${user.upn}, the request named ${p.upn}`,
       ),
@@ -132,7 +137,7 @@ function fromDesktopSso(ctx: EntraContext, p: PendingSignIn, token: string): Sig
         'login.srf',
         p.redirectUri,
         p.correlationId,
-        50076,
+        AADSTS.UserStrongAuthClientAuthNRequired,
         { resource: p.resource },
         `${user.upn} must do MFA; a Seamless SSO sign-in is not MFA`,
       ),

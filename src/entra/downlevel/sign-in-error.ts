@@ -8,7 +8,7 @@ import { echoed } from '../../core/echo.ts';
 import type { PartyResponse } from '../../core/http.ts';
 import { describeProvenance } from '../../core/provenance.ts';
 import { authorizeRedirect } from '../../protocol/downlevel/authorize-request.ts';
-import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
+import { type AadstsCode, aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
 import type { EntraContext } from '../tenant.ts';
 
@@ -17,7 +17,7 @@ export function signInError(
   where: string,
   redirectUri: string,
   correlationId: string,
-  code: number,
+  code: AadstsCode,
   params: Readonly<Record<string, string>>,
   detail: string,
 ): PartyResponse {

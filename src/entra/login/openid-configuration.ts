@@ -19,6 +19,7 @@ import {
 } from '../../protocol/oauth/openid-configuration.ts';
 import { ACCESS_TOKEN_KID } from '../access-token.ts';
 import { tenantMatches, type EntraContext } from '../tenant.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const MULTI_TENANT = new Set(['common', 'organizations']);
 
@@ -30,7 +31,7 @@ function tenantIdOf(ctx: EntraContext, segment: string): string | undefined {
 
 function unknownTenant(ctx: EntraContext, req: PartyRequest, segment: string): PartyResponse {
   const { status, body } = buildEntraError(
-    90002,
+    AADSTS.InvalidTenantName,
     { tenant: segment },
     {
       traceId: ctx.ids.uuid(),

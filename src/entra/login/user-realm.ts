@@ -18,6 +18,7 @@ import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
 import { findDomain, type EntraContext, type TenantDomain } from '../tenant.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 type Realm = { kind: 'Unknown' } | { kind: 'Managed' | 'Federated'; domain: TenantDomain };
 
@@ -124,7 +125,7 @@ export function handleUserRealm(ctx: EntraContext, req: PartyRequest, user: stri
   const apiVersion = req.url.searchParams.get('api-version');
   if (apiVersion === null || apiVersion === '') {
     const { status, body } = buildEntraError(
-      90014,
+      AADSTS.MissingRequiredField,
       { name: 'api-version' },
       {
         traceId: ctx.ids.uuid(),

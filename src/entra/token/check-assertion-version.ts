@@ -8,11 +8,12 @@
  *   is not public).
  */
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const checkAssertionVersion: TokenCheck = (s) => {
   if (s.grantType === 'saml2-bearer' && s.token?.version !== '2.0') {
     return {
-      code: 7500514,
+      code: AADSTS.SamlResponseTypeNotSupported,
       detail: `saml2-bearer grant with a SAML ${s.token?.version ?? '?'} assertion`,
     };
   }

@@ -7,6 +7,7 @@
 import { ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { echoed } from '../../core/echo.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const checkAudience: TokenCheck = (s) => {
   const restrictions = s.token?.audienceRestrictions ?? [];
@@ -14,7 +15,7 @@ export const checkAudience: TokenCheck = (s) => {
   if (restrictions.length > 0 && failing === undefined) return undefined;
   const audiences = failing ?? [];
   return {
-    code: 50013,
+    code: AADSTS.InvalidAssertion,
     params: {
       detail: `The audience '${echoed(audiences.join(', '))}' is not '${ENTRA_AUDIENCE}'.`,
     },

@@ -20,6 +20,7 @@ import { isSid } from '../../protocol/encoding/sid.ts';
 import { findUserByImmutableId } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
 import { claimValue, claimValues, type TokenView } from './token-view.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const typeOf = (c: { namespace: string; name: string }) => claimType(c.namespace, c.name);
 
@@ -47,7 +48,7 @@ export const checkDeviceClaims: TokenCheck = (s) => {
     const n = claimValues(view, typeOf(c)).length;
     if (n > 1)
       return {
-        code: 50013,
+        code: AADSTS.InvalidAssertion,
         params: { detail: `The claim '${c.name}' has ${n} values; a device claim has one.` },
         detail: `device claim ${c.name} has ${n} values (never "first wins")`,
       };
@@ -79,7 +80,7 @@ export const checkDeviceClaims: TokenCheck = (s) => {
   if (upnOf(view) !== undefined) return undefined;
   const present = view.claims.map((c) => c.type).join(', ');
   return {
-    code: 51004,
+    code: AADSTS.UserAccountNotInDirectory,
     params: { tenant: tenant.id },
     detail: `not a device token (${problems.join('; ')}); claims present: ${present}; no user has ImmutableID ${immutableId ?? '(none)'}`,
   };

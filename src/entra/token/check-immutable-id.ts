@@ -7,15 +7,16 @@
  *   names SAML 1.1; no public source shows the SAML 2.0 answer).
  */
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const checkImmutableId: TokenCheck = (s) => {
   if (s.token?.subject?.value) return undefined;
   if (s.token?.version === '2.0') {
     return {
-      code: 50008,
+      code: AADSTS.InvalidSamlToken,
       params: { detail: 'SAML token is invalid.' },
       detail: 'the SAML 2.0 assertion has no Subject NameID (the ImmutableID)',
     };
   }
-  return { code: 90020 };
+  return { code: AADSTS.SAML11AssertionMissingImmutableId };
 };

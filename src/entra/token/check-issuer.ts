@@ -11,6 +11,7 @@
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { federatedDomains } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const ISSUER_ID = claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name);
 
@@ -20,7 +21,7 @@ export const checkIssuer: TokenCheck = (s) => {
   const domain = federatedDomains(s.ctx.tenant).find((d) => d.federation?.issuerUri === issuer);
   if (!domain) {
     return {
-      code: 50107,
+      code: AADSTS.InvalidRealmUri,
       params: { issuer },
       ...(issuerIdClaim === undefined ? {} : { detail: `issuerid claim ${issuerIdClaim}` }),
     };
@@ -31,7 +32,7 @@ export const checkIssuer: TokenCheck = (s) => {
     s.signingCertificate !== f.nextSigningCertificate
   ) {
     return {
-      code: 5000811,
+      code: AADSTS.InvalidSigningKey,
       detail: `signed with a key registered for another domain than ${domain.name}`,
     };
   }

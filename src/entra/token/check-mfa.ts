@@ -16,6 +16,7 @@
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import type { TokenCheck } from './token-state.ts';
 import { claimValues, type TokenView } from './token-view.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const MFA_METHODS: readonly string[] = [
   'http://schemas.microsoft.com/claims/multipleauthn',
@@ -45,18 +46,22 @@ export const checkMfa: TokenCheck = (s) => {
   const behavior = s.domain?.federation?.federatedIdpMfaBehavior ?? 'acceptIfMfaDoneByFederatedIdp';
   const params = { resource: s.resource ?? '' };
   if (behavior === 'rejectMfaByFederatedIdp') {
-    return { code: 50076, params, detail: 'rejectMfaByFederatedIdp: Entra must do the MFA itself' };
+    return {
+      code: AADSTS.UserStrongAuthClientAuthNRequired,
+      params,
+      detail: 'rejectMfaByFederatedIdp: Entra must do the MFA itself',
+    };
   }
   if (byIdp) return undefined;
   if (behavior === 'enforceMfaByFederatedIdp') {
     return {
-      code: 50079,
+      code: AADSTS.UserStrongAuthEnrollmentRequired,
       params,
       detail: 'enforceMfaByFederatedIdp and the token has no MFA claim',
     };
   }
   return {
-    code: 50076,
+    code: AADSTS.UserStrongAuthClientAuthNRequired,
     params,
     detail: `${behavior}: the token has no MFA claim, so Entra must do the MFA`,
   };

@@ -18,6 +18,7 @@
 import { CLOCK_SKEW_MS } from '../../protocol/entra-names.ts';
 import type { EntraContext } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 /** modeled: how long an assertion without NotOnOrAfter is remembered (one day). */
 export const REPLAY_WINDOW_WITHOUT_EXPIRY_MS = 24 * 3600 * 1000;
@@ -47,7 +48,7 @@ export const checkReplay: TokenCheck = (s) => {
   const seenUntil = cache.get(key);
   if (seenUntil !== undefined) {
     return {
-      code: 50013,
+      code: AADSTS.InvalidAssertion,
       params: { detail: 'The assertion has already been used.' },
       detail: `replay: AssertionID ${a.id} from ${a.issuer} was redeemed before; remembered until ${new Date(seenUntil).toISOString()}`,
     };

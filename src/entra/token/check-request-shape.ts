@@ -14,45 +14,48 @@
 import { GRANT_SAML11, GRANT_SAML2, GRAPH_HOST } from '../../protocol/entra-names.ts';
 import { OIDC_SCOPES, resourceOfScope } from '../../protocol/oauth/token-response.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const checkRequestShape: TokenCheck = (s) => {
   if (!s.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     return {
-      code: 900144,
+      code: AADSTS.MissingRequiredParameter,
       params: { name: 'grant_type' },
       detail: `content-type '${s.contentType}' is not a form`,
     };
   }
   for (const name of ['grant_type', 'client_id']) {
-    if (!s.form.get(name)) return { code: 900144, params: { name } };
+    if (!s.form.get(name)) return { code: AADSTS.MissingRequiredParameter, params: { name } };
   }
   const clientId = s.form.get('client_id')!;
   if (!GUID.test(clientId))
     return {
-      code: 700016,
+      code: AADSTS.UnauthorizedClient_DoesNotMatchRequest,
       params: { clientId, tenant: s.tenantSegment },
       detail: `client_id is not an application id (${clientId.length} characters)`,
     };
   const grant = s.form.get('grant_type');
   if (grant === GRANT_SAML11) s.grantType = 'saml1_1-bearer';
   else if (grant === GRANT_SAML2) s.grantType = 'saml2-bearer';
-  else return { code: 70003, params: { grantType: grant ?? '' } };
-  if (!s.form.get('assertion')) return { code: 900144, params: { name: 'assertion' } };
+  else return { code: AADSTS.UnsupportedGrantType, params: { grantType: grant ?? '' } };
+  if (!s.form.get('assertion'))
+    return { code: AADSTS.MissingRequiredParameter, params: { name: 'assertion' } };
   const resource = s.form.get('resource');
   const scope = s.form.get('scope');
   if (s.endpoint === 'v2') {
-    if (resource) return { code: 901002 };
-    if (!scope) return { code: 90014, params: { name: 'scope' } };
+    if (resource) return { code: AADSTS.ResourceParameterNotSupported };
+    if (!scope) return { code: AADSTS.MissingRequiredField, params: { name: 'scope' } };
     const named = resourceOfScope(scope);
     const onlyOidc = scope.split(/\s+/).every((x) => x === '' || OIDC_SCOPES.has(x));
-    if (named === undefined && !onlyOidc) return { code: 700022, params: { scope } };
+    if (named === undefined && !onlyOidc)
+      return { code: AADSTS.InvalidMultipleResourcesScope, params: { scope } };
     s.resource = named ?? `https://${GRAPH_HOST}`;
     return undefined;
   }
   const named = resource || (scope ? resourceOfScope(scope) : undefined);
-  if (!named) return { code: 900144, params: { name: 'resource' } };
+  if (!named) return { code: AADSTS.MissingRequiredParameter, params: { name: 'resource' } };
   s.resource = named;
   return undefined;
 };

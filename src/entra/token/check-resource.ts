@@ -4,9 +4,13 @@
  */
 import { findResource } from './resources.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const checkResource: TokenCheck = (s) => {
   const resource = s.resource ?? '';
   if (findResource(resource)) return undefined;
-  return { code: 500011, params: { resource, tenant: s.ctx.tenant.id } };
+  return {
+    code: AADSTS.InvalidResourceServicePrincipalNotFound,
+    params: { resource, tenant: s.ctx.tenant.id },
+  };
 };

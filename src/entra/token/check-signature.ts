@@ -15,6 +15,7 @@ import type { SignatureFailure } from '../../protocol/xmldsig/verify-enveloped.t
 import { federatedDomains, type TenantDomain } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
 import { viewOfSaml11, viewOfSaml2, type TokenView } from './token-view.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export function registeredCertificates(domains: readonly TenantDomain[]): string[] {
   const certs: string[] = [];
@@ -63,7 +64,7 @@ export const checkSignature: TokenCheck = (s) => {
       ? `Cannot read SecurityToken. ${result.detail}.`
       : 'SAML token is invalid.';
   return {
-    code: 50008,
+    code: AADSTS.InvalidSamlToken,
     params: { detail: publicText },
     detail: `${result.failure}: ${result.detail}`,
   };

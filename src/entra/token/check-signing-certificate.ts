@@ -5,11 +5,14 @@
  * @see blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811" (AD FS rollover); aadsts.ts 5000811
  */
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const checkSigningCertificate: TokenCheck = (s) => {
   const sig = s.signature;
-  if (sig?.kind === 'unregistered-key') return { code: 5000811, detail: sig.detail };
-  if (sig?.kind !== 'verified') return { code: 50008, detail: 'no verified signature' };
+  if (sig?.kind === 'unregistered-key')
+    return { code: AADSTS.InvalidSigningKey, detail: sig.detail };
+  if (sig?.kind !== 'verified')
+    return { code: AADSTS.InvalidSamlToken, detail: 'no verified signature' };
   s.token = sig.token;
   s.signingCertificate = sig.certificate;
   return undefined;

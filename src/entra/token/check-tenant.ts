@@ -13,6 +13,7 @@ import { assertionDocument } from './assertion-document.ts';
 import { tenantMatches } from '../tenant.ts';
 import { decodedAssertion } from './decode-assertion.ts';
 import type { TokenCheck, TokenState } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -37,12 +38,15 @@ export const checkTenant: TokenCheck = (s) => {
   const seg = s.tenantSegment.toLowerCase();
   if (seg === 'common' || seg === 'organizations') {
     return namesNoIssuer(s)
-      ? { code: 90019, detail: `/${s.tenantSegment} and the assertion names no issuer` }
+      ? {
+          code: AADSTS.MissingTenantRealm,
+          detail: `/${s.tenantSegment} and the assertion names no issuer`,
+        }
       : undefined;
   }
   if (tenantMatches(s.ctx.tenant, seg)) return undefined;
   if (!GUID.test(seg) && !DNS_NAME.test(seg) && seg !== 'consumers') {
-    return { code: 900023, params: { tenant: s.tenantSegment } };
+    return { code: AADSTS.InvalidTenantIdentifier, params: { tenant: s.tenantSegment } };
   }
-  return { code: 90002, params: { tenant: s.tenantSegment } };
+  return { code: AADSTS.InvalidTenantName, params: { tenant: s.tenantSegment } };
 };

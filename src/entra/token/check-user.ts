@@ -9,6 +9,7 @@
 import { findUserByImmutableId } from '../tenant.ts';
 import { upnOf } from './check-device-claims.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export const checkUser: TokenCheck = (s) => {
   if (s.device) return undefined;
@@ -19,7 +20,7 @@ export const checkUser: TokenCheck = (s) => {
     return undefined;
   }
   return {
-    code: 50034,
+    code: AADSTS.UserAccountNotFound,
     params: { tenant: s.ctx.tenant.id },
     detail: `no user has ImmutableID ${immutableId} (the token names UPN ${upnOf(s.token!) ?? '(none)'})`,
   };

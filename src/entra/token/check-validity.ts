@@ -13,6 +13,7 @@ import { CLOCK_SKEW_MS } from '../../protocol/entra-names.ts';
 import { entraTimestamp } from '../../protocol/oauth/error-response.ts';
 import { echoed } from '../../core/echo.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 /** xs:dateTime with a time zone, as SAML requires its instants (UTC, `Z`) — nothing looser. */
 const XS_DATETIME_WITH_ZONE =
@@ -21,7 +22,7 @@ const XS_DATETIME_WITH_ZONE =
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 
 function invalid(detail: string) {
-  return { code: 50013, params: { detail }, detail };
+  return { code: AADSTS.InvalidAssertion, params: { detail }, detail };
 }
 
 /** The shape rules: zone, presence, order; then the time itself (checkTimes). */
@@ -73,7 +74,7 @@ const checkTimes: TokenCheck = (s) => {
     (Number.isNaN(na.getTime()) || na.getTime() + CLOCK_SKEW_MS <= now.getTime());
   if (!early && !late) return undefined;
   return {
-    code: 500133,
+    code: AADSTS.AssertionNotWithinValidTimeRange,
     params: {
       now: entraTimestamp(now),
       expiry: na && !Number.isNaN(na.getTime()) ? entraTimestamp(na) : 'unknown',

@@ -16,6 +16,7 @@ import { isSimError } from '../../core/errors.ts';
 import { NS } from '../../protocol/xml/namespaces.ts';
 import { assertionDocument } from './assertion-document.ts';
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const INVALID = { detail: 'SAML token is invalid.' };
 
@@ -26,7 +27,7 @@ export const checkXml: TokenCheck = (s) => {
   } catch (e) {
     const why = isSimError(e, 'ERR_XML_DTD') ? 'dtd' : 'malformed';
     return {
-      code: 50008,
+      code: AADSTS.InvalidSamlToken,
       params: INVALID,
       detail: `${why}: ${e instanceof Error ? e.message : String(e)}`,
     };
@@ -38,7 +39,7 @@ export const checkXml: TokenCheck = (s) => {
       return undefined;
     }
     return {
-      code: 50008,
+      code: AADSTS.InvalidSamlToken,
       params: {
         detail:
           `Cannot read SecurityToken. Expected element is (Assertion, ${NS.saml11}) the actual element is ` +
@@ -52,12 +53,15 @@ export const checkXml: TokenCheck = (s) => {
   else if (root.localName === 'Response' && root.namespaceURI === NS.samlp2) {
     const inner = responseAssertion(root);
     if (typeof inner === 'string')
-      return { code: 7500514, detail: `saml2-bearer with a samlp:Response: ${inner}` };
+      return {
+        code: AADSTS.SamlResponseTypeNotSupported,
+        detail: `saml2-bearer with a samlp:Response: ${inner}`,
+      };
     s.assertionXml = new XMLSerializer().serializeToString(inner);
     s.documentVersion = '2.0';
   } else {
     return {
-      code: 7500514,
+      code: AADSTS.SamlResponseTypeNotSupported,
       detail: `saml2-bearer with a <${root.nodeName}> root in ${root.namespaceURI ?? 'no namespace'}`,
     };
   }

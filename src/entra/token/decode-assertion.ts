@@ -5,6 +5,7 @@
  * modeled: text that is neither decodes to 50008 (no public source shows Entra's answer).
  */
 import type { TokenCheck } from './token-state.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const B64URL = /^[A-Za-z0-9_-]*$/;
@@ -21,7 +22,7 @@ export const decodeAssertion: TokenCheck = (s) => {
   const raw = (s.form.get('assertion') ?? '').replace(/\s+/g, '');
   if (!(B64.test(raw) || B64URL.test(raw)) || raw.length % 4 === 1) {
     return {
-      code: 50008,
+      code: AADSTS.InvalidSamlToken,
       params: { detail: 'SAML token is invalid.' },
       detail: 'assertion parameter is not base64',
     };
@@ -29,7 +30,7 @@ export const decodeAssertion: TokenCheck = (s) => {
   const xml = decodedAssertion(raw);
   if (xml === undefined) {
     return {
-      code: 50008,
+      code: AADSTS.InvalidSamlToken,
       params: { detail: 'SAML token is invalid.' },
       detail: 'assertion does not decode to XML',
     };

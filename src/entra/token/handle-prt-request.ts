@@ -21,6 +21,7 @@ import {
   readPrtRequest,
 } from '../../protocol/prt/prt-request.ts';
 import { findUserByUpn, type EntraContext } from '../tenant.ts';
+import { AADSTS, type AadstsCode } from '../../protocol/oauth/aadsts.ts';
 
 const nonces = new WeakMap<object, Set<string>>();
 const PRT_LIFETIME_S = 14 * 24 * 3600 - 1;
@@ -39,7 +40,12 @@ export function isPrtRequest(form: URLSearchParams): boolean {
   return form.get('grant_type') === GRANT_SRV_CHALLENGE || form.has('request');
 }
 
-function refuse(ctx: EntraContext, req: PartyRequest, code: number, why: string): PartyResponse {
+function refuse(
+  ctx: EntraContext,
+  req: PartyRequest,
+  code: AadstsCode,
+  why: string,
+): PartyResponse {
   const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
   ctx.log?.(`oauth2/token (PRT): AADSTS${code}: ${why}`);
   const { status, body } = buildEntraError(
@@ -58,34 +64,51 @@ export function handlePrtRequest(ctx: EntraContext, req: PartyRequest): PartyRes
     return jsonResponse(200, { Nonce: nonce });
   }
   const read = readPrtRequest(form.get('request') ?? '');
-  if (!read.ok) return refuse(ctx, req, 50099, read.why);
+  if (!read.ok) return refuse(ctx, req, AADSTS.PKeyAuthInvalidJwtUnauthorized, read.why);
   const nonce = read.payload.request_nonce;
   if (typeof nonce !== 'string' || !issuedNonces(ctx).delete(nonce))
-    return refuse(ctx, req, 140000, 'no request_nonce this tenant issued');
+    return refuse(ctx, req, AADSTS.InvalidRequestNonce, 'no request_nonce this tenant issued');
   const ca = new X509Certificate(ctx.deviceCa.certificatePem);
   if (!read.certificate.checkIssued(ca) || !read.certificate.verify(ca.publicKey))
-    return refuse(ctx, req, 50155, 'the device certificate was not issued by the device CA');
+    return refuse(
+      ctx,
+      req,
+      AADSTS.DeviceAuthenticationFailed,
+      'the device certificate was not issued by the device CA',
+    );
   const thumbprint = read.certificate.fingerprint.replace(/:/g, '').toUpperCase();
   const device = ctx.tenant.registeredDevices.find((d) => d.thumbprint === thumbprint);
   if (!device)
-    return refuse(ctx, req, 50155, `no device object holds the certificate ${thumbprint}`);
+    return refuse(
+      ctx,
+      req,
+      AADSTS.DeviceAuthenticationFailed,
+      `no device object holds the certificate ${thumbprint}`,
+    );
   if (device.accountEnabled === false)
-    return refuse(ctx, req, 135011, `device ${device.deviceId} is disabled`);
+    return refuse(ctx, req, AADSTS.DeviceDisabled, `device ${device.deviceId} is disabled`);
   let upn: string | undefined;
   if (read.payload.grant_type === INNER_GRANT_PASSWORD) {
     const user = findUserByUpn(ctx.tenant, String(read.payload.username ?? ''));
     if (!user) {
       const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
       const { status, body } = buildEntraError(
-        50034,
+        AADSTS.UserAccountNotFound,
         { tenant: ctx.tenant.id },
         { traceId: ctx.ids.uuid(), correlationId, now: ctx.clock.now() },
       );
-      ctx.log?.(`oauth2/token (PRT): AADSTS50034: no user ${String(read.payload.username)}`);
+      ctx.log?.(
+        `oauth2/token (PRT): AADSTS${AADSTS.UserAccountNotFound}: no user ${String(read.payload.username)}`,
+      );
       return jsonResponse(status, body, { 'client-request-id': correlationId });
     }
     if (user.passwordSynced === false)
-      return refuse(ctx, req, 50126, `the password of ${user.upn} has not synced`);
+      return refuse(
+        ctx,
+        req,
+        AADSTS.InvalidUserNameOrPassword,
+        `the password of ${user.upn} has not synced`,
+      );
     upn = user.upn;
   }
   ctx.log?.(

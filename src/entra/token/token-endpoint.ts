@@ -9,7 +9,7 @@ import { DSREG_CLIENT_ID } from '../../protocol/entra-names.ts';
 import { jsonResponse, type PartyRequest, type PartyResponse } from '../../core/http.ts';
 import { describeProvenance } from '../../core/provenance.ts';
 import { echoed } from '../../core/echo.ts';
-import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
+import { AADSTS, aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { buildEntraError } from '../../protocol/oauth/error-response.ts';
 import {
   buildV1TokenResponse,
@@ -155,7 +155,7 @@ export function handleRefreshGrant(ctx: EntraContext, req: PartyRequest): PartyR
       `oauth2/v2.0/token: refresh token refused (${read ? 'no resource in scope' : 'not valid'})`,
     );
     const { status, body } = buildEntraError(
-      70000,
+      AADSTS.InvalidGrant,
       {},
       { traceId: ctx.ids.uuid(), correlationId, now: ctx.clock.now() },
     );
@@ -187,7 +187,7 @@ export function handleRefreshGrant(ctx: EntraContext, req: PartyRequest): PartyR
 export function handleTokenEndpointVerb(ctx: EntraContext, req: PartyRequest): PartyResponse {
   const correlationId = req.headers['client-request-id'] ?? ctx.ids.uuid();
   const { status, body } = buildEntraError(
-    900561,
+    AADSTS.BadResourceRequestInvalidRequest,
     { validVerbs: 'POST', verb: req.method.toUpperCase() },
     { traceId: ctx.ids.uuid(), correlationId, now: ctx.clock.now() },
   );

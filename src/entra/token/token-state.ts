@@ -4,9 +4,10 @@
  */
 import type { EntraContext, TenantDomain, TenantUser } from '../tenant.ts';
 import type { TokenView } from './token-view.ts';
+import { type AadstsCode } from '../../protocol/oauth/aadsts.ts';
 
 export interface TokenFailure {
-  readonly code: number;
+  readonly code: AadstsCode;
   readonly params?: Readonly<Record<string, string>>;
   /** Internal detail for the simulator's log, never on the wire. */
   readonly detail?: string;

@@ -10,6 +10,8 @@
 import type { Provenance } from '../../core/provenance.ts';
 import { MEX_WARNING } from '../mex/select-endpoint.ts';
 import { aadstsFact, eventFact, hresultFact, signalFact, type FactKey } from './facts.ts';
+import { HR, hresultLabel } from '../hresult/catalog.ts';
+import { AADSTS, type AadstsCode } from '../oauth/aadsts.ts';
 
 export type FixTarget =
   'pingone' | 'adfs' | 'graph' | 'entra' | 'windows' | 'directory' | 'network';
@@ -52,17 +54,18 @@ export interface Cause {
   readonly provenance: Provenance;
 }
 
-const A = aadstsFact;
+/** A fact of a catalogued AADSTS code. */
+const A = (code: AadstsCode) => aadstsFact(code);
 const H = hresultFact;
 const S = signalFact;
 /** Event ids identify a cause even when Event Viewer shows the message in another language. */
 const E = eventFact;
 
 const AUTH_CHAIN: readonly FactKey[] = [
-  H('0xcaa20003'),
-  H('0xcaa20002'),
-  H('0xcaa90006'),
-  H('0xcaa1000e'),
+  H(HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT),
+  H(HR.ERROR_ADAL_SERVER_ERROR_INVALID_REQUEST),
+  H(HR.ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL),
+  H(HR.ERROR_ADAL_HANDLE),
   S('token-failed'),
   S('fallback'),
   S('fallback-off'),
@@ -93,12 +96,12 @@ const MEX_WARNING_CAUSES: readonly Cause[] = (
   id,
   title: `The STS's MEX document is malformed: ${what}, so Windows finds no Windows-auth endpoint`,
   phase: 'auth',
-  when: [[H(MEX_WARNING[key]), H('0xcaa90022')]],
+  when: [[H(MEX_WARNING[key]), H(HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT)]],
   supporting: AUTH_CHAIN,
   priority: 90,
   covers: ['mex-no-windows-auth-endpoint'],
   federated: true,
-  why: `ADAL skips what it cannot use in the metadata exchange document (warning ${MEX_WARNING[key]}); with the windowstransport port skipped there is no Windows integrated auth endpoint left (0xcaa90022) and the federated token is never requested.`,
+  why: `ADAL skips what it cannot use in the metadata exchange document (warning ${MEX_WARNING[key]}); with the windowstransport port skipped there is no Windows integrated auth endpoint left (${HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT}) and the federated token is never requested.`,
   fix: {
     adfs: 'AD FS generates its MEX itself: check that no proxy or load balancer rewrites /adfs/services/trust/mex, and that the endpoints are published with their https addresses (Get-AdfsEndpoint).',
     pingone:
@@ -108,8 +111,7 @@ const MEX_WARNING_CAUSES: readonly Cause[] = (
       `${UPDATE_FEDERATION} -MetadataExchangeUri <url>.`,
   },
   provenance: {
-    source:
-      'HJM, MSALPY, ADALN, DSRT, WINRT (ADAL MEX warnings 0x8AA90024–0x8AA9002A and 0xCAA90022 [WINRT]; MSAL mex.py, ADAL mex.js selection rules)',
+    source: `HJM, MSALPY, ADALN, DSRT, WINRT (ADAL MEX warnings ${HR.WARNING_ADAL_MEX_NO_ADDRESS}–${HR.WARNING_ADAL_MEX_NO_URI_IN_POLICY_REFERENCE} and ${HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT} [WINRT]; MSAL mex.py, ADAL mex.js selection rules)`,
   },
 }));
 
@@ -120,11 +122,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The MEX document names no Windows integrated auth (windowstransport) endpoint: MetadataExchangeUri points at the wrong MEX, or the endpoint is off',
     phase: 'auth',
-    when: [[H('0xcaa90022')]],
+    when: [[H(HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT)]],
     supporting: AUTH_CHAIN,
     priority: 70,
     federated: true,
-    why: 'Windows authenticates the computer with Kerberos to a WS-Trust windowstransport endpoint it finds in the MEX document that MetadataExchangeUri names. With none there, ADAL reports 0xcaa90022 ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT.',
+    why: `Windows authenticates the computer with Kerberos to a WS-Trust windowstransport endpoint it finds in the MEX document that MetadataExchangeUri names. With none there, ADAL reports ${hresultLabel(HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT)}.`,
     fix: {
       pingone:
         'MetadataExchangeUri must end with /wsf/mex13/<appId>, not /wsf/mex/<appId>: enable "Show WS-Trust 1.3 Metadata Exchange URL in Powershell cmdlets" on the Configuration tab of the Microsoft 365 application, then update the federated IdP setting.',
@@ -132,18 +134,18 @@ export const CAUSES: readonly Cause[] = [
       graph: `${UPDATE_FEDERATION} -MetadataExchangeUri https://<sts>/…mex13… (the WS-Trust 1.3 MEX that lists windowstransport).`,
     },
     provenance: {
-      source: `${SEED} ("Federation settings issue": mex13); HJM, MSALPY, ADALN, DSRT, WINRT, PING (0xCAA90022 [WINRT]; hybrid-join-manual.md endpoints)`,
+      source: `${SEED} ("Federation settings issue": mex13); HJM, MSALPY, ADALN, DSRT, WINRT, PING (${HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT} [WINRT]; hybrid-join-manual.md endpoints)`,
     },
   },
   {
     id: 'mex-not-xml',
     title: 'The MetadataExchangeUri answers with something that is not XML (an HTML page)',
     phase: 'auth',
-    when: [[H('0xcaa9002c')]],
+    when: [[H(HR.ERROR_ADAL_FAILED_TO_PARSE_XML)]],
     supporting: AUTH_CHAIN,
     priority: 70,
     federated: true,
-    why: 'ADAL could not parse the MEX response (0xcaa9002c ERROR_ADAL_FAILED_TO_PARSE_XML): a proxy or sign-in page answered instead of the STS, the device has no line of sight to it, or the Windows endpoints are disabled.',
+    why: `ADAL could not parse the MEX response (${hresultLabel(HR.ERROR_ADAL_FAILED_TO_PARSE_XML)}): a proxy or sign-in page answered instead of the STS, the device has no line of sight to it, or the Windows endpoints are disabled.`,
     fix: {
       network:
         'Let the computer (SYSTEM context, WinHTTP proxy settings) reach the STS host directly; bypass the proxy for it.',
@@ -152,8 +154,7 @@ export const CAUSES: readonly Cause[] = [
         'Open https://<host>/wsf/mex13/<appId> from the device: it must return the XML document, not a sign-in page.',
     },
     provenance: {
-      source:
-        'HJM, MSALPY, ADALN, DSRT, WINRT, TSC (0xcaa9002c [TSC]: proxy, no line of sight, Windows endpoints off, WIA not primary)',
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT, TSC (${HR.ERROR_ADAL_FAILED_TO_PARSE_XML} [TSC]: proxy, no line of sight, Windows endpoints off, WIA not primary)`,
     },
   },
   {
@@ -161,11 +162,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The MEX request failed (the MetadataExchangeUri does not answer a GET with the document)',
     phase: 'auth',
-    when: [[H('0xcaa9002b')]],
+    when: [[H(HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST)]],
     supporting: AUTH_CHAIN,
     priority: 70,
     federated: true,
-    why: 'Windows fetches the MEX with an HTTP GET; a 404, a 405 (an STS that serves MEX only to a POST) or an unreachable host is 0xcaa9002b ERROR_ADAL_WS_TRUST_MEX_REQUEST.',
+    why: `Windows fetches the MEX with an HTTP GET; a 404, a 405 (an STS that serves MEX only to a POST) or an unreachable host is ${hresultLabel(HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST)}.`,
     fix: {
       graph: `Check the MetadataExchangeUri path (Get-MgDomainFederationConfiguration) and correct it: ${UPDATE_FEDERATION} -MetadataExchangeUri <url>.`,
       adfs: 'The AD FS MEX is https://<federation service>/adfs/services/trust/mex (Get-AdfsEndpoint -AddressPath /adfs/services/trust/mex: Enabled).',
@@ -173,42 +174,42 @@ export const CAUSES: readonly Cause[] = [
       network: 'From the device: Invoke-WebRequest <MetadataExchangeUri> must return 200 and XML.',
     },
     provenance: {
-      source:
-        'HJM, MSALPY, ADALN, DSRT, WINRT (Windows GETs the MEX: IdentityServer/IdentityServer2#878; 0xCAA9002B [WINRT])',
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT (Windows GETs the MEX: IdentityServer/IdentityServer2#878; ${HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST} [WINRT])`,
     },
   },
   {
     id: 'mex-url-not-https',
     title: 'MetadataExchangeUri is not https',
     phase: 'auth',
-    when: [[H('0xcaa90020')]],
+    when: [[H(HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE)]],
     supporting: AUTH_CHAIN,
     priority: 70,
     federated: true,
-    why: 'ADAL refuses a metadata exchange URL that is not https (0xcaa90020 ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE) before it sends anything.',
+    why: `ADAL refuses a metadata exchange URL that is not https (${hresultLabel(HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE)}) before it sends anything.`,
     fix: {
       graph: `${UPDATE_FEDERATION} -MetadataExchangeUri https://… (the same path over https).`,
     },
-    provenance: { source: 'HJM, MSALPY, ADALN, DSRT, WINRT (0xCAA90020 [WINRT])' },
+    provenance: {
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT (${HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE} [WINRT])`,
+    },
   },
   {
     id: 'domain-not-ws-trust',
     title:
       'The domain is federated with SAML-P: the Windows join client needs WS-Federation / WS-Trust',
     phase: 'auth',
-    when: [[H('0xcaa90017')]],
+    when: [[H(HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED)]],
     supporting: AUTH_CHAIN,
     priority: 70,
     federated: true,
-    why: "User realm discovery says the domain's federation protocol is not WS-Trust, and ADAL stops with 0xcaa90017 ERROR_ADAL_PROTOCOL_NOT_SUPPORTED.",
+    why: `User realm discovery says the domain's federation protocol is not WS-Trust, and ADAL stops with ${hresultLabel(HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED)}.`,
     fix: {
       graph: `${UPDATE_FEDERATION} -PreferredAuthenticationProtocol wsFed, with ActiveSignInUri and MetadataExchangeUri set to the IdP's WS-Trust endpoints.`,
       pingone:
         'Federate the domain with the WS-Federation Microsoft 365 application (not a SAML one).',
     },
     provenance: {
-      source:
-        'TSC, MSALPY, ADALN, AADI, DSRT (DSRegTool: federation_protocol must be WSTrust; 0xcaa90017 [TSC])',
+      source: `TSC, MSALPY, ADALN, AADI, DSRT (DSRegTool: federation_protocol must be WSTrust; ${HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED} [TSC])`,
     },
   },
   {
@@ -216,11 +217,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       "The STS refused the computer's WS-Trust request (Kerberos not accepted, or the relying party unknown)",
     phase: 'auth',
-    when: [[H('0xcaa90014')]],
+    when: [[H(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED)]],
     supporting: [...AUTH_CHAIN, S('wstrust-auth-fault'), S('wstrust-scope-fault')],
     priority: 70,
     federated: true,
-    why: "The windowstransport endpoint answered a SOAP fault instead of a token (0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED). A FailedAuthentication fault (ID3242) means the computer's Kerberos ticket was not accepted; ID3082 means the AppliesTo (urn:federation:MicrosoftOnline) is not a relying party the STS knows.",
+    why: `The windowstransport endpoint answered a SOAP fault instead of a token (${hresultLabel(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED)}). A FailedAuthentication fault (ID3242) means the computer's Kerberos ticket was not accepted; ID3082 means the AppliesTo (urn:federation:MicrosoftOnline) is not a relying party the STS knows.`,
     fix: {
       pingone:
         'Kerberos service account of the LDAP gateway: Active Directory Users and Computers › Properties › Account › "This account supports Kerberos AES 256 bit encryption", restart the gateway, klist purge on the device.',
@@ -229,34 +230,39 @@ export const CAUSES: readonly Cause[] = [
         'Run the join as SYSTEM on the intranet (windowstransport is intranet-only); klist purge if the ticket predates a service account change.',
     },
     provenance: {
-      source: `${SEED} ("Kerberos service account and AES encryption"); DSRT, MSALPY, ADALN, ROAD, AADI (0xCAA90014 [WINRT]; ID3082: azure-activedirectory-library-for-python#240)`,
+      source: `${SEED} ("Kerberos service account and AES encryption"); DSRT, MSALPY, ADALN, ROAD, AADI (${HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED} [WINRT]; ID3082: azure-activedirectory-library-for-python#240)`,
     },
   },
   {
     id: 'wstrust-response-unusable',
     title: 'The STS answered the WS-Trust request with something that holds no usable assertion',
     phase: 'auth',
-    when: [[H('0xcaa90013')], [H('0xcaa90002')]],
+    when: [
+      [H(HR.ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE)],
+      [H(HR.ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND)],
+    ],
     supporting: AUTH_CHAIN,
     priority: 60,
     federated: true,
-    why: 'The RSTR could not be parsed (0xcaa90013) or holds no SAML assertion (0xcaa90002).',
+    why: `The RSTR could not be parsed (${HR.ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE}) or holds no SAML assertion (${HR.ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND}).`,
     fix: {
       adfs: 'Check the AD FS Admin event log for the request; the windowstransport endpoint must return a RequestSecurityTokenResponse with a SAML 1.1 assertion.',
       pingone: 'Check the WS-Trust STS configuration of the Microsoft 365 application.',
     },
-    provenance: { source: 'MSALPY, ADALN, ROAD, AADI (0xCAA90013, 0xCAA90002 [WINRT])' },
+    provenance: {
+      source: `MSALPY, ADALN, ROAD, AADI (${HR.ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE}, ${HR.ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND} [WINRT])`,
+    },
   },
   {
     id: 'device-claims-not-recognised',
     title:
       "Entra did not recognise the token as a computer's: accounttype, onpremobjectguid or primarysid is missing, in the wrong NameFormat, or the GUID is not encoded as Entra expects",
     phase: 'auth',
-    when: [[A(51004)]],
+    when: [[A(AADSTS.UserAccountNotInDirectory)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: 'Without the three device claims under their exact claim types (accounttype = DJ, onpremobjectguid = base64 of the objectGUID bytes, primarysid = the computer SID) Entra treats the token as a user\'s, finds no user with its ImmutableID and answers invalid_grant AADSTS51004 "The user account {EUII Hidden} does not exist in the … directory" (0xcaa20003).',
+    why: `Without the three device claims under their exact claim types (accounttype = DJ, onpremobjectguid = base64 of the objectGUID bytes, primarysid = the computer SID) Entra treats the token as a user's, finds no user with its ImmutableID and answers invalid_grant AADSTS${AADSTS.UserAccountNotInDirectory} "The user account {EUII Hidden} does not exist in the … directory" (${HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT}).`,
     fix: {
       pingone:
         'Microsoft 365 application › Attribute Mappings › Update NameFormat: accounttype http://schemas.microsoft.com/ws/2012/01 (value "DJ"), onpremobjectguid http://schemas.microsoft.com/identity/claims (#string.uuidAsBase64Guid(user.externalId,null)), primarysid http://schemas.microsoft.com/ws/2008/06/identity/claims (the objectSid attribute of the user type for hybrid joined devices).',
@@ -272,11 +278,11 @@ export const CAUSES: readonly Cause[] = [
     id: 'issuer-not-registered',
     title: "The token's Issuer (or issuerid claim) is not any federated domain's IssuerUri",
     phase: 'auth',
-    when: [[A(50107)]],
+    when: [[A(AADSTS.InvalidRealmUri)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: "Entra looks up the federation realm by the token's Issuer, or by its issuerid claim when there is one, and compares it exactly (a trailing slash counts): AADSTS50107 \"The requested federation realm object '…' does not exist.\" names the value it did not find.",
+    why: `Entra looks up the federation realm by the token's Issuer, or by its issuerid claim when there is one, and compares it exactly (a trailing slash counts): AADSTS${AADSTS.InvalidRealmUri} "The requested federation realm object '…' does not exist." names the value it did not find.`,
     fix: {
       graph: `Compare the quoted realm with IssuerUri (Get-MgDomainFederationConfiguration) and make them equal: ${UPDATE_FEDERATION} -IssuerUri <the IdP's issuer, character for character>.`,
       adfs: 'With several verified domains (-SupportMultipleDomain) the token needs an issuerid claim per computer: add the manual\'s "Issue issuerID for domain-joined computers" rule and remove the old UPN-based issuerid rule (computers have no UPN).',
@@ -293,11 +299,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       "The token is signed with a certificate Entra does not have for the domain (the IdP's signing certificate rolled over)",
     phase: 'auth',
-    when: [[A(5000811)]],
+    when: [[A(AADSTS.InvalidSigningKey)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: 'Entra checks the assertion\'s signature with the domain\'s SigningCertificate (or NextSigningCertificate); a key it does not have is AADSTS5000811 "Unable to verify token signature. The signing key identifier does not match any valid registered keys."',
+    why: `Entra checks the assertion's signature with the domain's SigningCertificate (or NextSigningCertificate); a key it does not have is AADSTS${AADSTS.InvalidSigningKey} "Unable to verify token signature. The signing key identifier does not match any valid registered keys."`,
     fix: {
       graph: `Register the IdP's current token-signing certificate: ${UPDATE_FEDERATION} -SigningCertificate <base64> (or -NextSigningCertificate before the next rollover).`,
       adfs: 'Update-MgDomainFederationConfiguration with the new token-signing certificate (Get-AdfsCertificate -CertificateType Token-Signing), or keep AutoCertificateRollover and the federation metadata monitored.',
@@ -313,11 +319,11 @@ export const CAUSES: readonly Cause[] = [
     title: "The assertion is not valid now: the IdP's clock is off, or the token expired",
     phase: 'auth',
     // 70002 alone ("Error validating credentials") travels with other codes too (135011).
-    when: [[A(500133)]],
+    when: [[A(AADSTS.AssertionNotWithinValidTimeRange)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: 'Entra compares NotBefore / NotOnOrAfter with its own clock (allowing a small skew): AADSTS70002 with AADSTS500133 "Assertion is not within its valid time range."',
+    why: `Entra compares NotBefore / NotOnOrAfter with its own clock (allowing a small skew): AADSTS${AADSTS.InvalidClient} with AADSTS${AADSTS.AssertionNotWithinValidTimeRange} "Assertion is not within its valid time range."`,
     fix: {
       adfs: "Synchronise the AD FS servers' clocks (w32tm /query /status; the domain hierarchy or NTP).",
       pingone:
@@ -332,11 +338,11 @@ export const CAUSES: readonly Cause[] = [
     id: 'immutableid-missing',
     title: 'The assertion has no ImmutableID (Subject NameIdentifier)',
     phase: 'auth',
-    when: [[A(90020)]],
+    when: [[A(AADSTS.SAML11AssertionMissingImmutableId)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: 'Entra reads the ImmutableID from the Subject NameIdentifier: AADSTS90020 "The SAML 1.1 Assertion is missing ImmutableID of the user."',
+    why: `Entra reads the ImmutableID from the Subject NameIdentifier: AADSTS${AADSTS.SAML11AssertionMissingImmutableId} "The SAML 1.1 Assertion is missing ImmutableID of the user."`,
     fix: {
       pingone:
         'Microsoft 365 application › Attribute Mappings: map Subject to #string.uuidAsBase64Guid(user.externalId,null) (Subject NameIdentifier Format unspecified or emailAddress).',
@@ -351,11 +357,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The STS labels its SAML 1.1 token with the #SAMLV1.1 TokenType, and the client redeems it as SAML 2.0',
     phase: 'auth',
-    when: [[A(7500514)]],
+    when: [[A(AADSTS.SamlResponseTypeNotSupported)]],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: 'A client that maps only urn:oasis:names:tc:SAML:1.0:assertion to saml1_1-bearer sends a token labelled …oasis-wss-saml-token-profile-1.1#SAMLV1.1 with saml2-bearer; Entra finds no SAML 2.0 response in it: AADSTS7500514 "A supported type of SAML response was not found."',
+    why: `A client that maps only urn:oasis:names:tc:SAML:1.0:assertion to saml1_1-bearer sends a token labelled …oasis-wss-saml-token-profile-1.1#SAMLV1.1 with saml2-bearer; Entra finds no SAML 2.0 response in it: AADSTS${AADSTS.SamlResponseTypeNotSupported} "A supported type of SAML response was not found."`,
     fix: {
       pingone:
         'Set the WS-Trust token type of the Microsoft 365 application to SAML 1.1 with TokenType urn:oasis:names:tc:SAML:1.0:assertion.',
@@ -370,12 +376,12 @@ export const CAUSES: readonly Cause[] = [
     id: 'saml2-assertion-for-saml11',
     title: 'The IdP issues a SAML 2.0 assertion where Entra expects SAML 1.1',
     phase: 'auth',
-    when: [[A(50008), S('saml-version-mismatch')], [S('saml-version-mismatch')]],
+    when: [[A(AADSTS.InvalidSamlToken), S('saml-version-mismatch')], [S('saml-version-mismatch')]],
     supporting: AUTH_CHAIN,
     priority: 85,
     covers: ['assertion-rejected'],
     federated: true,
-    why: 'The RSTR says SAML 1.1 (urn:oasis:names:tc:SAML:1.0:assertion), the client redeems it with saml1_1-bearer, and the assertion is SAML 2.0: AADSTS50008 "Cannot read SecurityToken. Expected element is (Assertion, urn:oasis:names:tc:SAML:1.0:assertion) the actual element is (Assertion, urn:oasis:names:tc:SAML:2.0:assertion)."',
+    why: `The RSTR says SAML 1.1 (urn:oasis:names:tc:SAML:1.0:assertion), the client redeems it with saml1_1-bearer, and the assertion is SAML 2.0: AADSTS${AADSTS.InvalidSamlToken} "Cannot read SecurityToken. Expected element is (Assertion, urn:oasis:names:tc:SAML:1.0:assertion) the actual element is (Assertion, urn:oasis:names:tc:SAML:2.0:assertion)."`,
     fix: {
       pingone: 'Issue SAML 1.1 tokens from the WS-Trust STS of the Microsoft 365 application.',
       adfs: 'The Microsoft Office 365 Identity Platform trust issues SAML 1.1 on WS-Trust; check a custom token type setting.',
@@ -390,11 +396,11 @@ export const CAUSES: readonly Cause[] = [
     title: 'The assertion is for another audience than urn:federation:MicrosoftOnline',
     phase: 'auth',
     when: [[S('audience-mismatch')]],
-    supporting: [...AUTH_CHAIN, A(50013)],
+    supporting: [...AUTH_CHAIN, A(AADSTS.InvalidAssertion)],
     priority: 85,
     covers: ['assertion-rejected'],
     federated: true,
-    why: "Entra accepts only assertions whose AudienceRestriction names urn:federation:MicrosoftOnline (modeled: the code, AADSTS50013, is Entra's catch-all for invalid assertions; no public source shows the code it gives for a wrong audience).",
+    why: `Entra accepts only assertions whose AudienceRestriction names urn:federation:MicrosoftOnline (modeled: the code, AADSTS${AADSTS.InvalidAssertion}, is Entra's catch-all for invalid assertions; no public source shows the code it gives for a wrong audience).`,
     fix: {
       adfs: 'The relying party trust identifier must be urn:federation:MicrosoftOnline (not a sovereign-cloud or custom one).',
       pingone:
@@ -410,11 +416,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       'Entra could not read or trust the SAML assertion (unsigned, badly signed, or malformed)',
     phase: 'auth',
-    when: [[A(50008)], [A(50013)]],
+    when: [[A(AADSTS.InvalidSamlToken)], [A(AADSTS.InvalidAssertion)]],
     supporting: AUTH_CHAIN,
     priority: 74,
     federated: true,
-    why: 'AADSTS50008 InvalidSamlToken / AADSTS50013 InvalidAssertion: the assertion is missing, not signed over what Entra reads, or otherwise malformed.',
+    why: `AADSTS${AADSTS.InvalidSamlToken} InvalidSamlToken / AADSTS${AADSTS.InvalidAssertion} InvalidAssertion: the assertion is missing, not signed over what Entra reads, or otherwise malformed.`,
     fix: {
       adfs: 'Check the token-signing certificate and that nothing between AD FS and the device rewrites the RSTR.',
       pingone: 'Check the signing settings of the Microsoft 365 application (sign the assertion).',
@@ -430,11 +436,15 @@ export const CAUSES: readonly Cause[] = [
     id: 'mfa-required',
     title: 'Entra asks for multifactor authentication the IdP did not assert',
     phase: 'auth',
-    when: [[A(50076)], [A(50079)], [H('0xcaa2000c')]],
+    when: [
+      [A(AADSTS.UserStrongAuthClientAuthNRequired)],
+      [A(AADSTS.UserStrongAuthEnrollmentRequired)],
+      [H(HR.ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED)],
+    ],
     supporting: AUTH_CHAIN,
     priority: 80,
     federated: true,
-    why: 'Per-user MFA or Conditional Access requires MFA and the token carries no MFA claim: interaction_required AADSTS50076 / 50079 (0xcaa2000c).',
+    why: `Per-user MFA or Conditional Access requires MFA and the token carries no MFA claim: interaction_required AADSTS${AADSTS.UserStrongAuthClientAuthNRequired} / 50079 (${HR.ERROR_ADAL_SERVER_ERROR_INTERACTION_REQUIRED}).`,
     fix: {
       adfs: 'Issue authnmethodsreferences (… => issue(claim = c);) and allow wiaormultiauthn: Set-AdfsRelyingPartyTrust -TargetName <RP> -AllowedAuthenticationClassReferences wiaormultiauthn.',
       entra:
@@ -450,7 +460,10 @@ export const CAUSES: readonly Cause[] = [
     id: 'user-realm-failed',
     title: 'User realm discovery for the domain failed',
     phase: 'discover',
-    when: [[H('0x801c003d')], [H('0xcaa90018')]],
+    when: [
+      [H(HR.DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED)],
+      [H(HR.ERROR_ADAL_COULDNOT_DISCOVER_USERREALM)],
+    ],
     supporting: AUTH_CHAIN,
     priority: 70,
     why: 'Windows asks login.microsoftonline.com whether the verified domain is managed or federated; that request failed (DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED / ERROR_ADAL_COULDNOT_DISCOVER_USERREALM).',
@@ -458,33 +471,41 @@ export const CAUSES: readonly Cause[] = [
       network: 'The computer (SYSTEM, WinHTTP proxy) must reach https://login.microsoftonline.com.',
       directory: 'The SCP azureADName must be a verified domain of the tenant.',
     },
-    provenance: { source: 'TSC, MSALPY, ADALN, AADI, DSRT (0x801c003d [TSC]; 0xCAA90018 [WINRT])' },
+    provenance: {
+      source: `TSC, MSALPY, ADALN, AADI, DSRT (${HR.DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED} [TSC]; ${HR.ERROR_ADAL_COULDNOT_DISCOVER_USERREALM} [WINRT])`,
+    },
   },
   {
     id: 'sts-unreachable',
     title: 'The STS (or login.microsoftonline.com) could not be reached from the computer',
     phase: 'auth',
-    when: [[H('0xcaa82efd')], [H('0x80072efd')], [H('0x80072ee2')]],
+    when: [
+      [H(HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT)],
+      [H(HR.WININET_E_CANNOT_CONNECT)],
+      [H(HR.WININET_E_TIMEOUT)],
+    ],
     supporting: AUTH_CHAIN,
     priority: 70,
     federated: true,
-    why: 'A connection the federated token needs failed (ERROR_ADAL_INTERNET_CANNOT_CONNECT 0xcaa82efd, WININET_E_CANNOT_CONNECT 0x80072efd, WININET_E_TIMEOUT 0x80072ee2): the STS host does not resolve or answer from where the computer is, or a proxy blocks the SYSTEM context.',
+    why: `A connection the federated token needs failed (ERROR_ADAL_INTERNET_CANNOT_CONNECT ${HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT}, WININET_E_CANNOT_CONNECT ${HR.WININET_E_CANNOT_CONNECT}, WININET_E_TIMEOUT ${HR.WININET_E_TIMEOUT}): the STS host does not resolve or answer from where the computer is, or a proxy blocks the SYSTEM context.`,
     fix: {
       network:
         'From the device, as SYSTEM: resolve and reach the STS host (MetadataExchangeUri and the windowstransport address) and login.microsoftonline.com; set the WinHTTP proxy (netsh winhttp show proxy) or bypass it for the STS.',
       adfs: 'windowstransport is an intranet endpoint: the device must reach the AD FS farm, not the Web Application Proxy.',
     },
-    provenance: { source: 'TSC, WINRT (0xcaa82efd, 0x80072efd, 0x80072ee2 [TSC])' },
+    provenance: {
+      source: `TSC, WINRT (${HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT}, ${HR.WININET_E_CANNOT_CONNECT}, ${HR.WININET_E_TIMEOUT} [TSC])`,
+    },
   },
   {
     id: 'user-not-in-directory',
     title:
       'The user the token names is not in Entra (a changed UPN still sent, or a user not synced)',
     phase: 'auth',
-    when: [[A(50034)]],
+    when: [[A(AADSTS.UserAccountNotFound)]],
     supporting: AUTH_CHAIN,
     priority: 80,
-    why: 'AADSTS50034 "The user account {EmailHidden} does not exist in the … directory": the UPN or ImmutableID in the token matches no Entra user. After a UPN change down-level clients keep sending the old UPN until the browser session cookies are cleared or the user signs out.',
+    why: `AADSTS${AADSTS.UserAccountNotFound} "The user account {EmailHidden} does not exist in the … directory": the UPN or ImmutableID in the token matches no Entra user. After a UPN change down-level clients keep sending the old UPN until the browser session cookies are cleared or the user signs out.`,
     fix: {
       windows:
         'Sign the user out (or clear the browser session cookies) so that the new UPN is sent; then retry the join.',
@@ -498,9 +519,9 @@ export const CAUSES: readonly Cause[] = [
     id: 'drs-tenant-not-found',
     title: 'The SCP (or the CDJ\\AAD registry override) names a tenant that does not exist',
     phase: 'discover',
-    when: [[H('0x801c003a')]],
+    when: [[H(HR.DSREG_DISCOVERY_TENANT_NOT_FOUND)]],
     priority: 70,
-    why: 'DRS discovery for the tenant id in the SCP answered "not found": DSREG_DISCOVERY_TENANT_NOT_FOUND 0x801c003a.',
+    why: `DRS discovery for the tenant id in the SCP answered "not found": DSREG_DISCOVERY_TENANT_NOT_FOUND ${HR.DSREG_DISCOVERY_TENANT_NOT_FOUND}.`,
     fix: {
       directory:
         'Correct the SCP keywords (CN=62a0ff2e-97b9-4513-943f-0d221bd30080,CN=Device Registration Configuration,CN=Services,CN=Configuration,…): azureADId:<your tenant id>, azureADName:<verified domain> — Entra Connect › Configure device options writes them.',
@@ -508,7 +529,7 @@ export const CAUSES: readonly Cause[] = [
         'If HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD TenantId/TenantName is set (a targeted deployment), correct or remove it.',
     },
     provenance: {
-      source: 'HJM, WIKI, TSC, WINRT (0x801c003a [TSC]; DSRegTool VerifySCP)',
+      source: `HJM, WIKI, TSC, WINRT (${HR.DSREG_DISCOVERY_TENANT_NOT_FOUND} [TSC]; DSRegTool VerifySCP)`,
     },
   },
   {
@@ -518,9 +539,14 @@ export const CAUSES: readonly Cause[] = [
     // The discover phase reads the SCP: `Error Phase : discover`, AD Configuration Test FAIL
     // [DSR; TSC; RCMLAB].
     phase: 'discover',
-    when: [[H('0x801c001d')], [S('scp-read-failed')], [E(307)], [S('ad-config-test-failed')]],
+    when: [
+      [H(HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED)],
+      [S('scp-read-failed')],
+      [E(307)],
+      [S('ad-config-test-failed')],
+    ],
     priority: 70,
-    why: 'Windows reads the tenant from the SCP in the forest\'s configuration partition: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED 0x801c001d (event 307 "Failed to lookup the registration service information from Active Directory").',
+    why: `Windows reads the tenant from the SCP in the forest's configuration partition: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED ${HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED} (event 307 "Failed to lookup the registration service information from Active Directory").`,
     fix: {
       directory:
         "Create the SCP with Entra Connect (Configure device options › Configure Hybrid Azure AD join) or the manual's script; keywords azureADName:<verified domain> and azureADId:<tenant id>, spelled exactly (case-sensitive); computers need read access.",
@@ -574,9 +600,9 @@ export const CAUSES: readonly Cause[] = [
       'DRS discovery failed (enterpriseregistration.windows.net not reached, or a proxy answered)',
     phase: 'discover',
     when: [
-      [H('0x801c0021')],
-      [H('0x8007000d')],
-      [H('0x801c001f')],
+      [H(HR.DSREG_AUTOJOIN_DISC_FAILED)],
+      [H(HR.E_INVALIDDATA)],
+      [H(HR.DSREG_AUTOJOIN_DISC_WAIT_TIMEOUT)],
       [S('discovery-failed')],
       // Not the bare id 201: the down-level MSI's log uses 201 for a success [AZD80678]; the
       // User Device Registration 201 is read by its text (discovery-failed) and by the 309 after it.
@@ -586,15 +612,19 @@ export const CAUSES: readonly Cause[] = [
     // a connection failure too, but no STS was reached yet: the discovery is the cause.
     // …and the name resolution behind it (0x80072ee7 as its sub-error): no STS was reached yet.
     covers: ['sts-unreachable', 'network-name-not-resolved'],
-    supporting: [H('0x80072ee7'), H('0x80072ee2'), H('0x80072efe'), H('0x80072efd')],
+    supporting: [
+      H(HR.WININET_E_NAME_NOT_RESOLVED),
+      H(HR.WININET_E_TIMEOUT),
+      H(HR.WININET_E_CONNECTION_ABORTED),
+      H(HR.WININET_E_CANNOT_CONNECT),
+    ],
     priority: 65,
-    why: 'Windows gets the registration service endpoints from https://enterpriseregistration.windows.net/<tenant>/discover; a failure there is DSREG_AUTOJOIN_DISC_FAILED 0x801c0021, with the network sub-error in the DRS Discovery Test (0x80072ee2 timeout, 0x80072ee7 name not resolved, 0x80072efe aborted; E_INVALIDDATA 0x8007000d when a proxy answered HTML) [TSC].',
+    why: `Windows gets the registration service endpoints from https://enterpriseregistration.windows.net/<tenant>/discover; a failure there is DSREG_AUTOJOIN_DISC_FAILED ${HR.DSREG_AUTOJOIN_DISC_FAILED}, with the network sub-error in the DRS Discovery Test (${HR.WININET_E_TIMEOUT} timeout, ${HR.WININET_E_NAME_NOT_RESOLVED} name not resolved, ${HR.WININET_E_CONNECTION_ABORTED} aborted; E_INVALIDDATA ${HR.E_INVALIDDATA} when a proxy answered HTML) [TSC].`,
     fix: {
-      network:
-        'Allow the computer context (WinHTTP proxy, or WPAD) to reach enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com without TLS inspection; with 0x80072ee7 check that the device (or its proxy) resolves enterpriseregistration.windows.net.',
+      network: `Allow the computer context (WinHTTP proxy, or WPAD) to reach enterpriseregistration.windows.net, login.microsoftonline.com and device.login.microsoftonline.com without TLS inspection; with ${HR.WININET_E_NAME_NOT_RESOLVED} check that the device (or its proxy) resolves enterpriseregistration.windows.net.`,
     },
     provenance: {
-      source: 'DSRT, HBS, DVRD, TSC, WINRT (0x801c0021, 0x8007000d [TSC]; events 201, 309 [EVT])',
+      source: `DSRT, HBS, DVRD, TSC, WINRT (${HR.DSREG_AUTOJOIN_DISC_FAILED}, ${HR.E_INVALIDDATA} [TSC]; events 201, 309 [EVT])`,
     },
   },
   {
@@ -604,7 +634,7 @@ export const CAUSES: readonly Cause[] = [
     when: [[S('drs-throttled')]],
     priority: 65,
     covers: ['device-not-synced'],
-    why: 'DirectoryError "Your request is throttled temporarily. Please try after 300 seconds." (DSREG_E_DIRECTORY_FAILURE 0x801c03f2): too many registration requests for this device in a short time.',
+    why: `DirectoryError "Your request is throttled temporarily. Please try after 300 seconds." (DSREG_E_DIRECTORY_FAILURE ${HR.DSREG_E_DIRECTORY_FAILURE}): too many registration requests for this device in a short time.`,
     fix: {
       windows:
         'Wait five minutes and let the Automatic-Device-Join task retry; stop scripts that run dsregcmd /join in a loop.',
@@ -647,9 +677,9 @@ export const CAUSES: readonly Cause[] = [
     title: 'Sync join: Entra Connect has not synced this computer (with its userCertificate)',
     phase: 'join',
     // A bare DirectoryError (0x801c03f2) is this one unless a more specific message says otherwise.
-    when: [[S('drs-device-not-found')], [H('0x801c03f2')]],
+    when: [[S('drs-device-not-found')], [H(HR.DSREG_E_DIRECTORY_FAILURE)]],
     priority: 50,
-    why: 'The sync join (the managed flow, and the fallback after a federated failure) needs the computer object synced with its userCertificate: DirectoryError "The device object by the given id (…) is not found." → 0x801c03f2.',
+    why: `The sync join (the managed flow, and the fallback after a federated failure) needs the computer object synced with its userCertificate: DirectoryError "The device object by the given id (…) is not found." → ${HR.DSREG_E_DIRECTORY_FAILURE}.`,
     fix: {
       directory:
         "Include the computers' OU in Entra Connect's sync scope and make sure the computer object has userCertificate; the next sync cycle creates the device object.",
@@ -691,14 +721,16 @@ export const CAUSES: readonly Cause[] = [
     id: 'device-quota-reached',
     title: 'The user reached the maximum number of devices',
     phase: 'down-level',
-    when: [[S('dialog-device-quota')], [H('0x801c000e')]],
+    when: [[S('dialog-device-quota')], [H(HR.DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED)]],
     priority: 70,
-    why: 'Down-level devices register per user; each user counts against "Maximum number of devices per user" (DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED 0x801c000e).',
+    why: `Down-level devices register per user; each user counts against "Maximum number of devices per user" (DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED ${HR.DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED}).`,
     fix: {
       entra:
         'Raise Devices › Device settings › "Maximum number of devices per user", or delete the user\'s stale devices.',
     },
-    provenance: { source: `${LEGACY} ("A quota has been reached"); hresult catalogue 0x801c000e` },
+    provenance: {
+      source: `${LEGACY} ("A quota has been reached"); hresult catalogue ${HR.DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED}`,
+    },
   },
   {
     id: 'service-not-responding',
@@ -723,13 +755,13 @@ export const CAUSES: readonly Cause[] = [
     title:
       "The TLS certificate of the STS (or of login.microsoftonline.com as the device sees it) is not trusted: an untrusted or expired AD FS certificate, a TLS-inspecting proxy, or the device's clock",
     phase: 'auth',
-    when: [[H('0xcaa82f8f')]],
-    supporting: [...AUTH_CHAIN, H('0xcaa9002b')],
+    when: [[H(HR.ERROR_ADAL_INTERNET_SECURE_FAILURE)]],
+    supporting: [...AUTH_CHAIN, H(HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST)],
     priority: 82,
     // The MEX request is the first HTTPS call to the STS: 0xcaa9002b after 0xcaa82f8f is its consequence.
     covers: ['mex-request-failed', 'sts-unreachable'],
     federated: true,
-    why: 'ERROR_ADAL_INTERNET_SECURE_FAILURE 0xcaa82f8f: "The TLS certificate sent by the server couldn\'t be validated" [TSC]. The failed MEX request (0xcaa9002b) that often follows it is the consequence, not a wrong MEX URL.',
+    why: `ERROR_ADAL_INTERNET_SECURE_FAILURE ${HR.ERROR_ADAL_INTERNET_SECURE_FAILURE}: "The TLS certificate sent by the server couldn't be validated" [TSC]. The failed MEX request (${HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST}) that often follows it is the consequence, not a wrong MEX URL.`,
     fix: {
       adfs: 'Bind an SSL certificate that chains to a root the devices trust (Set-AdfsSslCertificate; on Server 2012 R2 also the WAP), with the federation service name in its subject; renew it if expired.',
       pingone:
@@ -752,11 +784,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       'A proxy interferes with the HTTPS response (TLS inspection or a rewriting proxy): the network stack could not decode it',
     phase: 'discover',
-    when: [[H('0x80072f8f')]],
-    supporting: [H('0x801c0021'), S('discovery-failed')],
+    when: [[H(HR.WININET_E_DECODING_FAILED)]],
+    supporting: [H(HR.DSREG_AUTOJOIN_DISC_FAILED), S('discovery-failed')],
     priority: 76,
     covers: ['drs-discovery-failed', 'sts-unreachable'],
-    why: 'WININET_E_DECODING_FAILED 0x80072f8f: "Network stack was unable to decode the response from the server" — "Ensure that the network proxy isn\'t interfering and modifying the server response" [TSC].',
+    why: `WININET_E_DECODING_FAILED ${HR.WININET_E_DECODING_FAILED}: "Network stack was unable to decode the response from the server" — "Ensure that the network proxy isn't interfering and modifying the server response" [TSC].`,
     fix: {
       network:
         'Bypass TLS inspection for enterpriseregistration.windows.net, login.microsoftonline.com, device.login.microsoftonline.com and the STS; check the computer-context proxy (netsh winhttp show proxy).',
@@ -764,8 +796,7 @@ export const CAUSES: readonly Cause[] = [
         "Check the device's clock and its trusted roots if the proxy's certificate is meant to be trusted.",
     },
     provenance: {
-      source:
-        'TSC (network errors, 0x80072f8f: the proxy interfering and modifying the server response)',
+      source: `TSC (network errors, ${HR.WININET_E_DECODING_FAILED}: the proxy interfering and modifying the server response)`,
     },
   },
   {
@@ -774,7 +805,12 @@ export const CAUSES: readonly Cause[] = [
       'An outbound proxy asks the computer (SYSTEM) for credentials (HTTP 407): the join runs in the computer context and cannot answer it',
     phase: 'discover',
     when: [[S('proxy-auth-required')]],
-    supporting: [H('0x801c0021'), H('0x8007000d'), S('discovery-failed'), ...AUTH_CHAIN],
+    supporting: [
+      H(HR.DSREG_AUTOJOIN_DISC_FAILED),
+      H(HR.E_INVALIDDATA),
+      S('discovery-failed'),
+      ...AUTH_CHAIN,
+    ],
     priority: 84,
     covers: ['drs-discovery-failed', 'sts-unreachable'],
     why: 'The device registers as SYSTEM: "If the on-premises environment requires an outbound proxy, the IT admin must ensure that the computer account of the device can discover and silently authenticate to the outbound proxy" [TSC]. A 407 to SYSTEM (a WinINet per-user proxy setting the computer context does not have, or a proxy that wants a user) stops discovery or the token request.',
@@ -792,16 +828,16 @@ export const CAUSES: readonly Cause[] = [
     id: 'network-name-not-resolved',
     title: 'A host name the join needs does not resolve from the device (DNS)',
     phase: 'discover',
-    when: [[H('0x80072ee7')]],
-    supporting: [H('0x801c0021'), S('discovery-failed'), ...AUTH_CHAIN],
+    when: [[H(HR.WININET_E_NAME_NOT_RESOLVED)]],
+    supporting: [H(HR.DSREG_AUTOJOIN_DISC_FAILED), S('discovery-failed'), ...AUTH_CHAIN],
     priority: 71,
     covers: ['sts-unreachable'],
-    why: 'WININET_E_NAME_NOT_RESOLVED 0x80072ee7: "The server name or address couldn\'t be resolved" [TSC] — enterpriseregistration.windows.net, login.microsoftonline.com or the STS host.',
+    why: `WININET_E_NAME_NOT_RESOLVED ${HR.WININET_E_NAME_NOT_RESOLVED}: "The server name or address couldn't be resolved" [TSC] — enterpriseregistration.windows.net, login.microsoftonline.com or the STS host.`,
     fix: {
       network:
         'Resolve the hosts from the device (Resolve-DnsName enterpriseregistration.windows.net; the STS host from the intranet); with a proxy, the proxy resolves: check netsh winhttp show proxy.',
     },
-    provenance: { source: 'TSC (0x80072ee7)' },
+    provenance: { source: `TSC (${HR.WININET_E_NAME_NOT_RESOLVED})` },
   },
   {
     id: 'drs-unreachable-at-join',
@@ -809,13 +845,13 @@ export const CAUSES: readonly Cause[] = [
       'The registration request to DRS (enterpriseregistration.windows.net) timed out or was cut off',
     phase: 'join',
     when: [
-      [H('0x80072ee2'), S('error-phase-join')],
-      [H('0x80072efe'), S('error-phase-join')],
-      [H('0x80072efd'), S('error-phase-join')],
+      [H(HR.WININET_E_TIMEOUT), S('error-phase-join')],
+      [H(HR.WININET_E_CONNECTION_ABORTED), S('error-phase-join')],
+      [H(HR.WININET_E_CANNOT_CONNECT), S('error-phase-join')],
     ],
     priority: 72,
     covers: ['sts-unreachable'],
-    why: 'At the join phase WININET_E_TIMEOUT 0x80072ee2 is "General network time out trying to register the device at DRS", and WININET_E_CONNECTION_ABORTED 0x80072efe "The connection with the server was terminated abnormally" [TSC].',
+    why: `At the join phase WININET_E_TIMEOUT ${HR.WININET_E_TIMEOUT} is "General network time out trying to register the device at DRS", and WININET_E_CONNECTION_ABORTED ${HR.WININET_E_CONNECTION_ABORTED} "The connection with the server was terminated abnormally" [TSC].`,
     fix: {
       network:
         'Check the computer-context path to https://enterpriseregistration.windows.net (proxy, firewall); after an abort, retry the join later or from another network.',
@@ -826,12 +862,12 @@ export const CAUSES: readonly Cause[] = [
     id: 'adal-connection-aborted',
     title: 'The connection to the authorization endpoint was aborted or timed out',
     phase: 'auth',
-    when: [[H('0xcaa82efe')], [H('0xcaa82ee2')]],
+    when: [[H(HR.ERROR_ADAL_INTERNET_CONNECTION_ABORTED)], [H(HR.ERROR_ADAL_INTERNET_TIMEOUT)]],
     supporting: AUTH_CHAIN,
     priority: 70,
     covers: ['sts-unreachable'],
     federated: true,
-    why: 'ERROR_ADAL_INTERNET_CONNECTION_ABORTED 0xcaa82efe / ERROR_ADAL_INTERNET_TIMEOUT 0xcaa82ee2: the token request to the STS or login.microsoftonline.com did not complete [TSC].',
+    why: `ERROR_ADAL_INTERNET_CONNECTION_ABORTED ${HR.ERROR_ADAL_INTERNET_CONNECTION_ABORTED} / ERROR_ADAL_INTERNET_TIMEOUT ${HR.ERROR_ADAL_INTERNET_TIMEOUT}: the token request to the STS or login.microsoftonline.com did not complete [TSC].`,
     fix: {
       network:
         'Ensure https://login.microsoftonline.com and the on-premises STS are reachable in the system context; retry later or from a stable network.',
@@ -844,9 +880,9 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The device registration service answered HTTP 503 (busy): a transient service-side failure',
     phase: 'join',
-    when: [[H('0x801c0025')]],
+    when: [[H(HR.DSREG_SERVER_BUSY)]],
     priority: 70,
-    why: 'DSREG_SERVER_BUSY 0x801c0025: "HTTP 503 from DRS server. The server is currently unavailable. Future join attempts will likely succeed after the server is back online." [TSC]',
+    why: `DSREG_SERVER_BUSY ${HR.DSREG_SERVER_BUSY}: "HTTP 503 from DRS server. The server is currently unavailable. Future join attempts will likely succeed after the server is back online." [TSC]`,
     fix: {
       windows:
         'Let the Automatic-Device-Join task retry later (or run dsregcmd /join as SYSTEM after a while).',
@@ -861,9 +897,9 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The device key is gone (Keyset does not exist): the TPM was cleared, or the machine was imaged from a sysprep image of a registered machine',
     phase: 'join',
-    when: [[H('0x80090016')]],
+    when: [[H(HR.NTE_BAD_KEYSET)]],
     priority: 84,
-    why: 'NTE_BAD_KEYSET 0x80090016 "Keyset does not exist": "This error happens when the TPM is cleared on the systems, or when there\'s a bad sysprep image" [TSC].',
+    why: `NTE_BAD_KEYSET ${HR.NTE_BAD_KEYSET} "Keyset does not exist": "This error happens when the TPM is cleared on the systems, or when there's a bad sysprep image" [TSC].`,
     fix: {
       windows:
         'dsregcmd /leave as administrator, restart and let the join run again; do not clear the TPM; build images from a machine that was never Entra joined, hybrid joined or registered.',
@@ -878,9 +914,9 @@ export const CAUSES: readonly Cause[] = [
     id: 'tpm-fips',
     title: 'The TPM is in FIPS mode, which the join does not support',
     phase: 'join',
-    when: [[H('0x80280036')]],
+    when: [[H(HR.TPM_E_NOTFIPS)]],
     priority: 84,
-    why: 'TPM_E_NOTFIPS 0x80280036: "TPM in FIPS mode isn\'t currently supported" [TSC]; event 202 shows it as "The TPM is attempting to execute a command only available when in FIPS mode".',
+    why: `TPM_E_NOTFIPS ${HR.TPM_E_NOTFIPS}: "TPM in FIPS mode isn't currently supported" [TSC]; event 202 shows it as "The TPM is attempting to execute a command only available when in FIPS mode".`,
     fix: {
       windows:
         'Update to Windows 10 1809 or later (it detects TPM failures and joins without the TPM), or disable the TPM for the join; update the TPM firmware where the vendor offers a non-FIPS mode.',
@@ -892,9 +928,9 @@ export const CAUSES: readonly Cause[] = [
     id: 'tpm-internal-error',
     title: 'The TPM failed (Platform Crypto Provider internal error)',
     phase: 'join',
-    when: [[H('0x80290407')]],
+    when: [[H(HR.TPM_E_PCP_INTERNAL_ERROR)]],
     priority: 84,
-    why: 'TPM_E_PCP_INTERNAL_ERROR 0x80290407: "Generic TPM error" [TSC].',
+    why: `TPM_E_PCP_INTERNAL_ERROR ${HR.TPM_E_PCP_INTERNAL_ERROR}: "Generic TPM error" [TSC].`,
     fix: {
       windows:
         'Update the TPM firmware; on Windows 10 1809 and later the join completes without the TPM, earlier builds need the TPM disabled for the join.',
@@ -907,10 +943,15 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The TPM is locked out (dictionary-attack protection): the device key cannot be used until the lockout ends',
     phase: 'join',
-    when: [[H('0x80090031')], [H('0x80090030')], [S('tpm-key-noaccess')], [E(344)]],
+    when: [
+      [H(HR.NTE_AUTHENTICATION_IGNORED)],
+      [H(HR.NTE_DEVICE_NOT_READY)],
+      [S('tpm-key-noaccess')],
+      [E(344)],
+    ],
     supporting: [S('joined'), E(335)],
     priority: 86,
-    why: 'NTE_AUTHENTICATION_IGNORED 0x80090031 "TPM is locked out" [TSC]; event 344 with isPrivateKeyFound: NOACCESS and 0x80090030 (the device required by the key provider is not ready) shows the same lockout for a device that is already joined: its key exists but cannot be used, so the registration cannot be used or renewed.',
+    why: `NTE_AUTHENTICATION_IGNORED ${HR.NTE_AUTHENTICATION_IGNORED} "TPM is locked out" [TSC]; event 344 with isPrivateKeyFound: NOACCESS and ${HR.NTE_DEVICE_NOT_READY} (the device required by the key provider is not ready) shows the same lockout for a device that is already joined: its key exists but cannot be used, so the registration cannot be used or renewed.`,
     fix: {
       windows:
         'Transient: wait for the TPM lockout to expire (Get-Tpm shows LockedOut and LockoutHealTime), or reset it with the owner authorization (tpm.msc › Reset TPM Lockout); find what keeps entering wrong PINs.',
@@ -927,7 +968,7 @@ export const CAUSES: readonly Cause[] = [
       'The local registration is stale: its device object was deleted in Entra, and renewing it fails (error_missing_device)',
     phase: 'join',
     when: [[S('device-renew'), S('error-missing-device')], [S('error-missing-device')]],
-    supporting: [S('device-renew'), S('joined'), H('0x801c03f2')],
+    supporting: [S('device-renew'), S('joined'), H(HR.DSREG_E_DIRECTORY_FAILURE)],
     priority: 88,
     covers: ['device-not-synced', 'already-joined'],
     why: 'The failed operation was a renewal (Server Operation : DeviceRenew) of a device the service no longer has (error_missing_device): the device was deleted in Entra (sync-scope change, Entra Connect clean-up, manual delete) while Windows keeps its old registration.',
@@ -938,19 +979,22 @@ export const CAUSES: readonly Cause[] = [
         "Keep the computer's OU in Entra Connect's sync scope so the new device object is created and stays.",
     },
     provenance: {
-      source:
-        'AZD29406 ("fixed with dsregcmd.exe /leave"); TSC (AADSTS50155: device deleted or disabled, re-register)',
+      source: `AZD29406 ("fixed with dsregcmd.exe /leave"); TSC (AADSTS${AADSTS.DeviceAuthenticationFailed}: device deleted or disabled, re-register)`,
     },
   },
   {
     id: 'device-disabled-or-deleted',
     title: 'The device is disabled or deleted in Entra: it can no longer authenticate (no PRT)',
     phase: 'join',
-    when: [[A(50155)], [A(135011)], [S('device-auth-failed')]],
+    when: [
+      [A(AADSTS.DeviceAuthenticationFailed)],
+      [A(AADSTS.DeviceDisabled)],
+      [S('device-auth-failed')],
+    ],
     supporting: [S('prt-missing'), S('joined')],
     priority: 82,
     covers: ['already-joined'],
-    why: 'AADSTS50155 "Device authentication failed" — "Confirm that the device isn\'t deleted or disabled" [TSC]; AADSTS135011 "Device used during the authentication is disabled." [ERR].',
+    why: `AADSTS${AADSTS.DeviceAuthenticationFailed} "Device authentication failed" — "Confirm that the device isn't deleted or disabled" [TSC]; AADSTS${AADSTS.DeviceDisabled} "Device used during the authentication is disabled." [ERR].`,
     fix: {
       entra:
         'Enable the device (Devices › All devices) if it was disabled; if it was deleted, re-register it.',
@@ -964,34 +1008,38 @@ export const CAUSES: readonly Cause[] = [
       'scenarios/lifecycle/device-disabled.yaml',
       'scenarios/windows/device-deleted-before-21h1.yaml',
     ],
-    provenance: { source: 'TSC (common server error codes: AADSTS50155); ERR (AADSTS135011)' },
+    provenance: {
+      source: `TSC (common server error codes: AADSTS${AADSTS.DeviceAuthenticationFailed}); ERR (AADSTS${AADSTS.DeviceDisabled})`,
+    },
   },
   {
     id: 'prt-invalid-credentials',
     title:
       "The user's primary refresh token is refused: invalid user name or password (a new password not yet synced)",
     phase: 'auth',
-    when: [[A(50126)]],
-    supporting: [H('0xc000006d'), H('0xc000006a'), S('prt-missing')],
+    when: [[A(AADSTS.InvalidUserNameOrPassword)]],
+    supporting: [H(HR.STATUS_LOGON_FAILURE), H(HR.STATUS_WRONG_PASSWORD), S('prt-missing')],
     priority: 80,
-    why: 'AADSTS50126 "Error validating credentials due to invalid username or password" in the SSO State (Attempt Status 0xc000006d): the password typed at Windows sign-in is not the one Entra has — with password hash sync, a recent password change not yet synced [TSC].',
+    why: `AADSTS${AADSTS.InvalidUserNameOrPassword} "Error validating credentials due to invalid username or password" in the SSO State (Attempt Status ${HR.STATUS_LOGON_FAILURE}): the password typed at Windows sign-in is not the one Entra has — with password hash sync, a recent password change not yet synced [TSC].`,
     fix: {
       directory:
         'Wait for password hash sync to carry the new password (or run a sync cycle), then lock and unlock to request a new PRT.',
       entra: 'With federation, check the sign-in logs for the user: the IdP answered the error.',
     },
     scenarios: ['scenarios/prt/password-not-synced.yaml'],
-    provenance: { source: 'TSC (post-join: AADSTS50126); DSR (SSO State sample)' },
+    provenance: {
+      source: `TSC (post-join: AADSTS${AADSTS.InvalidUserNameOrPassword}); DSR (SSO State sample)`,
+    },
   },
   {
     id: 'prt-upn-not-routable',
     title:
       "The user's UPN is not usable for Entra (non-routable suffix or malformed): no primary refresh token",
     phase: 'auth',
-    when: [[H('0xc000005f')], [H('0xc004844c')]],
+    when: [[H(HR.STATUS_NO_SUCH_LOGON_SESSION)], [H(HR.AAD_CLOUDAP_E_OAUTH_USERNAME_IS_MALFORMED)]],
     supporting: [S('prt-missing')],
     priority: 78,
-    why: 'STATUS_NO_SUCH_LOGON_SESSION 0xc000005f "User realm discovery failed because the Microsoft Entra authentication service was unable to find the user\'s domain", AAD_CLOUDAP_E_OAUTH_USERNAME_IS_MALFORMED 0xc004844c [TSC].',
+    why: `STATUS_NO_SUCH_LOGON_SESSION ${HR.STATUS_NO_SUCH_LOGON_SESSION} "User realm discovery failed because the Microsoft Entra authentication service was unable to find the user's domain", AAD_CLOUDAP_E_OAUTH_USERNAME_IS_MALFORMED ${HR.AAD_CLOUDAP_E_OAUTH_USERNAME_IS_MALFORMED} [TSC].`,
     fix: {
       directory:
         'Give the users a UPN in a verified domain (or configure Alternate Login ID for a non-routable suffix such as contoso.local).',
@@ -1005,11 +1053,15 @@ export const CAUSES: readonly Cause[] = [
       "The IdP's access policy refuses the computer's WS-Trust request (AD FS MSIS7068: Access denied)",
     phase: 'auth',
     when: [[S('idp-access-denied')]],
-    supporting: [...AUTH_CHAIN, H('0xcaa90014'), S('wstrust-auth-fault')],
+    supporting: [
+      ...AUTH_CHAIN,
+      H(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED),
+      S('wstrust-auth-fault'),
+    ],
     priority: 86,
     covers: ['sts-refused-windows-auth'],
     federated: true,
-    why: 'The STS authenticated the computer but its issuance authorization / access control policy for the relying party does not permit computer accounts, so the windowstransport request ends in a fault (MSIS7068: Access denied.) and 0xcaa90014.',
+    why: `The STS authenticated the computer but its issuance authorization / access control policy for the relying party does not permit computer accounts, so the windowstransport request ends in a fault (MSIS7068: Access denied.) and ${HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED}.`,
     fix: {
       adfs: 'Set the access control policy (or issuance authorization rules) of the "Microsoft Office 365 Identity Platform" relying party to permit the domain computers, e.g. Permit everyone, or a rule that permits the computer accounts.',
       pingone:
@@ -1025,12 +1077,12 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The computer got no Kerberos ticket for the STS (SPN missing or duplicated, or no common encryption type)',
     phase: 'auth',
-    when: [[S('kerberos-ticket-failed')], [H('0x80090303')]],
-    supporting: [...AUTH_CHAIN, H('0xcaa90014')],
+    when: [[S('kerberos-ticket-failed')], [H(HR.SEC_E_TARGET_UNKNOWN)]],
+    supporting: [...AUTH_CHAIN, H(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED)],
     priority: 80,
     covers: ['sts-refused-windows-auth'],
     federated: true,
-    why: 'The windowstransport endpoint authenticates the computer with Kerberos: without a ticket for the STS host (SEC_E_TARGET_UNKNOWN 0x80090303 "The specified target is unknown or unreachable": no or a duplicate SPN; KDC_ERR_ETYPE_NOTSUPP: the service account has no AES keys while RC4 is off) the WS-Trust request fails.',
+    why: `The windowstransport endpoint authenticates the computer with Kerberos: without a ticket for the STS host (SEC_E_TARGET_UNKNOWN ${HR.SEC_E_TARGET_UNKNOWN} "The specified target is unknown or unreachable": no or a duplicate SPN; KDC_ERR_ETYPE_NOTSUPP: the service account has no AES keys while RC4 is off) the WS-Trust request fails.`,
     fix: {
       adfs: 'setspn -Q host/<federation service name> must show the AD FS service account (gMSA) once; enable AES for that account (msDS-SupportedEncryptionTypes) and reset its password if RC4 is disabled.',
       pingone:
@@ -1047,11 +1099,11 @@ export const CAUSES: readonly Cause[] = [
     title:
       'The computer may not write its own userCertificate in AD, so Entra Connect never syncs a certificate for the sync join',
     phase: 'join',
-    when: [[S('save-public-key'), H('0x80070005')]],
-    supporting: [S('drs-device-not-found'), H('0x801c03f2'), S('fallback')],
+    when: [[S('save-public-key'), H(HR.E_ACCESSDENIED)]],
+    supporting: [S('drs-device-not-found'), H(HR.DSREG_E_DIRECTORY_FAILURE), S('fallback')],
     priority: 87,
     covers: ['device-not-synced', 'not-running-as-system'],
-    why: "The sync join (the managed flow and the fallback) needs the self-signed certificate Windows writes to the computer object's userCertificate [HIW]; access denied (0x80070005) on that write means the computer object's ACL lacks SELF write on userCertificate (a hardened OU, broken inheritance).",
+    why: `The sync join (the managed flow and the fallback) needs the self-signed certificate Windows writes to the computer object's userCertificate [HIW]; access denied (${HR.E_ACCESSDENIED}) on that write means the computer object's ACL lacks SELF write on userCertificate (a hardened OU, broken inheritance).`,
     fix: {
       directory:
         'Grant SELF write on userCertificate for the computer objects (dsacls "<OU DN>" /I:S /G "SELF:WP;userCertificate;computer"), or restore the OU\'s default inheritance; then the next join writes the certificate and Entra Connect syncs it.',
@@ -1066,11 +1118,14 @@ export const CAUSES: readonly Cause[] = [
     title:
       'A transient Active Directory read failure (the domain controller answered badly), not a missing SCP',
     phase: 'discover',
-    when: [[H('0x8007003a'), H('0x801c001d')], [H('0x8007003a')]],
+    when: [
+      [H(HR.ERROR_BAD_NET_RESP), H(HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED)],
+      [H(HR.ERROR_BAD_NET_RESP)],
+    ],
     supporting: [E(307)],
     priority: 74,
     covers: ['scp-not-readable'],
-    why: '0x8007003a "The specified server cannot perform the requested operation" before 0x801c001d: reading the SCP (or the computer object) failed on the way, not because the SCP is absent. TSC: event 220 before 0x801c001d means Windows cannot access the computer object; replication issues "might be transient".',
+    why: `${HR.ERROR_BAD_NET_RESP} "The specified server cannot perform the requested operation" before ${HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED}: reading the SCP (or the computer object) failed on the way, not because the SCP is absent. TSC: event 220 before ${HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED} means Windows cannot access the computer object; replication issues "might be transient".`,
     fix: {
       directory:
         'Check the domain controllers the device uses (nltest /dsgetdc:<domain>, replication: repadmin /replsummary); the join retries at the next sign-in or task run.',
@@ -1088,8 +1143,8 @@ export const CAUSES: readonly Cause[] = [
     phase: 'discover',
     when: [
       [S('enterprise-drs'), S('discovery-failed')],
-      [S('enterprise-drs'), H('0x801c0021')],
-      [S('enterprise-drs'), H('0x80072ee7')],
+      [S('enterprise-drs'), H(HR.DSREG_AUTOJOIN_DISC_FAILED)],
+      [S('enterprise-drs'), H(HR.WININET_E_NAME_NOT_RESOLVED)],
     ],
     priority: 78,
     covers: ['drs-discovery-failed', 'network-name-not-resolved'],
@@ -1124,7 +1179,11 @@ export const CAUSES: readonly Cause[] = [
     id: 'federated-token-rejected',
     title: "Entra refused the IdP's token (the AADSTS code is not in this excerpt)",
     phase: 'auth',
-    when: [[H('0xcaa20003')], [H('0xcaa20002')], [H('0xcaa90006')]],
+    when: [
+      [H(HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT)],
+      [H(HR.ERROR_ADAL_SERVER_ERROR_INVALID_REQUEST)],
+      [H(HR.ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL)],
+    ],
     supporting: AUTH_CHAIN,
     priority: 20,
     generic: true,
@@ -1134,23 +1193,25 @@ export const CAUSES: readonly Cause[] = [
       windows:
         'Add the "Token response is not successfull" line of dsregcmd /join /debug, or Server Message of dsregcmd /status, and diagnose again.',
     },
-    provenance: { source: 'WIKI, AADI, ROAD, MSALPY, TSC, WINRT (0xcaa20003, 0xcaa90006 [TSC])' },
+    provenance: {
+      source: `WIKI, AADI, ROAD, MSALPY, TSC, WINRT (${HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT}, ${HR.ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL} [TSC])`,
+    },
   },
   {
     id: 'federated-auth-failed',
-    title: 'The federated token could not be obtained (only the aggregate 0xcaa1000e is shown)',
+    title: `The federated token could not be obtained (only the aggregate ${HR.ERROR_ADAL_HANDLE} is shown)`,
     phase: 'auth',
-    when: [[H('0xcaa1000e')], [S('token-failed')], [E(305)]],
+    when: [[H(HR.ERROR_ADAL_HANDLE)], [S('token-failed')], [E(305)]],
     supporting: AUTH_CHAIN,
     priority: 10,
     generic: true,
     federated: true,
-    why: 'dsreg reports 0xcaa1000e for any failure of the federated token; the first error after "GetComputerTokenForADRS failed with error" and the AdalLog HRESULTs before it name the step.',
+    why: `dsreg reports ${HR.ERROR_ADAL_HANDLE} for any failure of the federated token; the first error after "GetComputerTokenForADRS failed with error" and the AdalLog HRESULTs before it name the step.`,
     fix: {
       windows:
         'Diagnose the whole dsregcmd /join /debug output (run as SYSTEM), not only its last lines.',
     },
-    provenance: { source: 'TSC, WINRT (0xcaa1000e: CSS wiki; PingOne seed)' },
+    provenance: { source: `TSC, WINRT (${HR.ERROR_ADAL_HANDLE}: CSS wiki; PingOne seed)` },
   },
 ];
 

@@ -59,9 +59,9 @@ describe('DSREG HRESULT for a DRS error ([TSC] [WINRT])', () => {
 
   it('exposes exactly the two catalogued ErrorTypes', () => {
     expect(DSREG_HRESULT_FOR_DRS_ERROR).toEqual({
-      DirectoryError: 0x801c03f2,
-      AuthenticationError: 0x801c0002,
-      DeviceQuotaExceeded: 0x801c000e,
+      DirectoryError: '0x801c03f2',
+      AuthenticationError: '0x801c0002',
+      DeviceQuotaExceeded: '0x801c000e',
     });
   });
 

@@ -3,6 +3,7 @@
  * @see [MS-DVRJ] §2.2.3.1 ErrorDetails (ErrorType, Message, TraceId, Time; Time is ISO 8601)
  * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] [WINRT] (DSREG codes), [MAN] [LYWK] [WIKI] (event 204 shows the body verbatim)
  */
+import { HR, hresultEightDigits, normalizeHresult, type Hresult } from '../hresult/catalog.ts';
 
 export interface DrsErrorBody {
   ErrorType: string;
@@ -11,31 +12,13 @@ export interface DrsErrorBody {
   Time: string;
 }
 
-/** DRS answered `DirectoryError`. [TSC] */
-export const DSREG_E_DIRECTORY_FAILURE = 0x801c03f2;
-/** DRS answered `AuthenticationError` (ErrorSubCode other than `DeviceNotFound`). [TSC] */
-export const DSREG_E_DEVICE_AUTHENTICATION_ERROR = 0x801c0002;
-/**
- * The user reached the per-user device quota: "idErrorDeviceLimit" / "Looks like there are too many
- * devices or users for this account." (learn.microsoft.com/windows/client-management/
- * azure-active-directory-integration-with-mdm, error table; the symbol keeps Windows' spelling).
- */
-export const DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED = 0x801c000e;
-/** Any other DRS error response. [TSC] */
-export const DSREG_E_DEVICE_INTERNALSERVICE_ERROR = 0x801c0006;
-/** HTTP 503 from DRS. [TSC] */
-export const DSREG_SERVER_BUSY = 0x801c0025;
-/** Discovery: the SCP names a tenant DRS does not know. [TSC] */
-export const DSREG_DISCOVERY_TENANT_NOT_FOUND = 0x801c003a;
-/** Discovery: generic failure to get the discovery metadata. [TSC] */
-export const DSREG_AUTOJOIN_DISC_FAILED = 0x801c0021;
-
 /** ErrorType → DSREG HRESULT; an ErrorType not listed maps to DSREG_E_DEVICE_INTERNALSERVICE_ERROR. [TSC] */
-export const DSREG_HRESULT_FOR_DRS_ERROR: Readonly<Record<string, number>> = Object.freeze({
-  DirectoryError: DSREG_E_DIRECTORY_FAILURE,
-  AuthenticationError: DSREG_E_DEVICE_AUTHENTICATION_ERROR,
+export const DSREG_HRESULT_FOR_DRS_ERROR: Readonly<Record<string, Hresult>> = Object.freeze({
+  DirectoryError: HR.DSREG_E_DIRECTORY_FAILURE,
+  /** ErrorSubCode other than `DeviceNotFound`. */
+  AuthenticationError: HR.DSREG_E_DEVICE_AUTHENTICATION_ERROR,
   /** modeled: the ErrorType is mock DRS's (drs-messages.ts DEVICE_QUOTA_EXCEEDED). */
-  DeviceQuotaExceeded: DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED,
+  DeviceQuotaExceeded: HR.DSREG_E_DEVICE_REGISTRATION_QUOTA_EXCCEEDED,
 });
 
 /**
@@ -73,12 +56,12 @@ export function readDrsError(body: unknown): DrsErrorBody | undefined {
  * The HRESULT the join client reports for a failed join response: 503 is `DSREG_SERVER_BUSY`
  * whatever the body; otherwise the ErrorType decides. [TSC]
  */
-export function hresultForDrsError(body: DrsErrorBody | undefined, httpStatus: number): number {
-  if (httpStatus === 503) return DSREG_SERVER_BUSY;
+export function hresultForDrsError(body: DrsErrorBody | undefined, httpStatus: number): Hresult {
+  if (httpStatus === 503) return HR.DSREG_SERVER_BUSY;
   if (body && Object.hasOwn(DSREG_HRESULT_FOR_DRS_ERROR, body.ErrorType)) {
     return DSREG_HRESULT_FOR_DRS_ERROR[body.ErrorType]!;
   }
-  return DSREG_E_DEVICE_INTERNALSERVICE_ERROR;
+  return HR.DSREG_E_DEVICE_INTERNALSERVICE_ERROR;
 }
 
 /**
@@ -86,13 +69,15 @@ export function hresultForDrsError(body: DrsErrorBody | undefined, httpStatus: n
  * `DSREG_DISCOVERY_TENANT_NOT_FOUND` (modeled: mock DRS answers an unknown tenant with 404, see
  * create-drs.ts; what status real DRS uses is not public); anything else → `DSREG_AUTOJOIN_DISC_FAILED` [TSC].
  */
-export function hresultForDiscoveryError(httpStatus: number): number {
-  if (httpStatus === 503) return DSREG_SERVER_BUSY;
-  if (httpStatus === 404) return DSREG_DISCOVERY_TENANT_NOT_FOUND;
-  return DSREG_AUTOJOIN_DISC_FAILED;
+export function hresultForDiscoveryError(httpStatus: number): Hresult {
+  if (httpStatus === 503) return HR.DSREG_SERVER_BUSY;
+  if (httpStatus === 404) return HR.DSREG_DISCOVERY_TENANT_NOT_FOUND;
+  return HR.DSREG_AUTOJOIN_DISC_FAILED;
 }
 
-/** `0x801c03f2`: how dsregcmd and the event log print an HRESULT. */
-export function formatHresult(hresult: number): string {
-  return `0x${(hresult >>> 0).toString(16).padStart(8, '0')}`;
+/** `0x801c03f2`: how dsregcmd and the event log print an HRESULT (eight hex digits). */
+export function formatHresult(hresult: Hresult | number): string {
+  return hresultEightDigits(
+    typeof hresult === 'number' ? normalizeHresult((hresult >>> 0).toString(16)) : hresult,
+  );
 }

@@ -4,6 +4,7 @@
  * @see [HBS] [ROAD] [AADI] [DVRJ] [TSC] [DSR] [WIKI] [HIW] [MAN] [LYWK]; MicrosoftDocs entra-docs
  *   `troubleshoot-hybrid-join-windows-current.md` ("Sync-join server errors") = [TSC]
  */
+import { AADSTS } from '../oauth/aadsts.ts';
 
 /** ErrorTypes public sources show DRS sending. [MS-DVRJ] §2.2.3.1; [TSC] */
 export const DIRECTORY_ERROR = 'DirectoryError';
@@ -40,7 +41,7 @@ export const SID_VERIFICATION_FAILED_MESSAGE =
  * for a wrong SCP tenant id (the doc writes the id in backticks; modeled: quoted as AADSTS texts quote).
  */
 export function tenantNotFoundMessage(tenant: string): string {
-  return `AADSTS90002: Tenant '${tenant}' not found. This error might happen if there are no active subscriptions for the tenant. Check with your subscription administrator.`;
+  return `AADSTS${AADSTS.InvalidTenantName}: Tenant '${tenant}' not found. This error might happen if there are no active subscriptions for the tenant. Check with your subscription administrator.`;
 }
 
 /**

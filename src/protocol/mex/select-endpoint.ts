@@ -16,6 +16,7 @@ import {
   SP_NS,
   WSDL_NS,
 } from './namespaces.ts';
+import { HR } from '../hresult/catalog.ts';
 
 export interface MexWarning {
   /** An ADAL warning HRESULT, e.g. '0x8aa90024'. */
@@ -40,13 +41,13 @@ export interface MexSelection {
 
 /** ADAL's MEX warnings (WARNING_ADAL_MEX_*), as listed in src/protocol/hresult/catalog.ts. */
 export const MEX_WARNING = {
-  noAddress: '0x8aa90024',
-  addressInsecure: '0x8aa90025',
-  noBindingInPort: '0x8aa90026',
-  noSoapTransport: '0x8aa90027',
-  noSoapAction: '0x8aa90028',
-  noNameInBinding: '0x8aa90029',
-  noUriInPolicyReference: '0x8aa9002a',
+  noAddress: HR.WARNING_ADAL_MEX_NO_ADDRESS,
+  addressInsecure: HR.WARNING_ADAL_MEX_ADDRESS_INSECURE,
+  noBindingInPort: HR.WARNING_ADAL_MEX_NO_BINDING_IN_PORT,
+  noSoapTransport: HR.WARNING_ADAL_MEX_NO_SOAP_TRANSPORT,
+  noSoapAction: HR.WARNING_ADAL_MEX_NO_SOAP_ACTION,
+  noNameInBinding: HR.WARNING_ADAL_MEX_NO_NAME_IN_BINDING,
+  noUriInPolicyReference: HR.WARNING_ADAL_MEX_NO_URI_IN_POLICY_REFERENCE,
 } as const;
 
 type Kind = 'integrated' | 'usernamePassword';

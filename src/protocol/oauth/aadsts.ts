@@ -19,8 +19,16 @@ export type OAuthErrorValue =
   /** Discovery documents (`.well-known/openid-configuration`) of an unknown tenant. */
   | 'invalid_tenant';
 
+declare const AADSTS_BRAND: unique symbol;
+
+/**
+ * An AADSTS code (`50107`): only this catalogue makes one ({@link AADSTS}, or {@link parseAadsts} of
+ * text read from outside), so a typo does not compile where a code is expected.
+ */
+export type AadstsCode = number & { readonly [AADSTS_BRAND]: true };
+
 export interface AadstsEntry {
-  readonly code: number;
+  readonly code: AadstsCode;
   /** The doc's symbolic name, e.g. `UserAccountNotInDirectory`. */
   readonly name: string;
   readonly error: OAuthErrorValue;
@@ -35,16 +43,15 @@ export interface AadstsEntry {
 
 const ERR_DOC = 'learn.microsoft.com/entra/identity-platform/reference-error-codes (ERR)';
 
-function entry(
-  e: Omit<AadstsEntry, 'errorCodes'> & { errorCodes?: readonly number[] },
-): AadstsEntry {
-  return { ...e, errorCodes: e.errorCodes ?? [e.code] };
+/** A row as written below: the code as a plain number, keyed by the doc's name. */
+interface Row extends Omit<AadstsEntry, 'code' | 'errorCodes' | 'name'> {
+  readonly code: number;
+  readonly errorCodes?: readonly number[];
 }
 
-const ENTRIES: readonly AadstsEntry[] = [
-  entry({
+const ROWS = {
+  UserAccountNotInDirectory: {
     code: 51004,
-    name: 'UserAccountNotInDirectory',
     error: 'invalid_grant',
     doc: "The user account doesn't exist in the directory.",
     message: (p) =>
@@ -53,45 +60,40 @@ const ENTRIES: readonly AadstsEntry[] = [
       source:
         'PING (PingOne hybrid join troubleshooting, "dsregcmd /join /debug failed" transcript)',
     },
-  }),
-  entry({
+  },
+  UserAccountNotFound: {
     code: 50034,
-    name: 'UserAccountNotFound',
     error: 'invalid_grant',
     doc: 'To sign into this application, the account must be added to the directory.',
     message: (p) =>
       `The user account {EmailHidden} does not exist in the ${p['tenant']} directory. To sign into this application, the account must be added to the directory.`,
     provenance: { source: `${ERR_DOC}; runtime text ERR` },
-  }),
-  entry({
+  },
+  PKeyAuthInvalidJwtUnauthorized: {
     code: 50099,
-    name: 'PKeyAuthInvalidJwtUnauthorized',
     error: 'invalid_request',
     doc: 'The JWT signature is invalid.',
     message: () => 'The JWT signature is invalid.',
     provenance: { source: 'ERR (name and text)' },
-  }),
-  entry({
+  },
+  InvalidRequestNonce: {
     code: 140000,
-    name: 'InvalidRequestNonce',
     error: 'invalid_request',
     doc: "Request nonce isn't provided.",
     message: () => "Request nonce isn't provided.",
     provenance: { source: 'ERR (name and text)' },
-  }),
-  entry({
+  },
+  InvalidRealmUri: {
     code: 50107,
-    name: 'InvalidRealmUri',
     error: 'invalid_request',
     doc: "The requested federation realm object doesn't exist. Contact the tenant admin.",
     message: (p) => `The requested federation realm object '${p['issuer']}' does not exist.`,
     provenance: {
       source: 'ERR (runtime text; mandiant/ADFSpoof#6 for the trailing-slash case)',
     },
-  }),
-  entry({
+  },
+  InvalidSigningKey: {
     code: 5000811,
-    name: 'InvalidSigningKey',
     error: 'invalid_request',
     doc: 'Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
     message: () =>
@@ -100,10 +102,9 @@ const ENTRIES: readonly AadstsEntry[] = [
       source:
         'blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811" (AD FS certificate rollover); OAuth `error` value modeled',
     },
-  }),
-  entry({
+  },
+  InvalidSamlToken: {
     code: 50008,
-    name: 'InvalidSamlToken',
     error: 'invalid_grant',
     doc: 'SAML assertion is missing or misconfigured in the token. Contact your federation provider.',
     message: (p) => p['detail'] ?? 'SAML token is invalid.',
@@ -111,10 +112,9 @@ const ENTRIES: readonly AadstsEntry[] = [
       modeled:
         'the code and the "Cannot read SecurityToken. Expected element is …" text are public (ERR, Azure-Samples/active-directory-dotnet-webapp-wsfederation#10); the choice of 50008 for unsigned / badly signed / wrapped assertions is DESIGN.md\'s (no public source says which code Entra gives; 50013\'s public text "Assertion failed signature validation" belongs to client assertions, AzureAD/…-dotnet#2604)',
     },
-  }),
-  entry({
+  },
+  InvalidAssertion: {
     code: 50013,
-    name: 'InvalidAssertion',
     error: 'invalid_grant',
     doc: 'Assertion is invalid because of various reasons.',
     message: (p) =>
@@ -123,10 +123,9 @@ const ENTRIES: readonly AadstsEntry[] = [
       modeled:
         'used for an audience restriction that does not name urn:federation:MicrosoftOnline, a missing or malformed NotBefore/NotOnOrAfter, NotBefore after NotOnOrAfter, a saml2-bearer assertion without an unexpired bearer SubjectConfirmation, and a device claim with several values; no public source shows the code Entra returns, 50013 is the doc\'s catch-all "invalid assertion" (expired, malformed)',
     },
-  }),
-  entry({
+  },
+  AssertionNotWithinValidTimeRange: {
     code: 500133,
-    name: 'AssertionNotWithinValidTimeRange',
     error: 'invalid_grant',
     errorCodes: [70002, 500133],
     doc: "Assertion isn't within its valid time range.",
@@ -135,10 +134,9 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); ERR',
     },
-  }),
-  entry({
+  },
+  SamlResponseTypeNotSupported: {
     code: 7500514,
-    name: 'SamlResponseTypeNotSupported',
     error: 'invalid_request',
     doc: 'A supported type of SAML response was not found.',
     message: () =>
@@ -146,26 +144,23 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC}; AzureAD/microsoft-authentication-library-for-dotnet#1871 (Ping token sent as saml2-bearer)`,
     },
-  }),
-  entry({
+  },
+  SAML11AssertionMissingImmutableId: {
     code: 90020,
-    name: 'SAML11AssertionMissingImmutableId',
     error: 'invalid_grant',
     doc: 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
     message: () => 'The SAML 1.1 Assertion is missing ImmutableID of the user.',
     provenance: { source: ERR_DOC },
-  }),
-  entry({
+  },
+  MissingRequiredParameter: {
     code: 900144,
-    name: 'MissingRequiredParameter',
     error: 'invalid_request',
     doc: "The request body must contain the following parameter: '{name}'.",
     message: (p) => `The request body must contain the following parameter: '${p['name']}'.`,
     provenance: { source: ERR_DOC },
-  }),
-  entry({
+  },
+  MissingRequiredField: {
     code: 90014,
-    name: 'MissingRequiredField',
     error: 'invalid_request',
     doc: "This error code might appear in various cases when an expected field isn't present in the credential.",
     message: (p) =>
@@ -173,10 +168,9 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC}; runtime sentence as Entra returns it for a v2.0 token request without 'scope' and a user realm request without 'api-version' (quoted in public MSAL test fixtures and AzureAD/microsoft-authentication-library-for-go ops/authority)`,
     },
-  }),
-  entry({
+  },
+  InvalidTenantName: {
     code: 90002,
-    name: 'InvalidTenantName',
     error: 'invalid_request',
     doc: "The tenant name wasn't found in the data store.",
     message: (p) =>
@@ -184,10 +178,9 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC}; runtime sentence as Entra returns it for .well-known/openid-configuration of an unknown tenant (quoted verbatim in public Azure SDK issue logs, error "invalid_tenant")`,
     },
-  }),
-  entry({
+  },
+  MissingTenantRealm: {
     code: 90019,
-    name: 'MissingTenantRealm',
     error: 'invalid_request',
     doc: 'Microsoft Entra ID was unable to determine the tenant identifier from the request.',
     message: () =>
@@ -196,10 +189,9 @@ const ENTRIES: readonly AadstsEntry[] = [
       modeled:
         "doc meaning public; the runtime sentence is the one Entra prints for AADSTS50059 on /common (AzureAD/microsoft-identity-web#462), reused here; when it applies (a /common request whose assertion names no issuer) is mock Entra's rule",
     },
-  }),
-  entry({
+  },
+  InvalidTenantIdentifier: {
     code: 900023,
-    name: 'InvalidTenantIdentifier',
     error: 'invalid_request',
     doc: 'Specified tenant identifier is neither a valid DNS name, nor a valid external domain.',
     message: (p) =>
@@ -208,18 +200,16 @@ const ENTRIES: readonly AadstsEntry[] = [
       source:
         'microsoft/Analysis-Services#194 (runtime text for a tenant segment that is no GUID and no DNS name); symbolic name modeled',
     },
-  }),
-  entry({
+  },
+  UnsupportedGrantType: {
     code: 70003,
-    name: 'UnsupportedGrantType',
     error: 'unsupported_grant_type',
     doc: 'The app returned an unsupported grant type.',
     message: (p) => `The app requested an unsupported grant type '${p['grantType']}'.`,
     provenance: { modeled: 'doc meaning public; runtime sentence modeled' },
-  }),
-  entry({
+  },
+  InvalidResourceServicePrincipalNotFound: {
     code: 500011,
-    name: 'InvalidResourceServicePrincipalNotFound',
     error: 'invalid_resource',
     doc: "The resource principal named {name} wasn't found in the tenant named {tenant}.",
     message: (p) =>
@@ -227,19 +217,17 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC} (text); modeled: which resources mock Entra knows (DRS and Microsoft Graph)`,
     },
-  }),
-  entry({
+  },
+  BadResourceRequestInvalidRequest: {
     code: 900561,
-    name: 'BadResourceRequestInvalidRequest',
     error: 'invalid_request',
     doc: 'The endpoint only accepts {valid_verbs} requests. Received a {invalid_verb} request.',
     message: (p) =>
       `The endpoint only accepts ${p['validVerbs']} requests. Received a ${p['verb']} request.`,
     provenance: { source: ERR_DOC },
-  }),
-  entry({
+  },
+  InvalidReplyTo: {
     code: 50011,
-    name: 'InvalidReplyTo',
     error: 'invalid_request',
     doc: "The reply address is missing, misconfigured, or doesn't match reply addresses configured for the app.",
     message: (p) =>
@@ -247,10 +235,9 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC} (name, meaning); UNO180, CSSEX1550 (the runtime sentence, on the sign-in error page); OAuth \`error\` value modeled`,
     },
-  }),
-  entry({
+  },
+  UnauthorizedClient_DoesNotMatchRequest: {
     code: 700016,
-    name: 'UnauthorizedClient_DoesNotMatchRequest',
     error: 'unauthorized_client',
     doc: "The application wasn't found in the directory/tenant.",
     message: (p) =>
@@ -258,10 +245,9 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC} (name, meaning); TEAMSCC267 (the runtime sentence, on the sign-in error page)`,
     },
-  }),
-  entry({
+  },
+  InvalidMultipleResourcesScope: {
     code: 700022,
-    name: 'InvalidMultipleResourcesScope',
     error: 'invalid_scope',
     doc: "The provided value for the input parameter scope isn't valid because it contains more than one resource.",
     message: (p) =>
@@ -269,27 +255,24 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       modeled: `${ERR_DOC} gives the name and meaning; the runtime sentence is modeled`,
     },
-  }),
-  entry({
+  },
+  ResourceParameterNotSupported: {
     code: 901002,
-    name: 'ResourceParameterNotSupported',
     error: 'invalid_request',
     doc: "The 'resource' request parameter isn't supported.",
     message: () => "The 'resource' request parameter is not supported.",
     provenance: { source: `${ERR_DOC}; symbolic name modeled` },
-  }),
-  entry({
+  },
+  UserStrongAuthClientAuthNRequired: {
     code: 50076,
-    name: 'UserStrongAuthClientAuthNRequired',
     error: 'interaction_required',
     doc: 'Due to a configuration change made by your administrator, or because you moved to a new location, the user must use multifactor authentication to access the resource.',
     message: (p) =>
       `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p['resource']}'.`,
     provenance: { source: 'ERR runtime text (interaction_required for the DRS resource)' },
-  }),
-  entry({
+  },
+  UserStrongAuthEnrollmentRequired: {
     code: 50079,
-    name: 'UserStrongAuthEnrollmentRequired',
     error: 'interaction_required',
     doc: 'Either a managed user needs to register security info to complete multifactor authentication, or a federated user needs to get the multifactor claim from the federated identity provider.',
     message: (p) =>
@@ -297,40 +280,36 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       modeled: `${ERR_DOC} gives the meaning (a federated user needs the multifactor claim from the IdP); the runtime sentence follows 50076's and is not quoted in a public source`,
     },
-  }),
-  entry({
+  },
+  InvalidGrant: {
     code: 70000,
-    name: 'InvalidGrant',
     error: 'invalid_grant',
     doc: "Authentication failed. The refresh token isn't valid.",
     message: () => 'Provided grant is invalid or malformed.',
     provenance: {
       modeled: `${ERR_DOC} gives 70000 InvalidGrant for a refresh token that is not valid; the runtime sentence is Entra's usual one for a malformed grant, not quoted for 70000 in a public source`,
     },
-  }),
-  entry({
+  },
+  DeviceAuthenticationFailed: {
     code: 50155,
-    name: 'DeviceAuthenticationFailed',
     error: 'invalid_grant',
     doc: 'Device authentication failed for this user.',
     message: () => 'Device authentication failed.',
     provenance: {
       source: `${ERR_DOC}; TSC (post-join: "AADSTS50155: Device authentication failed", the device is deleted or disabled in Entra); OAuth \`error\` value modeled`,
     },
-  }),
-  entry({
+  },
+  InvalidUserNameOrPassword: {
     code: 50126,
-    name: 'InvalidUserNameOrPassword',
     error: 'invalid_grant',
     doc: 'Error validating credentials due to invalid username or password.',
     message: () => 'Error validating credentials due to invalid username or password.',
     provenance: {
       source: `${ERR_DOC}; DSR (Attempt Status 0xc000006d, Server Error Code invalid_grant, "AADSTS50126: Error validating credentials due to invalid username or password.")`,
     },
-  }),
-  entry({
+  },
+  DeviceDisabled: {
     code: 135011,
-    name: 'DeviceDisabled',
     error: 'invalid_grant',
     errorCodes: [70002, 135011],
     doc: 'Device used during the authentication is disabled.',
@@ -339,15 +318,58 @@ const ENTRIES: readonly AadstsEntry[] = [
     provenance: {
       source: `${ERR_DOC} (text, no symbolic name: DeviceDisabled is modeled); the compound "AADSTS70002: Error validating credentials. AADSTS135011: …" as Microsoft's PRT troubleshooting article quotes the AAD Operational log; OAuth \`error\` value modeled`,
     },
-  }),
-];
+  },
+} satisfies Record<string, Row>;
 
-export const AADSTS: Readonly<Record<number, AadstsEntry>> = Object.fromEntries(
-  ENTRIES.map((e) => [e.code, e]),
+/**
+ * Codes Entra lists beside a catalogued one in `error_codes` without their own entry here
+ * (AADSTS70002 travels with 500133).
+ */
+const COMPANIONS = {
+  /** "Error validating credentials.", listed first in `error_codes` beside 500133 [AZD16399] and 135011. */
+  InvalidClient: 70002,
+} as const;
+
+/** A catalogued name, e.g. `InvalidRealmUri`. */
+export type AadstsName = keyof typeof ROWS | keyof typeof COMPANIONS;
+
+/**
+ * Every catalogued AADSTS code by its doc name: `AADSTS.InvalidRealmUri` is 50107. The way code
+ * names a code (eslint refuses an AADSTS literal outside the catalogue).
+ * @example
+ * return { code: AADSTS.InvalidRealmUri, params: { issuer } };
+ */
+export const AADSTS: { readonly [K in AadstsName]: AadstsCode } = Object.freeze(
+  Object.fromEntries([
+    ...Object.entries(ROWS).map(([name, row]) => [name, row.code]),
+    ...Object.entries(COMPANIONS),
+  ]) as { [K in AadstsName]: AadstsCode },
 );
 
+const ENTRIES: readonly AadstsEntry[] = Object.entries(ROWS).map(
+  ([name, row]: [string, Row]): AadstsEntry => ({
+    ...row,
+    name,
+    code: row.code as AadstsCode,
+    errorCodes: row.errorCodes ?? [row.code],
+  }),
+);
+
+const BY_CODE: ReadonlyMap<number, AadstsEntry> = new Map(ENTRIES.map((e) => [e.code, e]));
+
 export function aadstsEntry(code: number): AadstsEntry | undefined {
-  return AADSTS[code];
+  return BY_CODE.get(code);
+}
+
+/** `AADSTS51004`, `aadsts51004` or `51004` → the code; undefined for anything else. */
+export function parseAadsts(text: string): AadstsCode | undefined {
+  const m = /^(?:AADSTS)?(\d{4,7})$/i.exec(text.trim());
+  return m ? (Number(m[1]) as AadstsCode) : undefined;
+}
+
+/** `AADSTS50107`: a code as Entra's messages and the transcripts write it. */
+export function aadstsLabel(code: AadstsCode): string {
+  return `AADSTS${code}`;
 }
 
 /** Every catalogued code, in catalogue order (for `hjsim explain`). */

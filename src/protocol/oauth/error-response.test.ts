@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aadstsEntries, aadstsEntry } from './aadsts.ts';
+import { AADSTS, type AadstsCode, aadstsEntries, aadstsEntry } from './aadsts.ts';
 import { buildEntraError, entraTimestamp, statusForError } from './error-response.ts';
 
 const IDS = {
@@ -10,7 +10,11 @@ const IDS = {
 
 describe('buildEntraError', () => {
   it("writes [ERR]'s shape: key order, CR LF, timestamp form, error_uri", () => {
-    const { status, body } = buildEntraError(900144, { name: 'grant_type' }, IDS);
+    const { status, body } = buildEntraError(
+      AADSTS.MissingRequiredParameter,
+      { name: 'grant_type' },
+      IDS,
+    );
     expect(status).toBe(400);
     expect(Object.keys(body)).toEqual([
       'error',
@@ -34,7 +38,11 @@ describe('buildEntraError', () => {
   });
 
   it('a compound code leads with its first code (70002 before 500133)', () => {
-    const { body } = buildEntraError(500133, { now: 'n', expiry: 'e' }, IDS);
+    const { body } = buildEntraError(
+      AADSTS.AssertionNotWithinValidTimeRange,
+      { now: 'n', expiry: 'e' },
+      IDS,
+    );
     expect(body.error_codes).toEqual([70002, 500133]);
     expect(body.error_description).toMatch(
       /^AADSTS70002: Error validating credentials\. AADSTS500133: /,
@@ -43,14 +51,14 @@ describe('buildEntraError', () => {
   });
 
   it("the discovery documents' invalid_tenant overrides the catalogue's error", () => {
-    const { status, body } = buildEntraError(90002, { tenant: 'x' }, IDS, {
+    const { status, body } = buildEntraError(AADSTS.InvalidTenantName, { tenant: 'x' }, IDS, {
       error: 'invalid_tenant',
     });
     expect([status, body.error]).toEqual([400, 'invalid_tenant']);
   });
 
   it('an uncatalogued code is a programming error, not a wire answer', () => {
-    expect(() => buildEntraError(12345, {}, IDS)).toThrow(RangeError);
+    expect(() => buildEntraError(12345 as AadstsCode, {}, IDS)).toThrow(RangeError);
   });
 
   it('status per error: 400, 401 for invalid_client, 503 for temporarily_unavailable', () => {

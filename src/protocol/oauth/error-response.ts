@@ -5,7 +5,7 @@
  * @see [ERR]; RFC 6749 §5.2 (400, or 401 for invalid_client)
  */
 import { LOGIN_HOST } from '../entra-names.ts';
-import { aadstsEntry, type OAuthErrorValue } from './aadsts.ts';
+import { aadstsEntry, type AadstsCode, type OAuthErrorValue } from './aadsts.ts';
 
 export interface EntraErrorBody {
   readonly error: OAuthErrorValue;
@@ -34,7 +34,7 @@ export function statusForError(error: OAuthErrorValue): number {
 }
 
 export function buildEntraError(
-  code: number,
+  code: AadstsCode,
   params: Readonly<Record<string, string>>,
   ids: { traceId: string; correlationId: string; now: Date },
   opts: { error?: OAuthErrorValue } = {},

@@ -24,6 +24,8 @@ import {
   type NetworkFault,
   type TpmFailure,
 } from '../../onprem/machine.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const guid = z
   .string()
@@ -99,7 +101,7 @@ const downlevelTenantSchema = z
   })
   .strict();
 
-const hresult = z.string().regex(/^0x[0-9a-fA-F]{1,8}$/, 'an HRESULT like 0xcaa1000e');
+const hresult = z.string().regex(/^0x[0-9a-fA-F]{1,8}$/, `an HRESULT like ${HR.ERROR_ADAL_HANDLE}`);
 
 export const claimOverrideSchema = z.union([
   z.literal('omit'),
@@ -260,7 +262,7 @@ export const scenarioSchema = z
                   .boolean()
                   .optional()
                   .describe(
-                    'false: the user changed the password on-premises and password hash sync has not brought it to Entra yet: the PRT request gets AADSTS50126',
+                    `false: the user changed the password on-premises and password hash sync has not brought it to Entra yet: the PRT request gets AADSTS${AADSTS.InvalidUserNameOrPassword}`,
                   ),
               })
               .strict(),
@@ -286,7 +288,7 @@ export const scenarioSchema = z
               .enum(['up', 'unavailable'])
               .default('up')
               .describe(
-                'unavailable: DRS answers 503 (Windows 10+: discovery fails with DSREG_SERVER_BUSY 0x801c0025; down-level: "the server didn\'t respond")',
+                `unavailable: DRS answers 503 (Windows 10+: discovery fails with DSREG_SERVER_BUSY ${HR.DSREG_SERVER_BUSY}; down-level: "the server didn't respond")`,
               ),
           })
           .strict()
@@ -516,7 +518,7 @@ export const scenarioSchema = z
               .enum(TPM_FAILURES as unknown as [TpmFailure, ...TpmFailure[]])
               .optional()
               .describe(
-                'How the TPM fails when the join creates the device key: keyset-missing (NTE_BAD_KEYSET 0x80090016: TPM cleared, bad sysprep image), fips-mode (TPM 1.2 in FIPS mode, 0x80280036), pcp-internal-error (0x80290407), locked-out (anti-hammering lockout, NTE_AUTHENTICATION_IGNORED 0x80090031). Windows 10 1809+ completes the join with a software key after fips-mode and pcp-internal-error',
+                `How the TPM fails when the join creates the device key: keyset-missing (NTE_BAD_KEYSET ${HR.NTE_BAD_KEYSET}: TPM cleared, bad sysprep image), fips-mode (TPM 1.2 in FIPS mode, ${HR.TPM_E_NOTFIPS}), pcp-internal-error (${HR.TPM_E_PCP_INTERNAL_ERROR}), locked-out (anti-hammering lockout, NTE_AUTHENTICATION_IGNORED ${HR.NTE_AUTHENTICATION_IGNORED}). Windows 10 1809+ completes the join with a software key after fips-mode and pcp-internal-error`,
               ),
           })
           .strict()
@@ -531,7 +533,7 @@ export const scenarioSchema = z
           )
           .default({})
           .describe(
-            "Per host: what the network or an outbound proxy does to the requests there. timeout, name-not-resolved, connection-aborted; untrusted-certificate (the host's TLS certificate does not chain to a root the machine trusts) and tls-inspection (a proxy re-signs the TLS session with its own root): 0xcaa82f8f / 0x80072f8f; proxy-sign-in-page (the proxy answers 200 with its HTML sign-in page: 0x8007000d at discovery); proxy-auth-required (HTTP 407 for SYSTEM, which cannot authenticate to the proxy; a user's session can)",
+            `Per host: what the network or an outbound proxy does to the requests there. timeout, name-not-resolved, connection-aborted; untrusted-certificate (the host's TLS certificate does not chain to a root the machine trusts) and tls-inspection (a proxy re-signs the TLS session with its own root): ${HR.ERROR_ADAL_INTERNET_SECURE_FAILURE} / ${HR.WININET_E_DECODING_FAILED}; proxy-sign-in-page (the proxy answers 200 with its HTML sign-in page: ${HR.E_INVALIDDATA} at discovery); proxy-auth-required (HTTP 407 for SYSTEM, which cannot authenticate to the proxy; a user's session can)`,
           ),
       })
       .strict(),

@@ -16,6 +16,7 @@ import {
   type Patch,
 } from './misconfigurations.ts';
 import { predictOutcome, type Prediction } from './predict-outcome.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export interface GeneratedScenario {
   readonly fileName: string;
@@ -37,7 +38,9 @@ function expectWithTranscript(p: Prediction): Scenario['expect'] {
   if (first !== undefined) includes.push(`AADSTS${first}`);
   // The seed's fallback line (PingOne "dsregcmd /join /debug failed").
   if (e.fallbackAttempted)
-    includes.push('Federated ADRS join failed with error 0xcaa1000e. Try synchronized join.');
+    includes.push(
+      `Federated ADRS join failed with error ${HR.ERROR_ADAL_HANDLE}. Try synchronized join.`,
+    );
   else excludes.push('Try synchronized join.');
   if (e.joined && e.joinType === 'federated')
     includes.push('DsrCmdJoinHelper::Join: AutoEnrollAsComputer completed successfully');

@@ -11,8 +11,6 @@ import { createPublicKey } from 'node:crypto';
 import { CLOCK_SKEW_MS, ENTRA_AUDIENCE } from '../../protocol/entra-names.ts';
 import { SimError } from '../../core/errors.ts';
 import { certificatePem, readPem } from '../../core/keys.ts';
-import { HR } from '../../client/dsreg/acquire-token.ts';
-import { DSREG_HR } from '../../client/dsreg/dsreg-codes.ts';
 import { manualClock } from '../../core/clock.ts';
 import { seededIds } from '../../core/ids.ts';
 import type { Principal } from '../../idp/principal.ts';
@@ -23,9 +21,10 @@ import { PINGONE_PATHS, pingoneIssuer } from '../../idp/profiles/pingone.ts';
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
 import { base64GuidToUuid, uuidAsBase64Guid } from '../../protocol/encoding/guid.ts';
 import { isSid } from '../../protocol/encoding/sid.ts';
-import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
+import { AADSTS, type AadstsCode, aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { mockIdpOf } from '../world/mock-idp.ts';
 import type { Scenario } from '../language/schema.ts';
+import { HR, hresultForOAuthError } from '../../protocol/hresult/catalog.ts';
 
 export type Expect = Scenario['expect'];
 
@@ -40,16 +39,10 @@ type Stop =
   | { readonly at: 'pre-check' | 'discover'; readonly hresult: string; readonly why: string }
   | { readonly at: 'managed'; readonly why: string }
   | { readonly at: 'adal'; readonly hresult: string; readonly why: string }
-  | { readonly at: 'token'; readonly aadsts: number; readonly why: string }
+  | { readonly at: 'token'; readonly aadsts: AadstsCode; readonly why: string }
   | { readonly at: 'joined'; readonly why: string };
 
 /** ADAL's HRESULT for an OAuth `error` value [WINRT via src/protocol/hresult/catalog.ts]. */
-const OAUTH_HRESULT: Readonly<Record<string, string>> = {
-  invalid_grant: HR.invalidGrant,
-  invalid_request: HR.invalidRequest,
-  interaction_required: HR.interactionRequired,
-};
-
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 function publicKeyOfCertificate(pem: string): string {
@@ -117,7 +110,7 @@ function beforeToken(s: Scenario): Stop | undefined {
   if (!s.onprem.dcReachable)
     return {
       at: 'pre-check',
-      hresult: DSREG_HR.noDomainController,
+      hresult: HR.ERROR_NO_SUCH_DOMAIN,
       why: 'no domain controller is reachable: the pre-check fails ([WIKI] [MAN] [DSR])',
     };
   const reg = s.onprem.registry;
@@ -134,7 +127,7 @@ function beforeToken(s: Scenario): Stop | undefined {
     return {
       // Reading the SCP is part of the discover phase ([DSR]: AD Configuration Test).
       at: 'discover',
-      hresult: DSREG_HR.adConfigReadFailed,
+      hresult: HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED,
       why: `the SCP is ${typeof s.onprem.scp === 'string' ? s.onprem.scp : 'without azureADName'}: DSREG_AUTOJOIN_ADCONFIG_READ_FAILED ([HJM] [WIKI] [TSC], [TSC])`,
     };
   const addressed = lower(tenantId ?? tenantName);
@@ -144,7 +137,7 @@ function beforeToken(s: Scenario): Stop | undefined {
   )
     return {
       at: 'discover',
-      hresult: '0x801c003a',
+      hresult: HR.DSREG_DISCOVERY_TENANT_NOT_FOUND,
       why: `DRS discovery for '${tenantId ?? tenantName}' finds no tenant: DSREG_DISCOVERY_TENANT_NOT_FOUND ([TSC] [WINRT], [TSC])`,
     };
   const domain = s.tenant.domains.find((d) => lower(d.name) === lower(tenantName));
@@ -157,13 +150,13 @@ function beforeToken(s: Scenario): Stop | undefined {
   if (f.preferredAuthenticationProtocol === 'saml')
     return {
       at: 'adal',
-      hresult: HR.protocolNotSupported,
+      hresult: HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED,
       why: 'the domain federates with SAML-P: ADAL has no WS-Trust realm, ERROR_ADAL_PROTOCOL_NOT_SUPPORTED (DESIGN.md catalogue, [TSC] [MSALPY] [ADALN] [AADI] [DSRT])',
     };
   if (!/^https:\/\//i.test(f.metadataExchangeUri))
     return {
       at: 'adal',
-      hresult: HR.mexNotSecure,
+      hresult: HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE,
       why: 'metadataExchangeUri is not https: ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE ([WINRT])',
     };
   const appId = appIdOf(s);
@@ -181,20 +174,20 @@ function beforeToken(s: Scenario): Stop | undefined {
   if (onIdp && mexPath === PINGONE_PATHS.mex2005(appId))
     return {
       at: 'adal',
-      hresult: HR.noIntegratedEndpoint,
+      hresult: HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT,
       why: "metadataExchangeUri names PingOne's /wsf/mex/ document, which has no WS-Trust 1.3 Windows-auth endpoint: ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT (PingOne seed; DESIGN.md catalogue)",
     };
   if (!onIdp || mexPath !== PINGONE_PATHS.mex13(appId!))
     return {
       at: 'adal',
-      hresult: HR.mexRequest,
+      hresult: HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST,
       why: `no MEX document answers at ${f.metadataExchangeUri}: ERROR_ADAL_WS_TRUST_MEX_REQUEST ([WINRT])`,
     };
   if (!s.idp.kerberos.aes)
     return {
       at: 'adal',
-      hresult: HR.wstrustFault,
-      why: 'the Kerberos service account lacks AES: Windows auth fails at the STS, a SOAP fault (PingOne seed, "Kerberos service account and AES encryption"; [TSC] 0xcaa90014)',
+      hresult: HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED,
+      why: `the Kerberos service account lacks AES: Windows auth fails at the STS, a SOAP fault (PingOne seed, "Kerberos service account and AES encryption"; [TSC] ${HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED})`,
     };
   return undefined;
 }
@@ -205,7 +198,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
   if (tokenType !== 'urn:oasis:names:tc:SAML:1.0:assertion')
     return {
       at: 'token',
-      aadsts: 7500514,
+      aadsts: AADSTS.SamlResponseTypeNotSupported,
       why: `the RSTR TokenType is '${tokenType}', so the client redeems the SAML 1.1 assertion with the saml2-bearer grant ([PING]; MSAL.NET #1871)`,
     };
   const federated = s.tenant.domains.filter(
@@ -222,7 +215,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
   if (!federated.some((d) => registered(d).includes(signer)))
     return {
       at: 'token',
-      aadsts: 5000811,
+      aadsts: AADSTS.InvalidSigningKey,
       why: "the IdP signs with a key no federated domain registers (signingCertificate / nextSigningCertificate) (blog.rmilne.ca 'Sign-In Error 5000811')",
     };
   const appId = appIdOf(s) ?? '';
@@ -231,20 +224,20 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
   if (!domain)
     return {
       at: 'token',
-      aadsts: 50107,
+      aadsts: AADSTS.InvalidRealmUri,
       why: `the assertion's Issuer '${issuer}' is no federated domain's issuerUri (exact match; [ERR], mandiant/ADFSpoof#6)`,
     };
   if (!registered(domain).includes(signer))
     return {
       at: 'token',
-      aadsts: 5000811,
+      aadsts: AADSTS.InvalidSigningKey,
       why: `the signing key is registered for another domain than ${domain.name}`,
     };
   const audience = s.idp.audience || ENTRA_AUDIENCE;
   if (audience !== ENTRA_AUDIENCE)
     return {
       at: 'token',
-      aadsts: 50013,
+      aadsts: AADSTS.InvalidAssertion,
       why: `the audience '${audience}' is not ${ENTRA_AUDIENCE} ([MSALPY] [ADALN] [ROAD] [AADI]; code modeled)`,
     };
   const nb = (s.idp.validity?.notBeforeOffsetSeconds ?? 0) * 1000;
@@ -252,7 +245,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
   if (nb - CLOCK_SKEW_MS > 0 || na + CLOCK_SKEW_MS <= 0)
     return {
       at: 'token',
-      aadsts: 500133,
+      aadsts: AADSTS.AssertionNotWithinValidTimeRange,
       why: `the assertion is ${nb - CLOCK_SKEW_MS > 0 ? 'not yet valid' : 'expired'} beyond the ${CLOCK_SKEW_MS / 60000} min clock skew ([ERR])`,
     };
   // ImmutableID: the PingOne profile always writes the NameIdentifier (check 90020 passes).
@@ -301,7 +294,7 @@ function tokenChecks(s: Scenario, baseDir: string): Stop {
     );
   return {
     at: 'token',
-    aadsts: 51004,
+    aadsts: AADSTS.UserAccountNotInDirectory,
     why: `not a device token (${problems.join('; ')}): Entra looks a user up by ImmutableID and finds none (PingOne seed, "Attribute mappings issue")`,
   };
 }
@@ -366,7 +359,7 @@ export function predictOutcome(s: Scenario, baseDir: string): Prediction {
         joined: false,
         joinType: 'none',
         aadsts,
-        hresults: [...hresults, '0x801c03f2'],
+        hresults: [...hresults, HR.DSREG_E_DIRECTORY_FAILURE],
         errorPhase: 'join',
         fallbackAttempted: fallback,
       },
@@ -402,11 +395,11 @@ export function predictOutcome(s: Scenario, baseDir: string): Prediction {
       const aadsts = entry ? [...entry.errorCodes] : [];
       const hresults = entry
         ? [
-            OAUTH_HRESULT[entry.error] ?? HR.invalidRequest,
-            HR.wstrustTokenRequestFail,
-            HR.aggregate,
+            hresultForOAuthError(entry.error),
+            HR.ERROR_ADAL_WSTRUST_TOKEN_REQUEST_FAIL,
+            HR.ERROR_ADAL_HANDLE,
           ]
-        : [stop.at === 'adal' ? stop.hresult : HR.aggregate, HR.aggregate];
+        : [stop.at === 'adal' ? stop.hresult : HR.ERROR_ADAL_HANDLE, HR.ERROR_ADAL_HANDLE];
       if (s.device.fallbackToSyncJoin) {
         reasons.push(
           'FallbackToSyncJoin is on (the default): the client tries a sync join (DSR, WIKI, HIW, ROAD, AADI, TSC)',

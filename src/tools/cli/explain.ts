@@ -12,8 +12,13 @@ import { PACKAGE_ROOT } from '../../core/keys.ts';
 import { describeProvenance } from '../../core/provenance.ts';
 import { DSREG_HRESULT_FOR_DRS_ERROR, formatHresult } from '../../protocol/drs/drs-error.ts';
 import { eventEntries } from '../../protocol/events/event-catalog.ts';
-import { hresultBySymbol, hresultEntry, normalizeHresult } from '../../protocol/hresult/catalog.ts';
-import { aadstsEntries, aadstsEntry } from '../../protocol/oauth/aadsts.ts';
+import {
+  HR,
+  hresultBySymbol,
+  hresultEntry,
+  normalizeHresult,
+} from '../../protocol/hresult/catalog.ts';
+import { AADSTS, aadstsEntries, aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import { statusForError } from '../../protocol/oauth/error-response.ts';
 import { findScenarioFiles } from '../../scenario/language/find-scenarios.ts';
 import { loadScenario } from '../../scenario/language/load-scenario.ts';
@@ -211,7 +216,9 @@ export async function explainCommand(
     io.err(
       `hjsim: unknown code '${code}': no AADSTS code, HRESULT, DSREG/ADAL symbol, DRS ErrorType or event id in the catalogue has it`,
     );
-    io.err('  hint: write AADSTS codes as AADSTS51004 or 51004, HRESULTs as 0xcaa1000e');
+    io.err(
+      `  hint: write AADSTS codes as AADSTS${AADSTS.UserAccountNotInDirectory} or 51004, HRESULTs as ${HR.ERROR_ADAL_HANDLE}`,
+    );
     return 3;
   }
   const dir = opts.scenarios ?? `${PACKAGE_ROOT}/scenarios`;

@@ -26,6 +26,8 @@ import { explainCommand } from './explain.ts';
 import { tokenCommand } from './token.ts';
 import { trainCommand } from './train.ts';
 import { conformCommandDefinition } from './conform-command.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export { EXIT };
 
@@ -182,7 +184,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .description(
       'what an AADSTS code, HRESULT, DSREG/ADAL symbol or DRS ErrorType means, its provenance, and the scenarios that produce it',
     )
-    .argument('<code>', 'AADSTS51004 or 51004, 0xcaa1000e, ERROR_ADAL_HANDLE, DirectoryError')
+    .argument(
+      '<code>',
+      `AADSTS${AADSTS.UserAccountNotInDirectory} or 51004, ${HR.ERROR_ADAL_HANDLE}, ERROR_ADAL_HANDLE, DirectoryError`,
+    )
     .option('--json', 'print one JSON object')
     .option(
       '--scenarios <dir>',

@@ -32,6 +32,7 @@ import { describeLimits } from '../../transport/safe-listen.ts';
 import { signalled } from './arguments.ts';
 import { EXIT } from './exit-codes.ts';
 import { checkServeCombination, type ServeParty } from './serve-options.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export interface ServeOptions {
   readonly port: number;
@@ -172,7 +173,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
     ...(opts.tls
       ? [`  clients trust the test CA: ${TLS_CA_PATH}  (NODE_EXTRA_CA_CERTS, curl --cacert)`]
       : [
-          '  plain HTTP: the Windows join client refuses http:// federation URLs, as Windows does (0xcaa90020); use --tls for a join',
+          `  plain HTTP: the Windows join client refuses http:// federation URLs, as Windows does (${HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE}); use --tls for a join`,
         ]),
     ...(party === 'entra' && !opts.idpUrl
       ? ["  without --idp-url the IdP URLs are the scenario's own (nothing here rewrites them)"]

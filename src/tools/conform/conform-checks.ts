@@ -13,6 +13,8 @@
  */
 import { SimError } from '../../core/errors.ts';
 import type { Provenance } from '../../core/provenance.ts';
+import { HR, hresultLabel } from '../../protocol/hresult/catalog.ts';
+import { AADSTS, type AadstsCode } from '../../protocol/oauth/aadsts.ts';
 
 export type CheckId =
   | 'federation.protocol'
@@ -40,7 +42,7 @@ export type CheckId =
 /** A mock Entra token check (TOKEN_CHECKS name) and the AADSTS codes it refuses this fault with. */
 export interface EntraRefusal {
   readonly check: string;
-  readonly codes: readonly number[];
+  readonly codes: readonly AadstsCode[];
 }
 
 export interface ConformCheck {
@@ -58,9 +60,9 @@ export interface ConformCheck {
 }
 
 const DEVICE_CLAIMS: readonly EntraRefusal[] = [
-  { check: 'device claims', codes: [51004] },
+  { check: 'device claims', codes: [AADSTS.UserAccountNotInDirectory] },
   // A token that names a UPN is taken for a user's sign-in and fails the user lookup instead.
-  { check: 'user lookup', codes: [50034] },
+  { check: 'user lookup', codes: [AADSTS.UserAccountNotFound] },
 ];
 
 const SEED = 'PING (PingOne hybrid join troubleshooting)';
@@ -69,32 +71,29 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'federation.protocol',
     title: 'preferredAuthenticationProtocol is wsFed (WS-Trust for devices)',
-    symptom: '0xcaa90017 ERROR_ADAL_PROTOCOL_NOT_SUPPORTED at user realm, then sync join',
+    symptom: `${hresultLabel(HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED)} at user realm, then sync join`,
     cause: 'domain-not-ws-trust',
     provenance: {
-      source:
-        'TSC, MSALPY, ADALN, AADI, DSRT (federation_protocol must be WSTrust; DSRegTool; 0xcaa90017 [TSC])',
+      source: `TSC, MSALPY, ADALN, AADI, DSRT (federation_protocol must be WSTrust; DSRegTool; ${HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED} [TSC])`,
     },
   },
   {
     id: 'federation.metadata-exchange-uri',
     title: "the MEX tested is the domain's MetadataExchangeUri, over https",
-    symptom: '0xcaa90020 ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE (not https), then sync join',
+    symptom: `${hresultLabel(HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE)} (not https), then sync join`,
     cause: 'mex-url-not-https',
     warning:
       'Windows fetches the MetadataExchangeUri registered in Entra, not the URL given to hjsim: when they differ, this run says nothing about what the devices meet',
     provenance: {
-      source:
-        'TSC, MSALPY, ADALN, AADI, DSRT (federation_metadata_url is the domain setting), HJM, MSALPY, ADALN, DSRT, WINRT (https required, 0xCAA90020 [WINRT])',
+      source: `TSC, MSALPY, ADALN, AADI, DSRT (federation_metadata_url is the domain setting), HJM, MSALPY, ADALN, DSRT, WINRT (https required, ${HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE} [WINRT])`,
     },
   },
   {
     id: 'federation.rollover',
     title: 'the signing certificate is valid; a next one is registered before it expires',
-    symptom: 'after the IdP rolls its key: AADSTS5000811, then sync join',
+    symptom: `after the IdP rolls its key: AADSTS${AADSTS.InvalidSigningKey}, then sync join`,
     cause: 'signing-certificate-not-registered',
-    warning:
-      'Entra keeps verifying with the registered key, but once the IdP rolls over to a new certificate that Entra does not know every device token fails with AADSTS5000811',
+    warning: `Entra keeps verifying with the registered key, but once the IdP rolls over to a new certificate that Entra does not know every device token fails with AADSTS${AADSTS.InvalidSigningKey}`,
     provenance: {
       modeled:
         '30 days is the warning horizon of this tool; what Entra does with an expired registered certificate is not public (rollover practice: blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811")',
@@ -103,22 +102,18 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'mex.fetch',
     title: 'the MEX answers GET with 200 and XML',
-    symptom:
-      '0xcaa9002b ERROR_ADAL_WS_TRUST_MEX_REQUEST (HTTP error) or 0xcaa9002c ERROR_ADAL_FAILED_TO_PARSE_XML (not XML), then sync join',
+    symptom: `${hresultLabel(HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST)} (HTTP error) or ${hresultLabel(HR.ERROR_ADAL_FAILED_TO_PARSE_XML)} (not XML), then sync join`,
     cause: 'mex-not-xml',
     provenance: {
-      source:
-        'HJM, MSALPY, ADALN, DSRT, WINRT (Windows GETs the MEX, IdentityServer2#878; 0xCAA9002B / 0xCAA9002C [WINRT])',
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT (Windows GETs the MEX, IdentityServer2#878; ${HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST} / ${HR.ERROR_ADAL_FAILED_TO_PARSE_XML} [WINRT])`,
     },
   },
   {
     id: 'mex.windowstransport',
     title: 'the MEX offers a WS-Trust 1.3 windowstransport (Windows auth) endpoint',
-    symptom:
-      "0xcaa90022 ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT, then sync join (the seed's /wsf/mex case)",
+    symptom: `${hresultLabel(HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT)}, then sync join (the seed's /wsf/mex case)`,
     cause: 'mex-no-windows-auth-endpoint',
-    warning:
-      'only a WS-Trust 2005 windowstransport endpoint: the hybrid join manual accepts 1.3 or 2005, while ADAL\'s 0xcaa90022 text asks for "Integrate Widows Authentication for WS-Trust 1.3"',
+    warning: `only a WS-Trust 2005 windowstransport endpoint: the hybrid join manual accepts 1.3 or 2005, while ADAL's ${HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT} text asks for "Integrate Widows Authentication for WS-Trust 1.3"`,
     provenance: {
       source: `HJM, MSALPY, ADALN, DSRT, WINRT (MSAL mex.py, ADAL mex.js selection; HJM "either 1.3 or 2005"), PING; ${SEED} (MetadataExchangeUri must end in /wsf/mex13/)`,
     },
@@ -126,41 +121,36 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'mex.usernamemixed',
     title: 'the MEX offers a usernamemixed (username/password) endpoint',
-    symptom:
-      '0xcaa90023 ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT for password clients; hjsim conform cannot sign in with credentials',
+    symptom: `${hresultLabel(HR.ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT)} for password clients; hjsim conform cannot sign in with credentials`,
     warning:
       "device join does not use it (Windows authenticates with Kerberos), but the hybrid join manual and Microsoft's guidance for third-party IdPs ask for both WS-Trust endpoints",
     provenance: {
-      source:
-        'HJM, MSALPY, ADALN, DSRT, WINRT (HJM endpoint list; 0xCAA90023 [WINRT], [TSC]), PING (CSS wiki: enable username/password and Windows integrated endpoints)',
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT (HJM endpoint list; ${HR.ERROR_ADAL_COULDNOT_DISCOVER_USERNAME_PASSWORD_ENDPOINT} [WINRT], [TSC]), PING (CSS wiki: enable username/password and Windows integrated endpoints)`,
     },
   },
   {
     id: 'mex.warnings',
-    title: 'the MEX parses without ADAL warnings (0x8aa90024–0x8aa9002a)',
+    title: `the MEX parses without ADAL warnings (${HR.WARNING_ADAL_MEX_NO_ADDRESS}–${HR.WARNING_ADAL_MEX_NO_URI_IN_POLICY_REFERENCE})`,
     symptom: 'the warning in the ADAL log; the element it names is skipped',
     warning:
       'ADAL logs these as warnings and skips the port or binding; when that was the Windows-auth endpoint, mex.windowstransport fails as well',
     provenance: {
-      source: 'HJM, MSALPY, ADALN, DSRT, WINRT (WARNING_ADAL_MEX_* 0x8AA90024–0x8AA9002A [WINRT])',
+      source: `HJM, MSALPY, ADALN, DSRT, WINRT (WARNING_ADAL_MEX_* ${HR.WARNING_ADAL_MEX_NO_ADDRESS}–${HR.WARNING_ADAL_MEX_NO_URI_IN_POLICY_REFERENCE} [WINRT])`,
     },
   },
   {
     id: 'wstrust.rst',
     title: 'the STS answers the RST for urn:federation:MicrosoftOnline with an assertion',
-    symptom:
-      '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED (SOAP fault, e.g. ID3082 or FailedAuthentication), 0xcaa90013 (unreadable RSTR), 0xcaa90002 (no assertion) or 0xcaa82efd (no connection), then sync join',
+    symptom: `${hresultLabel(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED)} (SOAP fault, e.g. ID3082 or FailedAuthentication), ${HR.ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE} (unreadable RSTR), ${HR.ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND} (no assertion) or ${HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT} (no connection), then sync join`,
     cause: 'sts-refused-windows-auth',
     provenance: {
-      source:
-        'DSRT, MSALPY, ADALN (RST shapes; AD FS faults), MSALPY, ADALN, ROAD, AADI (RSTR parsing; 0xCAA90014/13/02 [WINRT]); AzureAD/azure-activedirectory-library-for-python#240 (ID3082)',
+      source: `DSRT, MSALPY, ADALN (RST shapes; AD FS faults), MSALPY, ADALN, ROAD, AADI (RSTR parsing; ${HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED}/13/02 [WINRT]); AzureAD/azure-activedirectory-library-for-python#240 (ID3082)`,
     },
   },
   {
     id: 'wstrust.token-type',
     title: 'the RSTR TokenType makes Windows redeem the assertion with its own grant',
-    symptom:
-      'AADSTS7500514 (a SAML 1.1 token labelled otherwise is redeemed with saml2-bearer) or AADSTS50008 (a SAML 2.0 token labelled SAML 1.0), then sync join',
+    symptom: `AADSTS${AADSTS.SamlResponseTypeNotSupported} (a SAML 1.1 token labelled otherwise is redeemed with saml2-bearer) or AADSTS${AADSTS.InvalidSamlToken} (a SAML 2.0 token labelled SAML 1.0), then sync join`,
     cause: 'tokentype-sent-as-saml2',
     provenance: {
       modeled:
@@ -170,9 +160,9 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.assertion',
     title: 'one SAML 1.1 assertion, well-formed, without DTD',
-    symptom: 'AADSTS50008 InvalidSamlToken, then sync join',
+    symptom: `AADSTS${AADSTS.InvalidSamlToken} InvalidSamlToken, then sync join`,
     cause: 'assertion-rejected',
-    entra: [{ check: 'XML without DTD', codes: [50008] }],
+    entra: [{ check: 'XML without DTD', codes: [AADSTS.InvalidSamlToken] }],
     provenance: {
       source:
         'DESIGN.md fidelity rules (well-formed XML, no DTD); HJM, MSALPY, ADALN, DSRT, WINRT (DTD prohibited), ERR (50008)',
@@ -181,9 +171,9 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.signature',
     title: 'one valid enveloped signature covers the assertion (SHA-256, no wrapping)',
-    symptom: 'AADSTS50008 InvalidSamlToken, then sync join',
+    symptom: `AADSTS${AADSTS.InvalidSamlToken} InvalidSamlToken, then sync join`,
     cause: 'assertion-rejected',
-    entra: [{ check: 'signature over the assertion read', codes: [50008] }],
+    entra: [{ check: 'signature over the assertion read', codes: [AADSTS.InvalidSamlToken] }],
     provenance: {
       modeled:
         "the strict relying party of DESIGN.md (one signature over the root, registered keys only, SHA-2); Entra's exact algorithm list is not public, the code is the mock's choice (aadsts.ts 50008)",
@@ -192,10 +182,9 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.signing-certificate',
     title: 'signed with the signingCertificate (or nextSigningCertificate)',
-    symptom:
-      'AADSTS5000811 "Unable to verify token signature. The signing key identifier does not match any valid registered keys.", then sync join',
+    symptom: `AADSTS${AADSTS.InvalidSigningKey} "Unable to verify token signature. The signing key identifier does not match any valid registered keys.", then sync join`,
     cause: 'signing-certificate-not-registered',
-    entra: [{ check: 'signing certificate', codes: [5000811] }],
+    entra: [{ check: 'signing certificate', codes: [AADSTS.InvalidSigningKey] }],
     provenance: {
       source:
         'blog.rmilne.ca 2021-11-29 "Sign-In Error 5000811" (AD FS rollover); DESIGN.md failure catalogue',
@@ -204,10 +193,9 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.issuer',
     title: 'the Issuer (or issuerid claim) equals issuerUri exactly',
-    symptom:
-      'AADSTS50107 "The requested federation realm object \'…\' does not exist.", then sync join',
+    symptom: `AADSTS${AADSTS.InvalidRealmUri} "The requested federation realm object '…' does not exist.", then sync join`,
     cause: 'issuer-not-registered',
-    entra: [{ check: 'issuer', codes: [50107, 5000811] }],
+    entra: [{ check: 'issuer', codes: [AADSTS.InvalidRealmUri, AADSTS.InvalidSigningKey] }],
     provenance: {
       source:
         'ERR (50107; trailing slash: mandiant/ADFSpoof#6); HJM, AADI (issuerid rules; the leftover UPN-based rule, HJM Remarks)',
@@ -216,9 +204,9 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.audience',
     title: 'the Audience is urn:federation:MicrosoftOnline',
-    symptom: 'AADSTS50013 (modeled code), then sync join',
+    symptom: `AADSTS${AADSTS.InvalidAssertion} (modeled code), then sync join`,
     cause: 'audience-not-entra',
-    entra: [{ check: 'audience', codes: [50013] }],
+    entra: [{ check: 'audience', codes: [AADSTS.InvalidAssertion] }],
     provenance: {
       modeled:
         "the audience rule is DESIGN.md's and MSALPY, ADALN, ROAD, AADI's (RP identifier urn:federation:MicrosoftOnline, HJM); no public source shows the code Entra answers with",
@@ -227,10 +215,9 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.validity',
     title: 'valid now: NotBefore / NotOnOrAfter, 5 minutes of skew',
-    symptom:
-      'AADSTS70002 with AADSTS500133 "Assertion is not within its valid time range.", then sync join',
+    symptom: `AADSTS${AADSTS.InvalidClient} with AADSTS${AADSTS.AssertionNotWithinValidTimeRange} "Assertion is not within its valid time range.", then sync join`,
     cause: 'assertion-outside-validity',
-    entra: [{ check: 'validity', codes: [500133] }],
+    entra: [{ check: 'validity', codes: [AADSTS.AssertionNotWithinValidTimeRange] }],
     warning:
       "inside the allowed skew but outside the assertion's own window, or without NotOnOrAfter: Entra accepts it today; a little more drift between the IdP's clock and Entra's and it will not",
     provenance: {
@@ -241,10 +228,14 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'saml.subject',
     title: 'the Subject NameIdentifier carries the ImmutableID',
-    symptom:
-      'AADSTS90020 "The SAML 1.1 Assertion is missing ImmutableID of the user.", then sync join',
+    symptom: `AADSTS${AADSTS.SAML11AssertionMissingImmutableId} "The SAML 1.1 Assertion is missing ImmutableID of the user.", then sync join`,
     cause: 'immutableid-missing',
-    entra: [{ check: 'ImmutableID', codes: [90020, 50008] }],
+    entra: [
+      {
+        check: 'ImmutableID',
+        codes: [AADSTS.SAML11AssertionMissingImmutableId, AADSTS.InvalidSamlToken],
+      },
+    ],
     provenance: {
       source:
         'learn.microsoft.com/entra/identity-platform/reference-error-codes (90020); HJM, AADI, DVRJ, WIKI (NameIdentifier = ImmutableID)',
@@ -253,8 +244,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'claims.accounttype',
     title: 'accounttype = DJ under http://schemas.microsoft.com/ws/2012/01',
-    symptom:
-      'invalid_grant AADSTS51004 "The user account {EUII Hidden} does not exist in the … directory." (0xcaa20003), then sync join',
+    symptom: `invalid_grant AADSTS${AADSTS.UserAccountNotInDirectory} "The user account {EUII Hidden} does not exist in the … directory." (${HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT}), then sync join`,
     cause: 'device-claims-not-recognised',
     entra: DEVICE_CLAIMS,
     provenance: {
@@ -264,7 +254,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'claims.onpremobjectguid',
     title: 'onpremobjectguid = the objectGUID, Microsoft byte order, right namespace',
-    symptom: 'invalid_grant AADSTS51004 (0xcaa20003), then sync join',
+    symptom: `invalid_grant AADSTS${AADSTS.UserAccountNotInDirectory} (${HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT}), then sync join`,
     cause: 'device-claims-not-recognised',
     entra: DEVICE_CLAIMS,
     warning:
@@ -276,7 +266,7 @@ export const CONFORM_CHECKS: readonly ConformCheck[] = [
   {
     id: 'claims.primarysid',
     title: "primarysid = the computer's SID, right namespace",
-    symptom: 'invalid_grant AADSTS51004 (0xcaa20003), then sync join',
+    symptom: `invalid_grant AADSTS${AADSTS.UserAccountNotInDirectory} (${HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT}), then sync join`,
     cause: 'device-claims-not-recognised',
     entra: DEVICE_CLAIMS,
     warning:

@@ -26,6 +26,7 @@ import type {
   ConformFederation,
   ConformSettings,
 } from './conform-settings.ts';
+import { HR, hresultLabel } from '../../protocol/hresult/catalog.ts';
 
 export interface ConformInput {
   readonly idpMex?: string;
@@ -68,7 +69,7 @@ function checkMexUrl(url: string, from: string): void {
   }
   if (new URL(url).protocol !== 'https:') {
     throw usage(
-      `${from} ${url} is not https: Windows refuses such a MEX URL (0xcaa90020 ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE)`,
+      `${from} ${url} is not https: Windows refuses such a MEX URL (${hresultLabel(HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE)})`,
       'publish the MEX over https; for hjsim serve, start it with --tls and trust certs/tls-ca.crt (--ca)',
     );
   }

@@ -24,6 +24,7 @@ import type { ConformSettings } from './conform-settings.ts';
 import { describeCertificate } from './judge-federation.ts';
 import { failed, passed, skipped, warning, type Judgement } from './judgement.ts';
 import type { IssuedToken } from './request-token.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export interface AssertionJudgement {
   readonly judgements: Judgement[];
@@ -199,7 +200,7 @@ export function judgeAssertion(settings: ConformSettings, token: IssuedToken): A
           'a Subject NameIdentifier (the ImmutableID)',
           'no NameIdentifier',
           view.version === '2.0'
-            ? 'AADSTS50008 "SAML token is invalid." (modeled), then sync join'
+            ? `AADSTS${AADSTS.InvalidSamlToken} "SAML token is invalid." (modeled), then sync join`
             : undefined,
         ),
   );
@@ -237,7 +238,7 @@ function judgeIssuer(settings: ConformSettings, view: TokenView): Judgement {
     'saml.issuer',
     want,
     `${what}${diff ? `: ${diff}` : ''}${upnRule}`,
-    `AADSTS50107 "The requested federation realm object '${seen}' does not exist.", then sync join`,
+    `AADSTS${AADSTS.InvalidRealmUri} "The requested federation realm object '${seen}' does not exist.", then sync join`,
   );
 }
 

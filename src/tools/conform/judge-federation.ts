@@ -7,6 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { certificateDer } from '../../protocol/x509/build-certificate.ts';
 import type { ConformSettings } from './conform-settings.ts';
 import { failed, passed, warning, type Judgement } from './judgement.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 /** modeled: how early hjsim conform warns of an expiring signing certificate. */
 export const ROLLOVER_WARNING_DAYS = 30;
@@ -80,7 +81,7 @@ export function judgeFederation(settings: ConformSettings): Judgement[] {
         'federation.rollover',
         'a readable X.509 signingCertificate',
         'the registered signingCertificate does not parse',
-        'every token: AADSTS5000811 (no registered key verifies it)',
+        `every token: AADSTS${AADSTS.InvalidSigningKey} (no registered key verifies it)`,
       ),
     );
   } else if (validTo <= now) {

@@ -14,6 +14,7 @@ import { parseXml } from '../../protocol/xml/parse-xml.ts';
 import type { ConformSettings } from './conform-settings.ts';
 import type { IdpResponse } from './idp-http.ts';
 import { failed, passed, warning, type Judgement } from './judgement.ts';
+import { HR, hresultLabel } from '../../protocol/hresult/catalog.ts';
 
 export interface MexJudgement {
   readonly judgements: Judgement[];
@@ -42,7 +43,7 @@ export function judgeMex(settings: ConformSettings, res: IdpResponse): MexJudgem
           'mex.fetch',
           expectFetch,
           `HTTP ${res.status} to GET ${settings.mexUrl}${res.status === 405 ? ' (a POST-only WS-MetadataExchange server?)' : ''}`,
-          '0xcaa9002b ERROR_ADAL_WS_TRUST_MEX_REQUEST, then sync join',
+          `${hresultLabel(HR.ERROR_ADAL_WS_TRUST_MEX_REQUEST)}, then sync join`,
         ),
       ],
     };
@@ -58,7 +59,7 @@ export function judgeMex(settings: ConformSettings, res: IdpResponse): MexJudgem
           'mex.fetch',
           expectFetch,
           `HTTP 200, ${res.contentType || 'no content-type'}, not XML: ${e.message} (starts ${JSON.stringify(res.body.slice(0, 40))})`,
-          '0xcaa9002c ERROR_ADAL_FAILED_TO_PARSE_XML, then sync join',
+          `${hresultLabel(HR.ERROR_ADAL_FAILED_TO_PARSE_XML)}, then sync join`,
         ),
       ],
     };

@@ -15,6 +15,8 @@ import { parseXml } from '../../protocol/xml/parse-xml.ts';
 import type { ConformSettings } from './conform-settings.ts';
 import { describeUnreachable, idpRequest } from './idp-http.ts';
 import { failed, passed, skipped, type Judgement } from './judgement.ts';
+import { HR, hresultLabel } from '../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 /** What the STS issued: the assertion as sent, and the RSTR's label for it. */
 export interface IssuedToken {
@@ -116,8 +118,8 @@ export async function requestToken(
     return rstFailed(
       describeUnreachable(endpoint.address, res).text,
       res.tls
-        ? '0xcaa82f8f ERROR_ADAL_INTERNET_SECURE_FAILURE (untrusted STS certificate), then sync join'
-        : '0xcaa82efd ERROR_ADAL_INTERNET_CANNOT_CONNECT, then sync join',
+        ? `${hresultLabel(HR.ERROR_ADAL_INTERNET_SECURE_FAILURE)} (untrusted STS certificate), then sync join`
+        : `${hresultLabel(HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT)}, then sync join`,
     );
   }
   let rstr;
@@ -129,10 +131,10 @@ export async function requestToken(
     return rstFailed(
       `HTTP ${res.status}, ${e.message}${res.status === 401 ? ' (401: the credentials were refused)' : ''}`,
       res.status === 401
-        ? '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED, then sync join'
+        ? `${hresultLabel(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED)}, then sync join`
         : noAssertion
-          ? '0xcaa90002 ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND, then sync join'
-          : '0xcaa90013 ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE, then sync join',
+          ? `${hresultLabel(HR.ERROR_ADAL_SERVER_ERROR_SAML_ASSERTION_NOT_FOUND)}, then sync join`
+          : `${hresultLabel(HR.ERROR_ADAL_FAILED_TO_PARSE_WSTRUST_RESPONSE)}, then sync join`,
     );
   }
   if (rstr.kind === 'fault') {
@@ -141,7 +143,7 @@ export async function requestToken(
       auth.kind === 'usernamemixed' && /FailedAuthentication/i.test(rstr.subcode ?? '');
     return rstFailed(
       `HTTP ${res.status}, SOAP fault ${code || '(no code)'}: ${rstr.reason ?? '(no reason)'}`,
-      '0xcaa90014 ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED, then sync join',
+      `${hresultLabel(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED)}, then sync join`,
       refusedPassword ? PASSWORD_REFUSED_FIX : undefined,
     );
   }
@@ -178,7 +180,7 @@ export function judgeTokenType(token: IssuedToken): Judgement {
           'wstrust.token-type',
           `${TOKEN_TYPE.saml11} for a SAML 1.1 assertion`,
           `${label}: Windows redeems the SAML 1.1 assertion with saml2-bearer`,
-          'AADSTS7500514 "A supported type of SAML response was not found.", then sync join',
+          `AADSTS${AADSTS.SamlResponseTypeNotSupported} "A supported type of SAML response was not found.", then sync join`,
         );
   }
   if (token.version === '2.0') {
@@ -188,7 +190,7 @@ export function judgeTokenType(token: IssuedToken): Judgement {
           'wstrust.token-type',
           `a SAML 2.0 TokenType (${TOKEN_TYPE.saml2}) for a SAML 2.0 assertion`,
           `${label}: Windows redeems the SAML 2.0 assertion with saml1_1-bearer`,
-          'AADSTS50008 "Cannot read SecurityToken. Expected element is (Assertion, urn:oasis:names:tc:SAML:1.0:assertion) …", then sync join',
+          `AADSTS${AADSTS.InvalidSamlToken} "Cannot read SecurityToken. Expected element is (Assertion, urn:oasis:names:tc:SAML:1.0:assertion) …", then sync join`,
         );
   }
   return skipped(

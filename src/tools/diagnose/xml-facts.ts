@@ -31,6 +31,8 @@ import { NS } from '../../protocol/xml/namespaces.ts';
 import { childElements, parseXml, textOf } from '../../protocol/xml/parse-xml.ts';
 import { grantTypeForTokenType, parseRstr } from '../../protocol/wstrust/rstr.ts';
 import { aadstsFact, hresultFact, signalFact, type Facts } from '../../protocol/causes/facts.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 export interface Detail {
   readonly title: string;
@@ -101,7 +103,7 @@ function diagnoseMex(xml: string, doc: Document, facts: Facts): XmlDiagnosis {
   } else {
     predict(
       facts,
-      hresultFact('0xcaa90022'),
+      hresultFact(HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT),
       `MEX: no port with a Windows integrated auth (NegotiateAuthentication) policy, a SOAP-over-HTTP binding, a WS-Trust Issue action and an https address (${ports.length} ports)`,
     );
   }
@@ -160,18 +162,18 @@ function checkValidity(
   if (!Number.isNaN(na) && t >= na + CLOCK_SKEW_MS) {
     predict(
       facts,
-      aadstsFact(500133),
+      aadstsFact(AADSTS.AssertionNotWithinValidTimeRange),
       `assertion expired: NotOnOrAfter ${notOnOrAfter} (now ${now.toISOString()})`,
     );
-    return `✗ ${range}: expired (checked against this machine's clock, ${now.toISOString()}); Entra answers AADSTS500133`;
+    return `✗ ${range}: expired (checked against this machine's clock, ${now.toISOString()}); Entra answers AADSTS${AADSTS.AssertionNotWithinValidTimeRange}`;
   }
   if (!Number.isNaN(nb) && t + CLOCK_SKEW_MS < nb) {
     predict(
       facts,
-      aadstsFact(500133),
+      aadstsFact(AADSTS.AssertionNotWithinValidTimeRange),
       `assertion not yet valid: NotBefore ${notBefore} (now ${now.toISOString()})`,
     );
-    return `✗ ${range}: not yet valid (the IdP's clock is ahead); Entra answers AADSTS500133`;
+    return `✗ ${range}: not yet valid (the IdP's clock is ahead); Entra answers AADSTS${AADSTS.AssertionNotWithinValidTimeRange}`;
   }
   return `✓ ${range} (a saved token has usually expired by now; only the IdP's and Entra's clocks at issue time matter)`;
 }
@@ -220,7 +222,7 @@ function checkDeviceClaims(claims: readonly ClaimRow[], facts: Facts, saml2: boo
         const be = `${bigEndian.slice(0, 8)}-${bigEndian.slice(8, 12)}-${bigEndian.slice(12, 16)}-${bigEndian.slice(16, 20)}-${bigEndian.slice(20)}`;
         lines.push(
           `✓ onpremobjectguid = ${value}: objectGUID ${guid} (Microsoft byte order, as Entra reads it)`,
-          `    if the computer's objectGUID is ${be} instead, the IdP wrote the GUID big-endian: use uuidAsBase64Guid (PingOne) / the ;objectguid; query (AD FS); Entra then answers AADSTS51004`,
+          `    if the computer's objectGUID is ${be} instead, the IdP wrote the GUID big-endian: use uuidAsBase64Guid (PingOne) / the ;objectguid; query (AD FS); Entra then answers AADSTS${AADSTS.UserAccountNotInDirectory}`,
         );
         if (uuidAsBase64BigEndian(guid) === value)
           lines.push('    (this GUID reads the same in both byte orders)');
@@ -243,7 +245,11 @@ function checkDeviceClaims(claims: readonly ClaimRow[], facts: Facts, saml2: boo
         `  This looks like a user's token (${upn ? `UPN ${upn.values[0]}` : 'accounttype User'}): a computer's token is what hybrid join needs.`,
       );
     }
-    predict(facts, aadstsFact(51004), `not a device token for Entra: ${problems.join('; ')}`);
+    predict(
+      facts,
+      aadstsFact(AADSTS.UserAccountNotInDirectory),
+      `not a device token for Entra: ${problems.join('; ')}`,
+    );
   }
   return lines;
 }
@@ -286,7 +292,7 @@ function diagnoseAssertion(
   }
   const checks: string[] = [];
   checks.push(
-    `• Issuer ${issuer}: must equal the domain's IssuerUri character for character (a trailing slash counts), else AADSTS50107`,
+    `• Issuer ${issuer}: must equal the domain's IssuerUri character for character (a trailing slash counts), else AADSTS${AADSTS.InvalidRealmUri}`,
   );
   const issuerId = claims.find(
     (c) => c.type === claimType(CLAIM.issuerid.namespace, CLAIM.issuerid.name),
@@ -303,15 +309,17 @@ function diagnoseAssertion(
       signalFact('audience-mismatch'),
       `Audience ${audiences.join(', ') || '(none)'} is not ${ENTRA_AUDIENCE}`,
     );
-    predict(facts, aadstsFact(50013), `Audience is not ${ENTRA_AUDIENCE}`);
+    predict(facts, aadstsFact(AADSTS.InvalidAssertion), `Audience is not ${ENTRA_AUDIENCE}`);
   }
   checks.push(checkValidity(notBefore, notOnOrAfter, facts, now));
   if (subject) checks.push(`✓ Subject NameIdentifier (ImmutableID) ${subject}`);
   else {
-    checks.push('✗ no Subject NameIdentifier: Entra reads the ImmutableID there (AADSTS90020)');
+    checks.push(
+      `✗ no Subject NameIdentifier: Entra reads the ImmutableID there (AADSTS${AADSTS.SAML11AssertionMissingImmutableId})`,
+    );
     predict(
       facts,
-      aadstsFact(saml2 ? 50008 : 90020),
+      aadstsFact(saml2 ? AADSTS.InvalidSamlToken : AADSTS.SAML11AssertionMissingImmutableId),
       'the assertion has no Subject NameIdentifier (ImmutableID)',
     );
   }
@@ -320,25 +328,35 @@ function diagnoseAssertion(
     const grant = grantTypeForTokenType(tokenType);
     if (saml2 && grant === 'saml1_1-bearer') {
       checks.push(
-        `✗ TokenType ${tokenType} says SAML 1.1 but the assertion is SAML 2.0 (AADSTS50008)`,
+        `✗ TokenType ${tokenType} says SAML 1.1 but the assertion is SAML 2.0 (AADSTS${AADSTS.InvalidSamlToken})`,
       );
       predict(
         facts,
         signalFact('saml-version-mismatch'),
         `TokenType ${tokenType} with a SAML 2.0 assertion`,
       );
-      predict(facts, aadstsFact(50008), 'SAML 2.0 assertion redeemed as saml1_1-bearer');
+      predict(
+        facts,
+        aadstsFact(AADSTS.InvalidSamlToken),
+        'SAML 2.0 assertion redeemed as saml1_1-bearer',
+      );
     } else if (!saml2 && tokenType !== NS.saml11) {
       checks.push(
-        `✗ TokenType ${tokenType}: the Windows client (modeled) redeems anything but urn:oasis:names:tc:SAML:1.0:assertion with saml2-bearer → AADSTS7500514`,
+        `✗ TokenType ${tokenType}: the Windows client (modeled) redeems anything but urn:oasis:names:tc:SAML:1.0:assertion with saml2-bearer → AADSTS${AADSTS.SamlResponseTypeNotSupported}`,
       );
-      predict(facts, aadstsFact(7500514), `RSTR TokenType ${tokenType} for a SAML 1.1 assertion`);
+      predict(
+        facts,
+        aadstsFact(AADSTS.SamlResponseTypeNotSupported),
+        `RSTR TokenType ${tokenType} for a SAML 1.1 assertion`,
+      );
     } else checks.push(`✓ TokenType ${tokenType}`);
   }
   const sig = signatureLines(assertion);
   if (sig.length === 0) {
-    checks.push('✗ Signature: none — Entra refuses an unsigned assertion (AADSTS50008)');
-    predict(facts, aadstsFact(50008), 'the assertion is not signed');
+    checks.push(
+      `✗ Signature: none — Entra refuses an unsigned assertion (AADSTS${AADSTS.InvalidSamlToken})`,
+    );
+    predict(facts, aadstsFact(AADSTS.InvalidSamlToken), 'the assertion is not signed');
   }
   const claimLines = claims.map((c) => `${c.type} = ${c.values.join(', ')}`);
   return [
@@ -353,13 +371,17 @@ const HTML = /^\s*(?:<!doctype\s+html|<html[\s>])/i;
 
 export function diagnoseXml(xml: string, facts: Facts, now: Date): XmlDiagnosis {
   if (HTML.test(xml)) {
-    predict(facts, hresultFact('0xcaa9002c'), 'an HTML page where the MEX document should be');
+    predict(
+      facts,
+      hresultFact(HR.ERROR_ADAL_FAILED_TO_PARSE_XML),
+      'an HTML page where the MEX document should be',
+    );
     return {
       ok: true,
       kind: 'HTML page',
       details: [],
       notes: [
-        'An HTML page, not XML: if this is what the MetadataExchangeUri (or the windowstransport endpoint) answers, Windows reports 0xcaa9002c.',
+        `An HTML page, not XML: if this is what the MetadataExchangeUri (or the windowstransport endpoint) answers, Windows reports ${HR.ERROR_ADAL_FAILED_TO_PARSE_XML}.`,
       ],
     };
   }
@@ -394,7 +416,7 @@ export function diagnoseXml(xml: string, facts: Facts, now: Date): XmlDiagnosis 
       const rstr = parseRstr(xml);
       if (rstr.kind === 'fault') {
         const text = `SOAP fault ${[rstr.code, rstr.subcode].filter(Boolean).join(' / ')}: ${rstr.reason ?? ''}`;
-        predict(facts, hresultFact('0xcaa90014'), text);
+        predict(facts, hresultFact(HR.ERROR_ADAL_WSTRUST_REQUEST_SECURITYTOKEN_FAILED), text);
         if (/ID3082/.test(text)) predict(facts, signalFact('wstrust-scope-fault'), text);
         if (/ID3242|FailedAuthentication/.test(text))
           predict(facts, signalFact('wstrust-auth-fault'), text);

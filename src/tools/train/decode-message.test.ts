@@ -11,6 +11,7 @@ import { buildAssertion } from '../../protocol/saml11/build-assertion.ts';
 import { buildSoapFault } from '../../protocol/wstrust/soap-fault.ts';
 import type { Exchange } from '../../transport/dispatch.ts';
 import { decodeRequest, decodeResponse } from './decode-message.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 const T0 = new Date('2025-07-10T17:22:13.000Z');
 const T1 = new Date('2025-07-10T18:22:13.000Z');
@@ -100,7 +101,7 @@ describe('decodeRequest', () => {
 describe('decodeResponse', () => {
   it('splits AADSTS JSON into its description lines and names the code', () => {
     const { body } = buildEntraError(
-      51004,
+      AADSTS.UserAccountNotInDirectory,
       { tenant: 't' },
       { traceId: 'tr', correlationId: 'co', now: T0 },
     );

@@ -16,6 +16,7 @@ import type { Exchange } from '../../transport/dispatch.ts';
 import type { AssertionView, DecodedBody, MexView } from './api-types.ts';
 import { checkClaims, type DeviceHint } from './check-claims.ts';
 import { prettyXml } from './pretty-xml.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 const GRANT_NAMES: Readonly<Record<string, string>> = {
   'urn:ietf:params:oauth:grant-type:saml1_1-bearer': 'saml1_1-bearer',
@@ -163,7 +164,7 @@ function mexView(xml: string): MexView | undefined {
       warnings: sel.warnings.map((w) => `${w.hresult}: ${w.detail}`),
       verdict: integrated
         ? `The client sends its Kerberos ticket to the Windows-integrated endpoint ${integrated.address} (WS-Trust ${integrated.version}).`
-        : 'No usable Windows-integrated (windowstransport) endpoint: the client stops with 0xcaa90022.',
+        : `No usable Windows-integrated (windowstransport) endpoint: the client stops with ${HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT}.`,
     };
   } catch {
     return undefined;

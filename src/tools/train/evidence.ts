@@ -6,17 +6,16 @@
  *   src/client/autoworkplace/dialog-text.ts (the down-level dialog's messages and their source)
  */
 import type { JoinOutcome } from '../../client/trace.ts';
-import { hresultEntry } from '../../protocol/hresult/catalog.ts';
-import { aadstsEntry } from '../../protocol/oauth/aadsts.ts';
+import { HR, hresultEntry } from '../../protocol/hresult/catalog.ts';
+import { AADSTS, aadstsEntry } from '../../protocol/oauth/aadsts.ts';
 import type { EvidenceLine } from './api-types.ts';
 
 const MAX_EVIDENCE = 10;
 
 /** What some codes mean for a hybrid join, beyond the catalogue's generic text. */
 const HYBRID_JOIN_READING: Readonly<Record<string, string>> = {
-  AADSTS51004:
-    'For a computer, AADSTS51004 means Entra did not read a device token: accounttype, onpremobjectguid or primarysid is missing or under the wrong namespace (NameFormat), so Entra looked for a user and found none. The transcript does not say which claim: the assertion in the token request does.',
-  '0x801c03f2':
+  AADSTS51004: `For a computer, AADSTS${AADSTS.UserAccountNotInDirectory} means Entra did not read a device token: accounttype, onpremobjectguid or primarysid is missing or under the wrong namespace (NameFormat), so Entra looked for a user and found none. The transcript does not say which claim: the assertion in the token request does.`,
+  [HR.DSREG_E_DIRECTORY_FAILURE]:
     'The sync join needs the computer object synced to Entra by Entra Connect (with its userCertificate); DRS answered DirectoryError.',
 };
 

@@ -11,6 +11,8 @@
  */
 
 import type { PathSource, PathStep } from './api-types.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 
 /** The sources the steps cite (a subset of docs/sources.md, same keys and URLs). */
 export const PATH_SOURCES: readonly PathSource[] = [
@@ -61,9 +63,9 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'No service connection point (SCP) in the forest',
     scenario: 'onprem/scp-missing.yaml',
     phase: 'discover',
-    codes: ['0x801c001d'],
+    codes: [HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED],
     see: [
-      'dsregcmd /join /debug stops in the discover phase: Exit code: 0x801c001d (DSREG_AUTOJOIN_ADCONFIG_READ_FAILED).',
+      `dsregcmd /join /debug stops in the discover phase: Exit code: ${HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED} (DSREG_AUTOJOIN_ADCONFIG_READ_FAILED).`,
       'Event 307: "Automatic registration failed. Failed to lookup the registration service information from Active Directory."',
     ],
     why: 'A domain-joined computer learns its tenant from the SCP in the forest’s configuration partition. Without one (or when the computer cannot read it) it does not know where to register.',
@@ -77,10 +79,10 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The SCP names the wrong tenant',
     scenario: 'onprem/scp-tenant-id-wrong.yaml',
     phase: 'discover',
-    codes: ['0x801c003a'],
+    codes: [HR.DSREG_DISCOVERY_TENANT_NOT_FOUND],
     see: [
-      'Error Phase : discover, 0x801c003a (DSREG_DISCOVERY_TENANT_NOT_FOUND).',
-      'Event 201: "The discovery operation callback failed with exit code: 0x801c003a. The server returned HTTP status: 404."',
+      `Error Phase : discover, ${HR.DSREG_DISCOVERY_TENANT_NOT_FOUND} (DSREG_DISCOVERY_TENANT_NOT_FOUND).`,
+      `Event 201: "The discovery operation callback failed with exit code: ${HR.DSREG_DISCOVERY_TENANT_NOT_FOUND}. The server returned HTTP status: 404."`,
     ],
     why: 'The SCP’s azureADId keyword is the tenant id the device asks the registration service about; a tenant that does not exist (a typo, another tenant, a deleted test tenant) is not found.',
     fix: [
@@ -92,9 +94,9 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The registration service is unreachable through the proxy',
     scenario: 'onprem/drs-blocked-by-proxy.yaml',
     phase: 'discover',
-    codes: ['0x801c0021'],
+    codes: [HR.DSREG_AUTOJOIN_DISC_FAILED],
     see: [
-      'DRS Discovery Test : FAIL; 0x801c0021 (DSREG_AUTOJOIN_DISC_FAILED), events 200 and 309.',
+      `DRS Discovery Test : FAIL; ${HR.DSREG_AUTOJOIN_DISC_FAILED} (DSREG_AUTOJOIN_DISC_FAILED), events 200 and 309.`,
     ],
     why: 'The join runs as SYSTEM: the computer itself must reach enterpriseregistration.windows.net and login.microsoftonline.com. A proxy that needs a user’s sign-in, or none configured for the machine, blocks discovery.',
     fix: [
@@ -106,8 +108,10 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The SCP’s domain is not a verified domain',
     scenario: 'onprem/scp-domain-not-verified.yaml',
     phase: 'discover',
-    codes: ['0x801c003d'],
-    see: ['Error Phase : discover, 0x801c003d (DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED).'],
+    codes: [HR.DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED],
+    see: [
+      `Error Phase : discover, ${HR.DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED} (DSREG_AUTOJOIN_USERREALM_DISCOVERY_FAILED).`,
+    ],
     why: 'The device asks login.microsoftonline.com about the SCP’s azureADName to find out whether the domain is managed or federated; a name that is not a verified domain of the tenant gives no answer to go on.',
     fix: [
       'Set azureADName to a verified domain of the tenant (for a federated join, the federated one).',
@@ -118,10 +122,10 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The computer cannot reach the federation server',
     scenario: 'onprem/sts-unreachable-fallback.yaml',
     phase: 'fallback',
-    codes: ['0xcaa82efd', '0xcaa1000e'],
+    codes: [HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT, HR.ERROR_ADAL_HANDLE],
     see: [
-      'GetComputerTokenForADRS failed with error 0xcaa82efd (ERROR_ADAL_INTERNET_CANNOT_CONNECT).',
-      'Federated ADRS join failed with error 0xcaa1000e. Try synchronized join. — the sync join then decides.',
+      `GetComputerTokenForADRS failed with error ${HR.ERROR_ADAL_INTERNET_CANNOT_CONNECT} (ERROR_ADAL_INTERNET_CANNOT_CONNECT).`,
+      `Federated ADRS join failed with error ${HR.ERROR_ADAL_HANDLE}. Try synchronized join. — the sync join then decides.`,
     ],
     why: 'For a federated domain the computer first asks the IdP (AD FS, PingFederate, …) for a token over WS-Trust. If the name does not resolve or the port is blocked from the machine, there is no token.',
     fix: [
@@ -133,10 +137,10 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The IdP’s metadata (MEX) offers no Windows-authentication endpoint',
     scenario: 'idp/mex-no-windows-auth.yaml',
     phase: 'fallback',
-    codes: ['0xcaa90022', '0xcaa1000e'],
+    codes: [HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT, HR.ERROR_ADAL_HANDLE],
     see: [
-      'GetComputerTokenForADRS failed with error 0xcaa90022 (ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT).',
-      'Federated ADRS join failed with error 0xcaa1000e. Try synchronized join.',
+      `GetComputerTokenForADRS failed with error ${HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT} (ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT).`,
+      `Federated ADRS join failed with error ${HR.ERROR_ADAL_HANDLE}. Try synchronized join.`,
     ],
     why: 'Windows reads the MEX at the domain’s MetadataExchangeUri and looks for a WS-Trust 1.3 endpoint with Integrated Windows Authentication (windowstransport). A MEX without one leaves the computer no way to authenticate.',
     fix: [
@@ -148,10 +152,10 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'A leftover UPN-based issuerid rule (several federated domains)',
     scenario: 'adfs/leftover-issuerid-rule.yaml',
     phase: 'fallback',
-    codes: [50107, '0xcaa1000e'],
+    codes: [AADSTS.InvalidRealmUri, HR.ERROR_ADAL_HANDLE],
     see: [
-      "AADSTS50107: The requested federation realm object '…' does not exist.",
-      'Federated ADRS join failed with error 0xcaa1000e. Try synchronized join.',
+      `AADSTS${AADSTS.InvalidRealmUri}: The requested federation realm object '…' does not exist.`,
+      `Federated ADRS join failed with error ${HR.ERROR_ADAL_HANDLE}. Try synchronized join.`,
     ],
     why: 'With several federated domains AD FS sets the token’s issuer from an issuerid rule. A rule that derives it from the user’s UPN gets nothing for a computer, so the Issuer is the federation service’s own identifier, which is no domain’s IssuerUri.',
     fix: [
@@ -163,10 +167,14 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'A device claim sent under the wrong name',
     scenario: 'pingone/accounttype-wrong-nameformat.yaml',
     phase: 'fallback',
-    codes: [51004, '0xcaa20003', '0xcaa1000e'],
+    codes: [
+      AADSTS.UserAccountNotInDirectory,
+      HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT,
+      HR.ERROR_ADAL_HANDLE,
+    ],
     see: [
-      'AADSTS51004 in the token response; 0xcaa20003 (ERROR_ADAL_SERVER_ERROR_INVALID_GRANT).',
-      'Federated ADRS join failed with error 0xcaa1000e. Try synchronized join.',
+      `AADSTS${AADSTS.UserAccountNotInDirectory} in the token response; ${HR.ERROR_ADAL_SERVER_ERROR_INVALID_GRANT} (ERROR_ADAL_SERVER_ERROR_INVALID_GRANT).`,
+      `Federated ADRS join failed with error ${HR.ERROR_ADAL_HANDLE}. Try synchronized join.`,
     ],
     why: 'Entra recognises a computer by three claims with exact names: http://schemas.microsoft.com/ws/2012/01/accounttype = DJ, …/identity/claims/onpremobjectguid and …/ws/2008/06/identity/claims/primarysid. A claim under another name or NameFormat is not read, and the token looks like a user’s.',
     fix: [
@@ -178,9 +186,9 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The IdP rolled its token-signing certificate and Entra does not know it',
     scenario: 'entra/certificate-rollover-without-next-signing-certificate.yaml',
     phase: 'fallback',
-    codes: [5000811],
+    codes: [AADSTS.InvalidSigningKey],
     see: [
-      'AADSTS5000811: Unable to verify token signature. The signing key identifier does not match any valid registered keys.',
+      `AADSTS${AADSTS.InvalidSigningKey}: Unable to verify token signature. The signing key identifier does not match any valid registered keys.`,
     ],
     why: 'Entra checks the token’s signature against the certificates in the domain’s federation settings (signing and next signing). A new certificate that is in neither is refused.',
     fix: [
@@ -192,10 +200,10 @@ export const GUIDED_PATH: readonly PathStep[] = [
     title: 'The device is not synced yet (the sync join)',
     scenario: 'onprem/managed-domain-unsynced.yaml',
     phase: 'join',
-    codes: ['0x801c03f2'],
+    codes: [HR.DSREG_E_DIRECTORY_FAILURE],
     see: [
       'Join HTTP status: 400, Join error code: DirectoryError, "The device object by the given id (…) is not found."',
-      'DsrDeviceAutoJoin failed 0x801c03f2 (DSREG_E_DIRECTORY_FAILURE).',
+      `DsrDeviceAutoJoin failed ${HR.DSREG_E_DIRECTORY_FAILURE} (DSREG_E_DIRECTORY_FAILURE).`,
     ],
     why: 'The sync join (a managed domain, or the fallback after a failed federated join) registers a device that Entra Connect has already synced with its userCertificate. A fresh computer, or one outside the synced OUs, is unknown until the next sync cycle.',
     fix: [

@@ -11,6 +11,7 @@ import type { Exchange } from '../../transport/dispatch.ts';
 import type { ExchangeView, FaultEntry, Lane, RunView, SequenceMessage } from './api-types.ts';
 import type { DeviceHint } from './check-claims.ts';
 import { decodeRequest, decodeResponse } from './decode-message.ts';
+import { HR } from '../../protocol/hresult/catalog.ts';
 
 export function laneOf(e: Pick<Exchange, 'url' | 'party'>): Lane {
   let host = '';
@@ -115,7 +116,9 @@ function onPremSteps(scenario: Scenario | undefined, transcript: readonly string
         : []),
     ],
   });
-  const scpFailed = /Failed to read the registration service information|0x801c001d/.test(text);
+  const scpFailed =
+    text.includes('Failed to read the registration service information') ||
+    text.includes(HR.DSREG_AUTOJOIN_ADCONFIG_READ_FAILED);
   out.push({
     from: 'ad',
     to: 'client',

@@ -4,13 +4,14 @@
  * `.describe()` in `schema.ts` wins). Paths: `a.b` for fields, `a[]` for list items, `<claim>`
  * for the claim names under `idp.claims`. A test fails when a field has no text.
  */
+import { HR } from '../../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../../protocol/oauth/aadsts.ts';
 export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'onprem.users[].upn': "The AD user's userPrincipalName (what the down-level client signs in as)",
   'device.ie.trustedSites':
     "Sites in Internet Explorer's Trusted sites zone (Windows integrated auth is answered only in the Local intranet zone)",
   'tenant.drs': 'Mock DRS behaviour: throttling of join requests',
-  'tenant.drs.throttle.maxRequests':
-    'Join requests accepted per device (or user) in a window; beyond: DirectoryError "Your request is throttled temporarily. Please try after 300 seconds." (0x801c03f2)',
+  'tenant.drs.throttle.maxRequests': `Join requests accepted per device (or user) in a window; beyond: DirectoryError "Your request is throttled temporarily. Please try after 300 seconds." (${HR.DSREG_E_DIRECTORY_FAILURE})`,
   'tenant.drs.throttle.windowSeconds': 'The throttling window in seconds (default 300)',
   'idp.users[].upn':
     'The user principal name the IdP authenticates (usernamemixed, passive sign-in, SAML-P)',
@@ -37,8 +38,7 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'tenant.domains[].authentication': 'federated (an IdP signs in its users and devices) or managed',
   'tenant.domains[].federation':
     "The domain's federation settings: the fields of Graph internalDomainFederation (Get-MgDomainFederationConfiguration)",
-  'tenant.domains[].federation.issuerUri':
-    "Must equal the assertion's Issuer exactly (a trailing slash matters): AADSTS50107 otherwise",
+  'tenant.domains[].federation.issuerUri': `Must equal the assertion's Issuer exactly (a trailing slash matters): AADSTS${AADSTS.InvalidRealmUri} otherwise`,
   'tenant.domains[].federation.metadataExchangeUri':
     'The MEX URL the client fetches (https; PingOne: /wsf/mex13/<appId>)',
   'tenant.domains[].federation.activeSignInUri': 'The WS-Trust STS URL (PingOne: /wsf/sts/<appId>)',
@@ -46,8 +46,7 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'tenant.domains[].federation.signOutUri': 'WS-Federation sign-out URL',
   'tenant.domains[].federation.nextSigningCertificate':
     'A second accepted signing certificate (key rollover); same forms as signingCertificate',
-  'tenant.domains[].federation.preferredAuthenticationProtocol':
-    'wsFed (WS-Trust for devices) or saml (SAML-P: Windows cannot get a device token, 0xcaa90017)',
+  'tenant.domains[].federation.preferredAuthenticationProtocol': `wsFed (WS-Trust for devices) or saml (SAML-P: Windows cannot get a device token, ${HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED})`,
   'tenant.domains[].federation.federatedIdpMfaBehavior':
     'acceptIfMfaDoneByFederatedIdp, enforceMfaByFederatedIdp or rejectMfaByFederatedIdp',
   'tenant.domains[].federation.displayName': 'Display name of the federation',
@@ -72,8 +71,7 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'idp.kerberos': "The IdP's Kerberos service account",
   'idp.kerberos.aes':
     'It supports AES (false: the Windows-auth ticket cannot be decrypted, a WS-Trust fault)',
-  'idp.tokenType':
-    'RSTR TokenType spelling; the …#SAMLV1.1 one makes the client redeem with saml2-bearer (AADSTS7500514)',
+  'idp.tokenType': `RSTR TokenType spelling; the …#SAMLV1.1 one makes the client redeem with saml2-bearer (AADSTS${AADSTS.SamlResponseTypeNotSupported})`,
   'idp.audience': 'Assertion audience (default urn:federation:MicrosoftOnline)',
   'idp.validity': "The assertion's validity window, relative to issuance",
   'idp.validity.notBeforeOffsetSeconds':

@@ -14,6 +14,8 @@ import { X509Certificate } from 'node:crypto';
 import { stringify } from 'yaml';
 import { scenarioSchema } from '../../../scenario/language/schema.ts';
 import type { FederationListing } from './parse-federation-list.ts';
+import { HR, hresultLabel } from '../../../protocol/hresult/catalog.ts';
+import { AADSTS } from '../../../protocol/oauth/aadsts.ts';
 
 export type ImportProfile = 'pingone' | 'adfs';
 
@@ -114,7 +116,7 @@ export function planImport(
       : {
           ok: false,
           what: `MetadataExchangeUri ${mex} is not https`,
-          signature: '0xcaa90020 ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE',
+          signature: hresultLabel(HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE),
         },
   );
   if (profile === 'pingone') {
@@ -123,7 +125,7 @@ export function planImport(
       checks.push({
         ok: false,
         what: 'MetadataExchangeUri ends /wsf/mex/<appId> (WS-Trust 2005 MEX without the Windows-auth endpoint): PingOne needs /wsf/mex13/<appId>',
-        signature: '0xcaa90022 ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT',
+        signature: hresultLabel(HR.ERROR_ADAL_COULDNOT_DISCOVER_INTEGRATED_AUTH_ENDPOINT),
       });
     else if (/\/wsf\/mex13\//.test(mexPath))
       checks.push({ ok: true, what: 'MetadataExchangeUri is the WS-Trust 1.3 MEX (/wsf/mex13/)' });
@@ -137,7 +139,7 @@ export function planImport(
           : {
               ok: false,
               what: `IssuerUri ${issuer} is not PingOne's issuer ${expectedIssuer} (character for character)`,
-              signature: 'AADSTS50107 InvalidRealmUri',
+              signature: `AADSTS${AADSTS.InvalidRealmUri} InvalidRealmUri`,
             },
       );
     const others = ['MetadataExchangeUri', 'PassiveSignInUri', 'SignOutUri']
@@ -160,7 +162,7 @@ export function planImport(
       : {
           ok: false,
           what: `PreferredAuthenticationProtocol is ${protocol}: the Windows join client needs WS-Federation / WS-Trust`,
-          signature: '0xcaa90017 ERROR_ADAL_PROTOCOL_NOT_SUPPORTED',
+          signature: hresultLabel(HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED),
         },
   );
   const now = opts.now ?? new Date();
@@ -171,7 +173,7 @@ export function planImport(
       ? {
           ok: false,
           what: `SigningCertificate expired on ${notAfter.toISOString()} (${cert.subject.replace(/\n/g, ', ')}, SHA-1 ${thumbprint}): the IdP has rolled over or is signing with an expired key`,
-          signature: 'AADSTS5000811 when the IdP signs with a newer key',
+          signature: `AADSTS${AADSTS.InvalidSigningKey} when the IdP signs with a newer key`,
         }
       : {
           ok: true,
