@@ -129,10 +129,14 @@ const ROWS = {
     error: 'invalid_grant',
     errorCodes: [70002, 500133],
     doc: "Assertion isn't within its valid time range.",
-    message: (p) =>
-      `Error validating credentials. AADSTS500133: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: ${p['now']}, expiry time of assertion ${p['expiry']}.`,
+    // One era throughout: the 2018 answer, whose error_codes are [70002, 500133] and whose
+    // description is this compound sentence; today's answer (MSGRAPH2551) carries [500133] alone
+    // and adds "Ensure that … Current time: …, expiry time of assertion …" (7-digit fractions).
+    message: () =>
+      'Error validating credentials. AADSTS500133: Assertion is not within its valid time range.',
     provenance: {
-      source: 'MicrosoftDocs/azure-docs#16399 (error_codes [70002, 500133], text); ERR',
+      source:
+        'AZD16399 (2018: error_codes [70002, 500133] and the description "AADSTS70002: Error validating credentials. AADSTS500133: Assertion is not within its valid time range."); ERR',
     },
   },
   SamlResponseTypeNotSupported: {
