@@ -18,6 +18,7 @@ import { parsePingOneMappings } from '../import/pingone-attribute-json.ts';
 import type { Finding } from '../rank-causes.ts';
 import type { Artifact } from './recognise-artifact.ts';
 import { symptomOfLogs, type Symptom } from './symptom.ts';
+import { HR } from '../../../protocol/hresult/catalog.ts';
 
 export interface ReproducePlan {
   readonly profile: ImportProfile;
@@ -99,7 +100,7 @@ export function planReproduction(artifacts: readonly Artifact[], now = new Date(
   if (deviceName) scenario.device.name = deviceName.toUpperCase();
   const fellBack = customer.fallback;
   scenario.device.fallbackToSyncJoin = fellBack;
-  scenario.device.syncedToEntra = !/0x801c03f2/i.test(logText);
+  scenario.device.syncedToEntra = !logText.toLowerCase().includes(HR.DSREG_E_DIRECTORY_FAILURE);
   notes.push(
     `device: ${scenario.device.name}, FallbackToSyncJoin ${fellBack ? 'on (the logs show the fallback)' : 'off (no fallback in the logs)'}${tenantId ? `, tenant ${tenantId}` : ''}`,
   );
