@@ -3,7 +3,7 @@
 #   docker build -t hjsim .
 #   docker run --rm -p 127.0.0.1:4443:4443 hjsim
 # Publish the port on 127.0.0.1 with the same number inside and out: the URLs the server hands
-# out (MEX, STS, issuer) name https://127.0.0.1:PORT. README "Containers", docs/decisions/0010.
+# out (MEX, STS, issuer) name https://127.0.0.1:PORT. docs/containers.md, docs/decisions/0010.
 FROM node:20-slim
 
 LABEL org.opencontainers.image.title="hjsim" \

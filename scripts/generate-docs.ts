@@ -1,13 +1,16 @@
 /**
- * `npm run docs`: writes schema/scenario.schema.json and the generated README sections (scenario
- * field reference, CLI help). `--check` only reports what is out of date (exit 1).
+ * `npm run docs`: writes schema/scenario.schema.json and the generated sections of
+ * docs/scenario-reference.md (scenario field reference) and docs/cli.md (CLI help). `--check` only
+ * reports what is out of date (exit 1).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import {
-  generatedReadme,
+  CLI_DOC_FILE,
+  generatedCliDoc,
+  generatedScenarioDoc,
   generatedSchema,
-  README_FILE,
+  SCENARIO_DOC_FILE,
   SCHEMA_FILE,
 } from '../src/tools/cli/docs/generated-docs.ts';
 
@@ -22,7 +25,8 @@ const read = (f: string) => {
 let stale = 0;
 for (const [file, want] of [
   [SCHEMA_FILE, generatedSchema()],
-  [README_FILE, generatedReadme(read(README_FILE))],
+  [SCENARIO_DOC_FILE, generatedScenarioDoc(read(SCENARIO_DOC_FILE))],
+  [CLI_DOC_FILE, generatedCliDoc(read(CLI_DOC_FILE))],
 ] as const) {
   if (read(file) === want) continue;
   stale++;

@@ -1,6 +1,7 @@
 /**
- * The generated artefacts are current: schema/scenario.schema.json, the README's scenario field
- * reference and its copy of the CLI help (checked against the real `--help` of the real process).
+ * The generated artefacts are current: schema/scenario.schema.json, docs/scenario-reference.md's
+ * field reference and docs/cli.md's copy of the CLI help (checked against the real `--help` of the
+ * real process, every command).
  * The JSON Schema is also checked with an independent validator (ajv, draft 2020-12) on the
  * shipped scenarios and on files it must reject.
  */
@@ -10,10 +11,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
+  CLI_DOC_FILE,
   DOCUMENTED_COMMANDS,
-  generatedReadme,
+  generatedCliDoc,
+  generatedScenarioDoc,
   generatedSchema,
-  README_FILE,
+  SCENARIO_DOC_FILE,
   SCHEMA_FILE,
 } from '../../src/tools/cli/docs/generated-docs.ts';
 import { PACKAGE_ROOT } from '../../src/core/keys.ts';
@@ -29,9 +32,13 @@ describe('generated docs', { timeout: 120_000 }, () => {
     );
   });
 
-  it("the README's generated sections are current", () => {
-    const readme = readFileSync(README_FILE, 'utf8');
-    expect(readme, `README.md is ${REGENERATE}`).toBe(generatedReadme(readme));
+  it("docs/cli.md's and docs/scenario-reference.md's generated sections are current", () => {
+    const cli = readFileSync(CLI_DOC_FILE, 'utf8');
+    expect(cli, `docs/cli.md is ${REGENERATE}`).toBe(generatedCliDoc(cli));
+    const reference = readFileSync(SCENARIO_DOC_FILE, 'utf8');
+    expect(reference, `docs/scenario-reference.md is ${REGENERATE}`).toBe(
+      generatedScenarioDoc(reference),
+    );
   });
 
   it('every scenario field says what it means', () => {
@@ -46,16 +53,16 @@ describe('generated docs', { timeout: 120_000 }, () => {
     ).toEqual([]);
   });
 
-  it('the README shows the help the real CLI prints', () => {
-    const readme = readFileSync(README_FILE, 'utf8');
+  it('docs/cli.md shows the help the real CLI prints, for every command', () => {
+    const cli = readFileSync(CLI_DOC_FILE, 'utf8');
     for (const command of DOCUMENTED_COMMANDS) {
       const r = hjsim(...(command ? [command] : []), '--help');
       expect(r.code).toBe(0);
-      expect(readme, `hjsim ${command} --help differs from the README: run npm run docs`).toContain(
+      expect(cli, `hjsim ${command} --help differs from docs/cli.md: run npm run docs`).toContain(
         `\`\`\`text\n${r.stdout.trimEnd()}\n\`\`\``,
       );
     }
-  });
+  }, 600_000);
 });
 
 describe('the JSON Schema, read by an independent validator', { timeout: 120_000 }, () => {

@@ -5,7 +5,7 @@
  * test/golden/client/<case>/. A change to any renderer or to the flow shows up here as a diff;
  * `npx vitest run test/golden -u` rewrites the files on purpose (review the diff before committing).
  * Each pinned file was checked against the seeds and the real captures docs/fidelity.md lists
- * when it was written (see also the README section "Windows join clients").
+ * when it was written (see also docs/windows-clients.md).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';

@@ -192,7 +192,7 @@ function validate(
     `invalid scenario ${label}\n  ${problems.join('\n  ')}`,
     {
       where: label,
-      hint: 'see "Scenario file reference" in the README, or point your editor at schema/scenario.schema.json',
+      hint: 'see docs/scenario-reference.md, or point your editor at schema/scenario.schema.json',
     },
   );
 }

@@ -6,7 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import { isSimError } from '../../core/errors.ts';
 import { parseShard, type Shard } from '../../scenario/language/shard.ts';
 
-/** Help is wrapped at a fixed width so that the README's copy matches on every terminal. */
+/** Help is wrapped at a fixed width so that docs/cli.md's copy matches on every terminal. */
 export const HELP_WIDTH = 100;
 
 /** A whole number from 1 to `max`, for the option `name` (named in the message). */

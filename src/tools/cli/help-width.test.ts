@@ -1,5 +1,5 @@
 /**
- * Every command's help wraps at the one width (the README copies it): the support commands
+ * Every command's help wraps at the one width (docs/cli.md copies it): the support commands
  * (`diagnose`, `import`), which bin/hjsim.js loads apart, used commander's default of 80 columns.
  */
 import type { Command } from 'commander';

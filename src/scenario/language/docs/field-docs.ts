@@ -1,6 +1,6 @@
 /**
  * What each scenario field means, for the fields whose zod schema has no `.describe()`: the JSON
- * Schema editors read and the README's field reference both take their text from here (a
+ * Schema editors read and docs/scenario-reference.md both take their text from here (a
  * `.describe()` in `schema.ts` wins). Paths: `a.b` for fields, `a[]` for list items, `<claim>`
  * for the claim names under `idp.claims`. A test fails when a field has no text.
  */

@@ -1,5 +1,5 @@
 /**
- * The README's "Scenario file reference": one row per field of the JSON Schema (so per field of
+ * docs/scenario-reference.md: one row per field of the JSON Schema (so per field of
  * the zod schema), with its type, default and meaning. `npm run docs` writes it between markers.
  */
 import { eachField, fullSchema, type JsonSchema } from './json-schema.ts';

@@ -1,7 +1,8 @@
 /**
- * The generated parts of the docs: `schema/scenario.schema.json`, and the README's scenario field
- * reference and CLI help, each between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
- * `npm run docs` writes them; `test/docs/generated-docs.test.ts` fails when they drift.
+ * The generated parts of the docs: `schema/scenario.schema.json`, the scenario field reference in
+ * `docs/scenario-reference.md` and the CLI help in `docs/cli.md`, each between
+ * `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. `npm run docs` writes them;
+ * `test/docs/generated-docs.test.ts` fails when they drift.
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../../core/keys.ts';
@@ -11,10 +12,23 @@ import { scenarioReferenceMarkdown } from '../../../scenario/language/docs/schem
 import { buildProgram } from '../main.ts';
 
 export const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'scenario.schema.json');
-export const README_FILE = join(PACKAGE_ROOT, 'README.md');
+export const CLI_DOC_FILE = join(PACKAGE_ROOT, 'docs', 'cli.md');
+export const SCENARIO_DOC_FILE = join(PACKAGE_ROOT, 'docs', 'scenario-reference.md');
 
-/** The commands whose help the README shows, in this order (the top level first). */
-export const DOCUMENTED_COMMANDS = ['', 'run', 'serve', 'matrix', 'conform'] as const;
+/** The commands whose help docs/cli.md shows, in this order (the top level first): all of them. */
+export const DOCUMENTED_COMMANDS = [
+  '',
+  'run',
+  'serve',
+  'matrix',
+  'explain',
+  'token',
+  'diagnose',
+  'import',
+  'conform',
+  'train',
+  'bench',
+] as const;
 
 /** `hjsim [command] --help` exactly as the CLI prints it. */
 export function helpText(command: string): string {
@@ -27,7 +41,7 @@ export function helpText(command: string): string {
 
 export function cliHelpMarkdown(): string {
   return DOCUMENTED_COMMANDS.map(
-    (c) => `\`hjsim ${c ? `${c} ` : ''}--help\`:\n\n\`\`\`text\n${helpText(c).trimEnd()}\n\`\`\``,
+    (c) => `### \`hjsim ${c || '--help'}\`\n\n\`\`\`text\n${helpText(c).trimEnd()}\n\`\`\``,
   ).join('\n\n');
 }
 
@@ -37,16 +51,18 @@ export function replaceSection(text: string, name: string, content: string): str
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a < 0 || b < a)
-    throw new SimError('ERR_INTERNAL', `README.md has no ${start} … ${end} section`);
+    throw new SimError('ERR_INTERNAL', `the page has no ${start} … ${end} section`);
   return `${text.slice(0, a + start.length)}\n${content}\n${text.slice(b)}`;
 }
 
-export function generatedReadme(current: string): string {
-  return replaceSection(
-    replaceSection(current, 'scenario-reference', scenarioReferenceMarkdown()),
-    'cli-help',
-    cliHelpMarkdown(),
-  );
+/** docs/cli.md with its generated section current. */
+export function generatedCliDoc(current: string): string {
+  return replaceSection(current, 'cli-help', cliHelpMarkdown());
+}
+
+/** docs/scenario-reference.md with its generated section current. */
+export function generatedScenarioDoc(current: string): string {
+  return replaceSection(current, 'scenario-reference', scenarioReferenceMarkdown());
 }
 
 export function generatedSchema(): string {
