@@ -23,6 +23,7 @@ export const DOCUMENTED_COMMANDS = [
   'matrix',
   'explain',
   'token',
+  'merge-reports',
   'diagnose',
   'import',
   'conform',
