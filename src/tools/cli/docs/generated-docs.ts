@@ -26,6 +26,7 @@ export const DOCUMENTED_COMMANDS = [
   'merge-reports',
   'diagnose',
   'import',
+  'reproduce',
   'conform',
   'train',
   'bench',
