@@ -28,6 +28,16 @@ beforeAll(async () => {
   for (const s of mapped) results.set(s.file, await runScenarioFile(s.file));
 }, 120_000);
 
+/**
+ * A transcript holds only ADAL's HRESULTs, not the STS's fault text: where the scenario's cause is a
+ * specific case of a more general one (its `covers`) that only /status's Server Message tells
+ * apart (MSIS7068 behind 0xcaa90014), the transcript may name the general cause. Counted, and kept rare.
+ */
+function generalisedFrom(expected: string, got: string | undefined): boolean {
+  return got !== undefined && (causeById(expected)?.covers ?? []).includes(got);
+}
+const generalised = new Set<string>();
+
 function firstCause(text: string): string | undefined {
   const d = diagnoseText(text, new Date('2025-07-10T17:22:13Z'));
   if (!d.ok) return `unreadable: ${d.message}`;
@@ -70,7 +80,9 @@ describe('round trip: every failing or falling-back shipped scenario diagnoses t
         ['transcript + /status', withStatus],
         ['pasted transcript', pasted],
       ] as const) {
-        if (got !== s.cause) wrong.push(`${rel} (${how}): expected ${s.cause}, diagnosed ${got}`);
+        if (got === s.cause) continue;
+        if (how !== 'transcript + /status' && generalisedFrom(s.cause, got)) generalised.add(rel);
+        else wrong.push(`${rel} (${how}): expected ${s.cause}, diagnosed ${got}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -83,8 +95,10 @@ describe('round trip: every failing or falling-back shipped scenario diagnoses t
       const r = results.get(s.file)!;
       const rel = s.file.slice(SCENARIOS.length + 1);
       const both = firstCause([...r.transcript, '', ...r.eventLog].join('\n'));
-      if (both !== s.cause)
-        wrong.push(`${rel} (transcript + events): expected ${s.cause}, diagnosed ${both}`);
+      if (both !== s.cause) {
+        if (generalisedFrom(s.cause, both)) generalised.add(rel);
+        else wrong.push(`${rel} (transcript + events): expected ${s.cause}, diagnosed ${both}`);
+      }
       const alone = firstCause(r.eventLog.join('\n'));
       if (alone === s.cause) exact++;
       else if (
@@ -95,6 +109,8 @@ describe('round trip: every failing or falling-back shipped scenario diagnoses t
         wrong.push(`${rel} (events alone): expected ${s.cause} or nothing, diagnosed ${alone}`);
     }
     expect(wrong).toEqual([]);
+    // Only the causes told apart by the STS's fault text alone (today: the MSIS7068 policy denial).
+    expect([...generalised].sort()).toEqual(['adfs/computer-access-denied.yaml']);
     // The events name the cause on their own for most scenarios (not the down-level dialogs' or the MEX warnings').
     expect(exact).toBeGreaterThanOrEqual(Math.floor(mapped.length * 0.6));
   });
