@@ -6,6 +6,7 @@ import {
   checkReplay,
   rememberedAssertions,
   REPLAY_WINDOW_WITHOUT_EXPIRY_MS,
+  REPLAY_CACHE_MAX,
 } from './check-replay.ts';
 import type { TokenState } from './token-state.ts';
 
@@ -60,7 +61,8 @@ describe('checkReplay', () => {
     ctx.clock.advance(HOUR + CLOCK_SKEW_MS - 1);
     expect(checkReplay(stateFor(ctx))?.code).toBe(50013);
     ctx.clock.advance(1);
-    expect(checkReplay(stateFor(ctx, { id: '_other' }))).toBeUndefined();
+    const later = new Date(NOW.getTime() + 3 * HOUR).toISOString();
+    expect(checkReplay(stateFor(ctx, { id: '_other', notOnOrAfter: later }))).toBeUndefined();
     expect(rememberedAssertions(ctx)).toBe(1);
   });
 
@@ -77,5 +79,27 @@ describe('checkReplay', () => {
     const b = entraContext().ctx;
     expect(checkReplay(stateFor(a))).toBeUndefined();
     expect(checkReplay(stateFor(b))).toBeUndefined();
+  });
+
+  it('a full cache (REPLAY_CACHE_MAX unexpired, frozen clock) refuses the next new assertion clearly; it does not grow', () => {
+    const { ctx } = entraContext();
+    for (let i = 0; i < REPLAY_CACHE_MAX; i++)
+      expect(checkReplay(stateFor(ctx, { id: `_fill-${i}` }))).toBeUndefined();
+    expect(rememberedAssertions(ctx)).toBe(REPLAY_CACHE_MAX);
+    const full = checkReplay(stateFor(ctx, { id: '_one-more' }));
+    expect(full?.code).toBe(50013);
+    expect(full?.params?.['detail']).toContain(`holds ${REPLAY_CACHE_MAX} unexpired assertions`);
+    expect(rememberedAssertions(ctx)).toBe(REPLAY_CACHE_MAX);
+    // Once they expire (NotOnOrAfter + skew), room is made again.
+    ctx.clock.advance(2 * HOUR);
+    expect(
+      checkReplay(
+        stateFor(ctx, {
+          id: '_after',
+          notOnOrAfter: new Date(NOW.getTime() + 3 * HOUR).toISOString(),
+        }),
+      ),
+    ).toBeUndefined();
+    expect(rememberedAssertions(ctx)).toBe(1);
   });
 });

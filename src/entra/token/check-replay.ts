@@ -23,6 +23,21 @@ import { AADSTS } from '../../protocol/oauth/aadsts.ts';
 /** modeled: how long an assertion without NotOnOrAfter is remembered (one day). */
 export const REPLAY_WINDOW_WITHOUT_EXPIRY_MS = 24 * 3600 * 1000;
 
+/**
+ * modeled: the most assertions one mock Entra remembers at once. A full cache (after dropping the
+ * expired) refuses the next new assertion with a clear text rather than grow without end: a local
+ * client that mints tokens in a loop against a frozen clock (the seeded default) would otherwise.
+ */
+export const REPLAY_CACHE_MAX = 100_000;
+
+/** Expired entries are swept every this many insertions (not on every request), or when full. */
+const SWEEP_EVERY = 1_024;
+const inserts = new WeakMap<Map<string, number>, number>();
+
+function sweep(cache: Map<string, number>, now: number): void {
+  for (const [id, until] of cache) if (until <= now) cache.delete(id);
+}
+
 /** One cache per mock Entra (its context), so parallel runs never see each other's assertions. */
 const caches = new WeakMap<EntraContext, Map<string, number>>();
 
@@ -34,7 +49,11 @@ function cacheOf(ctx: EntraContext): Map<string, number> {
 
 /** How many assertions this mock Entra currently remembers (for load reports and tests). */
 export function rememberedAssertions(ctx: EntraContext): number {
-  return caches.get(ctx)?.size ?? 0;
+  const cache = caches.get(ctx);
+  if (!cache) return 0;
+  // Expired entries are swept lazily: they are no longer remembered.
+  sweep(cache, ctx.clock.now().getTime());
+  return cache.size;
 }
 
 export const checkReplay: TokenCheck = (s) => {
@@ -42,10 +61,16 @@ export const checkReplay: TokenCheck = (s) => {
   if (!a) return undefined;
   const now = s.ctx.clock.now().getTime();
   const cache = cacheOf(s.ctx);
-  for (const [id, until] of cache) if (until <= now) cache.delete(id);
+  const n = (inserts.get(cache) ?? 0) + 1;
+  inserts.set(cache, n);
+  if (n % SWEEP_EVERY === 0 || cache.size >= REPLAY_CACHE_MAX) sweep(cache, now);
 
   const key = `${a.issuer}\u0000${a.id}`;
-  const seenUntil = cache.get(key);
+  let seenUntil = cache.get(key);
+  if (seenUntil !== undefined && seenUntil <= now) {
+    cache.delete(key);
+    seenUntil = undefined;
+  }
   if (seenUntil !== undefined) {
     return {
       code: AADSTS.InvalidAssertion,
@@ -54,11 +79,19 @@ export const checkReplay: TokenCheck = (s) => {
     };
   }
   const notOnOrAfter = a.notOnOrAfter ? Date.parse(a.notOnOrAfter) : Number.NaN;
-  cache.set(
-    key,
-    Number.isNaN(notOnOrAfter)
-      ? now + REPLAY_WINDOW_WITHOUT_EXPIRY_MS
-      : notOnOrAfter + CLOCK_SKEW_MS,
-  );
+  const expiry = Number.isNaN(notOnOrAfter)
+    ? now + REPLAY_WINDOW_WITHOUT_EXPIRY_MS
+    : notOnOrAfter + CLOCK_SKEW_MS;
+  // An entry found above but expired (not yet swept) is no replay: its assertion is out of date.
+  if (seenUntil === undefined && cache.size >= REPLAY_CACHE_MAX) {
+    return {
+      code: AADSTS.InvalidAssertion,
+      params: {
+        detail: `The replay cache holds ${REPLAY_CACHE_MAX} unexpired assertions; retry once the oldest has expired.`,
+      },
+      detail: `replay cache full (${cache.size} unexpired assertions, REPLAY_CACHE_MAX); nothing was remembered`,
+    };
+  }
+  cache.set(key, expiry);
   return undefined;
 };

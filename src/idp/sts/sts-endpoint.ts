@@ -58,7 +58,9 @@ export function handleStsRequest(
     rst = parseRst(req.body);
   } catch (e) {
     if (!isSimError(e)) throw e;
-    return faultResponse(STS_FAULT.malformed, endpoint.version ?? '1.3', e.message);
+    // What a Windows client sees is WIF's ID3035 text alone: the parser's own message would name
+    // (fingerprint) the XML library, and Windows never shows one.
+    return faultResponse(STS_FAULT.malformed, endpoint.version ?? '1.3');
   }
   if (
     rst.action !== WSTRUST[rst.version].rstIssueAction ||

@@ -62,10 +62,23 @@ export function selectParties(parties: readonly Party[], party: ServeParty): rea
   return parties;
 }
 
+/**
+ * The URL as the log shows it: the query's parameter names, never their values (an assertion, a
+ * code or a token sent in the query must not land in the log).
+ */
+export function redactedUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const names = [...new URLSearchParams(url.slice(q + 1)).keys()].map(
+    (k) => `${encodeURIComponent(k).slice(0, 64)}=…`,
+  );
+  return `${url.slice(0, q)}${names.length ? `?${names.join('&')}` : ''}`;
+}
+
 function logLine(e: Exchange): string {
   const t = new Date().toISOString().slice(11, 23);
   const flag = e.internalError ? `  (internal error: ${e.internalError})` : '';
-  return `${t} ${e.party.padEnd(16)} ${e.method} ${e.url} → ${e.status}${flag}`;
+  return `${t} ${e.party.padEnd(16)} ${e.method} ${redactedUrl(e.url)} → ${e.status}${flag}`;
 }
 
 function urls(s: Scenario, base: string, party: ServeParty): string[] {

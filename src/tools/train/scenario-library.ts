@@ -4,7 +4,7 @@
  * request can never name a path outside the folder.
  */
 import { stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isSimError, SimError } from '../../core/errors.ts';
 import { findScenarioFiles } from '../../scenario/language/find-scenarios.ts';
 import { loadScenario, type LoadedScenario } from '../../scenario/language/load-scenario.ts';
@@ -29,6 +29,11 @@ function message(e: unknown): string {
 /** Opens a scenario folder; SimError `ERR_USAGE` when it is not a readable folder. */
 export async function openScenarioLibrary(dir: string): Promise<ScenarioLibrary> {
   const root = resolve(dir);
+  // What the API shows of the folder: its path relative to the working directory, or its name,
+  // never an absolute path of this machine.
+  const rel = relative(process.cwd(), root);
+  const shownRoot =
+    rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? basename(root) : rel;
   let isDir: boolean;
   try {
     isDir = (await stat(root)).isDirectory();
@@ -65,11 +70,13 @@ export async function openScenarioLibrary(dir: string): Promise<ScenarioLibrary>
             tags: s.tags,
           });
         } catch (e) {
-          entries.push({ id, folder, name: id, tags: [], invalid: message(e) });
+          // The loader names the file by its full path: the API names it by its id only.
+          const text = message(e).split(root).join(shownRoot);
+          entries.push({ id, folder, name: id, tags: [], invalid: text });
         }
       }
       return {
-        root: dir,
+        root: shownRoot,
         scenarios: entries,
         folders: [...new Set(entries.map((e) => e.folder))].sort(),
         tags: [...new Set(entries.flatMap((e) => e.tags))].sort(),
