@@ -9,7 +9,7 @@ import { findScenarioFiles } from '../../src/scenario/language/find-scenarios.ts
 import { loadScenario } from '../../src/scenario/language/load-scenario.ts';
 import { runLoadedScenario } from '../../src/scenario/run/run-scenario.ts';
 import { closeInProcessTransport } from '../../src/transport/msw-transport.ts';
-import { DEVICE_CLAIMS } from '../../src/tools/train/check-claims.ts';
+import { DEVICE_CLAIMS } from '../../src/protocol/claims/device-claims.ts';
 import { buildRunView } from '../../src/tools/train/run-view.ts';
 
 afterAll(() => closeInProcessTransport());

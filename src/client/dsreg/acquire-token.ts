@@ -32,6 +32,7 @@ import { ADAL_NETWORK_HR, networkOf } from '../network.ts';
 import type { MachineEnvironment } from '../../onprem/machine.ts';
 import type { TraceRecorder } from '../trace-recorder.ts';
 import { HR, hresultForOAuthError } from '../../protocol/hresult/catalog.ts';
+import { checkMexUrl } from '../../protocol/federation/federation-rules.ts';
 
 /** [PING]: the line dsreg logs where the failed token acquisition ends (LogFatalAuthError). */
 export const GET_STATUS_FAILED = 'GetStatus returned failure';
@@ -112,7 +113,8 @@ export async function acquireComputerToken(
   const mexUrl =
     typeof realm['federation_metadata_url'] === 'string' ? realm['federation_metadata_url'] : '';
   t.adal(HR.INFO_ADAL_REQUEST_SENDING);
-  if (!/^https:\/\//i.test(mexUrl)) return fail(t, [HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE]);
+  const insecure = checkMexUrl(mexUrl);
+  if (insecure) return fail(t, [insecure.hresult]);
   const mexRes = await send(mexUrl, { headers: { 'client-request-id': tenant.clientRequestId } });
   if (!mexRes.ok) return fail(t, [ADAL_NETWORK_HR[mexRes.failure]]);
   if (mexRes.status !== 200)

@@ -24,6 +24,7 @@ import { downlevelState } from './downlevel-settings.ts';
 import { registeredClient } from './registered-clients.ts';
 import { signInError, signInErrorPage } from './sign-in-error.ts';
 import { AADSTS, type AadstsCode } from '../../protocol/oauth/aadsts.ts';
+import { escapeHtml } from '../../protocol/wsfed/auto-post-form.ts';
 
 export const AUTOLOGON_HOST = 'autologon.microsoftazuread-sso.com';
 
@@ -34,7 +35,7 @@ export function signInPage(loginHint: string): PartyResponse {
     headers: { 'content-type': 'text/html; charset=utf-8' },
     body:
       `<html><head><title>Sign in to your account</title></head><body>` +
-      `<form method="POST" action="/common/login"><input type="email" name="login" value="${loginHint.replace(/"/g, '&quot;')}" />` +
+      `<form method="POST" action="/common/login"><input type="email" name="login" value="${escapeHtml(loginHint)}" />` +
       `<input type="password" name="passwd" /><input type="submit" value="Sign in" /></form></body></html>`,
   };
 }

@@ -15,8 +15,12 @@
  *   pick is the attacker's choice. No public source shows Entra's code.
  */
 import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
-import { base64GuidToUuid } from '../../protocol/encoding/guid.ts';
-import { isSid } from '../../protocol/encoding/sid.ts';
+import {
+  deviceClaimType,
+  judgeDeviceClaims,
+  verdictOf,
+  type ClaimVerdict,
+} from '../../protocol/claims/device-claims.ts';
 import { findUserByImmutableId } from '../tenant.ts';
 import type { TokenCheck } from './token-state.ts';
 import { claimValue, claimValues, type TokenView } from './token-view.ts';
@@ -41,6 +45,22 @@ export function upnOf(view: TokenView): string | undefined {
 
 const DEVICE_CLAIMS = [CLAIM.accounttype, CLAIM.onpremobjectguid, CLAIM.primarysid] as const;
 
+/** How mock Entra's transcript names a claim that makes the token no device token. */
+function problemText(v: ClaimVerdict): string | undefined {
+  if (v.status === 'ok') return undefined;
+  if (v.status === 'missing') return `${v.claim} missing`;
+  switch (v.problem) {
+    case 'not-domain-joined':
+      return `accounttype = '${v.value}'`;
+    case 'not-a-guid':
+      return 'onpremobjectguid not a base64 GUID';
+    case 'not-a-sid':
+      return 'primarysid not a SID';
+    default:
+      return undefined;
+  }
+}
+
 export const checkDeviceClaims: TokenCheck = (s) => {
   const view = s.token!;
   const tenant = s.ctx.tenant;
@@ -53,25 +73,19 @@ export const checkDeviceClaims: TokenCheck = (s) => {
         detail: `device claim ${c.name} has ${n} values (never "first wins")`,
       };
   }
-  const accountType = claimValue(view, typeOf(CLAIM.accounttype));
-  const guidClaim = claimValue(view, typeOf(CLAIM.onpremobjectguid));
-  const sid = claimValue(view, typeOf(CLAIM.primarysid));
-  const deviceId = guidClaim === undefined ? undefined : base64GuidToUuid(guidClaim);
-  const problems: string[] = [];
-  if (accountType !== 'DJ')
-    problems.push(`accounttype ${accountType === undefined ? 'missing' : `= '${accountType}'`}`);
-  if (!deviceId)
-    problems.push(`onpremobjectguid ${guidClaim === undefined ? 'missing' : 'not a base64 GUID'}`);
-  if (!sid || !isSid(sid))
-    problems.push(`primarysid ${sid === undefined ? 'missing' : 'not a SID'}`);
-  if (problems.length === 0 && deviceId && sid) {
-    const synced = tenant.syncedDevices.find((d) => d.objectSid === sid);
-    if (!synced || synced.objectGuid.toLowerCase() === deviceId) {
-      s.device = { deviceId, objectGuidClaim: guidClaim!, sid };
-      return undefined;
-    }
+  // Entra finds the synced computer by the SID claim; its objectGUID is what the GUID claim must be.
+  const sidClaim = claimValue(view, deviceClaimType('primarysid'));
+  const synced = tenant.syncedDevices.find((d) => d.objectSid === sidClaim);
+  const verdict = judgeDeviceClaims(view.claims, synced ? { objectGuid: synced.objectGuid } : {});
+  const problems = verdict.claims.flatMap((v) => problemText(v) ?? []);
+  const guid = verdictOf(verdict, 'onpremobjectguid');
+  if (verdict.isDeviceToken && guid.status === 'ok' && sidClaim !== undefined) {
+    s.device = { deviceId: guid.guid!, objectGuidClaim: guid.value, sid: sidClaim };
+    return undefined;
+  }
+  if (problems.length === 0 && guid.status === 'wrong-value') {
     problems.push(
-      `onpremobjectguid decodes to ${deviceId}, the synced computer with SID ${sid} is ${synced.objectGuid}`,
+      `onpremobjectguid decodes to ${guid.guid}, the synced computer with SID ${sidClaim} is ${synced?.objectGuid}`,
     );
   }
   // Not a device token: the user lookup by ImmutableID follows.

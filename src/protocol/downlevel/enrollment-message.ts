@@ -16,7 +16,7 @@
 import { SimError } from '../../core/errors.ts';
 import { childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
 import { NS } from '../xml/namespaces.ts';
-import { escapeXml } from '../wstrust/xml-text.ts';
+import { escapeAttribute, escapeText } from '../xml/escape-xml.ts';
 
 export const ENROLLMENT_RST_ACTION =
   'http://schemas.microsoft.com/windows/pki/2009/01/enrollment/RST/wstep';
@@ -45,14 +45,14 @@ export function buildEnrollmentRequest(r: EnrollmentRequest): string {
   const items = Object.entries(r.context)
     .map(
       ([name, value]) =>
-        `<ac:ContextItem Name="${escapeXml(name)}"><ac:Value>${escapeXml(value)}</ac:Value></ac:ContextItem>`,
+        `<ac:ContextItem Name="${escapeAttribute(name)}"><ac:Value>${escapeText(value)}</ac:Value></ac:ContextItem>`,
     )
     .join('');
   return (
     `<s:Envelope xmlns:s="${NS.soap12}" xmlns:a="${NS.wsa}" xmlns:wsse="${NS.wsse}" xmlns:wst="${NS.wst13}" xmlns:ac="${AC_NS}">` +
     `<s:Header><a:Action s:mustUnderstand="1">${ENROLLMENT_RST_ACTION}</a:Action>` +
-    `<a:MessageID>${escapeXml(r.messageId)}</a:MessageID>` +
-    `<a:To s:mustUnderstand="1">${escapeXml(r.to)}</a:To>` +
+    `<a:MessageID>${escapeText(r.messageId)}</a:MessageID>` +
+    `<a:To s:mustUnderstand="1">${escapeText(r.to)}</a:To>` +
     `<wsse:Security s:mustUnderstand="1"><wsse:BinarySecurityToken ValueType="${JWT_VALUE_TYPE}" EncodingType="${BASE64_ENCODING}">` +
     `${Buffer.from(r.accessToken, 'utf8').toString('base64')}</wsse:BinarySecurityToken></wsse:Security></s:Header>` +
     `<s:Body><wst:RequestSecurityToken><wst:TokenType>${DEVICE_ENROLLMENT_TOKEN}</wst:TokenType>` +
@@ -120,7 +120,7 @@ export function buildEnrollmentResponse(i: { certificateDer: Buffer; relatesTo: 
   return (
     `<s:Envelope xmlns:s="${NS.soap12}" xmlns:a="${NS.wsa}" xmlns:wsse="${NS.wsse}" xmlns:wst="${NS.wst13}">` +
     `<s:Header><a:Action s:mustUnderstand="1">${ENROLLMENT_RSTRC_ACTION}</a:Action>` +
-    `<a:RelatesTo>${escapeXml(i.relatesTo)}</a:RelatesTo></s:Header>` +
+    `<a:RelatesTo>${escapeText(i.relatesTo)}</a:RelatesTo></s:Header>` +
     `<s:Body><wst:RequestSecurityTokenResponseCollection><wst:RequestSecurityTokenResponse>` +
     `<wst:TokenType>${DEVICE_ENROLLMENT_TOKEN}</wst:TokenType>` +
     `<wst:RequestedSecurityToken><wsse:BinarySecurityToken ValueType="${X509V3_VALUE_TYPE}" EncodingType="${BASE64_ENCODING}">` +

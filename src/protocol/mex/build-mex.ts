@@ -5,7 +5,7 @@
  * @see [HJM] [MSALPY] [ADALN] [DSRT] [WINRT] (policy, binding and port shapes; Identity/Upn on windowstransport ports)
  */
 import { WSA_NS, WSTRUST, WSU_NS, WSP_NS, type WsTrustVersion } from '../wstrust/constants.ts';
-import { escapeXml } from '../wstrust/xml-text.ts';
+import { escapeAttribute, escapeText } from '../xml/escape-xml.ts';
 import {
   ADDRESSING_IDENTITY_NS,
   HTTP_POLICY_NS,
@@ -62,16 +62,16 @@ function render(node: Node, depth: number): string {
   const pad = '  '.repeat(depth);
   const attrs = Object.entries(node.attrs ?? {})
     .filter((e): e is [string, string] => e[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
     .join('');
   const children = node.children ?? [];
   if (children.length === 0) return `${pad}<${node.name}${attrs}/>`;
   const only = children[0];
   if (children.length === 1 && typeof only === 'string') {
-    return `${pad}<${node.name}${attrs}>${escapeXml(only)}</${node.name}>`;
+    return `${pad}<${node.name}${attrs}>${escapeText(only)}</${node.name}>`;
   }
   const inner = children.map((c) =>
-    typeof c === 'string' ? `${pad}  ${escapeXml(c)}` : render(c, depth + 1),
+    typeof c === 'string' ? `${pad}  ${escapeText(c)}` : render(c, depth + 1),
   );
   return `${pad}<${node.name}${attrs}>\n${inner.join('\n')}\n${pad}</${node.name}>`;
 }

@@ -16,7 +16,11 @@ const HTML_ENTITY: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
-function escapeHtml(value: string): string {
+/**
+ * Escapes a double-quoted HTML attribute value (the page is HTML, not XML: XML goes through
+ * protocol/xml/escape-xml.ts).
+ */
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ENTITY[c] ?? c);
 }
 

@@ -19,7 +19,8 @@ import {
 } from './constants.ts';
 import { childElements, firstChild, parseXml, textOf } from '../xml/parse-xml.ts';
 import { childNamed, childPath, is, trimmedText, type Ns } from './dom.ts';
-import { escapeXml, wsuTime } from './xml-text.ts';
+import { wsuTime } from './wsu-time.ts';
+import { escapeText } from '../xml/escape-xml.ts';
 
 export interface RstInput {
   version: WsTrustVersion;
@@ -58,8 +59,8 @@ function securityHeader(
     `<${wsu}:Expires>${wsuTime(u.expires, 'username.expires')}</${wsu}:Expires>` +
     `</${wsu}:Timestamp>` +
     `<${wsse}:UsernameToken ${wsu}:Id="ADALUsernameToken">` +
-    `<${wsse}:Username>${escapeXml(u.username)}</${wsse}:Username>` +
-    `<${wsse}:Password Type="${WSSE_PASSWORD_TEXT}">${escapeXml(u.password)}</${wsse}:Password>` +
+    `<${wsse}:Username>${escapeText(u.username)}</${wsse}:Username>` +
+    `<${wsse}:Password Type="${WSSE_PASSWORD_TEXT}">${escapeText(u.password)}</${wsse}:Password>` +
     `</${wsse}:UsernameToken>` +
     `</${wsse}:Security>`
   );
@@ -75,14 +76,14 @@ function build2005(input: RstInput): string {
     ` xmlns:wssc="http://schemas.xmlsoap.org/ws/2005/02/sc" xmlns:wst="${v.ns}">` +
     `<s:Header>` +
     `<wsa:Action s:mustUnderstand="1">${v.rstIssueAction}</wsa:Action>` +
-    `<wsa:To s:mustUnderstand="1">${escapeXml(input.to)}</wsa:To>` +
-    `<wsa:MessageID>${escapeXml(input.messageId)}</wsa:MessageID>` +
+    `<wsa:To s:mustUnderstand="1">${escapeText(input.to)}</wsa:To>` +
+    `<wsa:MessageID>${escapeText(input.messageId)}</wsa:MessageID>` +
     security +
     `</s:Header>` +
     `<s:Body>` +
     `<wst:RequestSecurityToken Id="RST0">` +
     `<wst:RequestType>${v.requestTypeIssue}</wst:RequestType>` +
-    `<wsp:AppliesTo><wsa:EndpointReference><wsa:Address>${escapeXml(input.appliesTo)}</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>` +
+    `<wsp:AppliesTo><wsa:EndpointReference><wsa:Address>${escapeText(input.appliesTo)}</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>` +
     `<wst:KeyType>${v.keyTypeBearer}</wst:KeyType>` +
     `</wst:RequestSecurityToken>` +
     `</s:Body>` +
@@ -97,14 +98,14 @@ function build13(input: RstInput): string {
     `<s:Envelope xmlns:s="${SOAP12_NS}" xmlns:a="${WSA_NS}" xmlns:u="${WSU_NS}">` +
     `<s:Header>` +
     `<a:Action s:mustUnderstand="1">${v.rstIssueAction}</a:Action>` +
-    `<a:MessageID>${escapeXml(input.messageId)}</a:MessageID>` +
+    `<a:MessageID>${escapeText(input.messageId)}</a:MessageID>` +
     `<a:ReplyTo><a:Address>${WSA_ANONYMOUS}</a:Address></a:ReplyTo>` +
-    `<a:To s:mustUnderstand="1">${escapeXml(input.to)}</a:To>` +
+    `<a:To s:mustUnderstand="1">${escapeText(input.to)}</a:To>` +
     security +
     `</s:Header>` +
     `<s:Body>` +
     `<trust:RequestSecurityToken xmlns:trust="${v.ns}">` +
-    `<wsp:AppliesTo xmlns:wsp="${WSP_NS}"><a:EndpointReference><a:Address>${escapeXml(input.appliesTo)}</a:Address></a:EndpointReference></wsp:AppliesTo>` +
+    `<wsp:AppliesTo xmlns:wsp="${WSP_NS}"><a:EndpointReference><a:Address>${escapeText(input.appliesTo)}</a:Address></a:EndpointReference></wsp:AppliesTo>` +
     `<trust:KeyType>${v.keyTypeBearer}</trust:KeyType>` +
     `<trust:RequestType>${v.requestTypeIssue}</trust:RequestType>` +
     `</trust:RequestSecurityToken>` +

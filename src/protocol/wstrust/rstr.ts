@@ -20,7 +20,8 @@ import {
 import { selfAndDescendants, trimmedText } from './dom.ts';
 import { readSoapFault } from './soap-fault.ts';
 import { sourceOf } from './xml-source.ts';
-import { escapeXml, wsuTime } from './xml-text.ts';
+import { wsuTime } from './wsu-time.ts';
+import { escapeText } from '../xml/escape-xml.ts';
 
 export interface RstrInput {
   version: WsTrustVersion;
@@ -80,7 +81,7 @@ function tokenReferences(input: Omit<RstrInput, 'relatesTo'>): string {
       : `k:TokenType="${tokenType}" xmlns:o="${WSSE_NS}" xmlns:k="${WSSE11_NS}"`;
   const reference =
     `<o:SecurityTokenReference ${nsDecls}>` +
-    `<o:KeyIdentifier ValueType="${valueType}">${escapeXml(idText)}</o:KeyIdentifier>` +
+    `<o:KeyIdentifier ValueType="${valueType}">${escapeText(idText)}</o:KeyIdentifier>` +
     `</o:SecurityTokenReference>`;
   return (
     `<${t}:RequestedAttachedReference>${reference}</${t}:RequestedAttachedReference>` +
@@ -98,11 +99,11 @@ function rstrChildren(input: Omit<RstrInput, 'relatesTo'>): string {
     `<wsu:Expires xmlns:wsu="${WSU_NS}">${wsuTime(input.expires, 'expires')}</wsu:Expires>` +
     `</${t}:Lifetime>` +
     `<wsp:AppliesTo xmlns:wsp="${WSP_NS}">` +
-    `<wsa:EndpointReference xmlns:wsa="${WSA_NS}"><wsa:Address>${escapeXml(input.appliesTo)}</wsa:Address></wsa:EndpointReference>` +
+    `<wsa:EndpointReference xmlns:wsa="${WSA_NS}"><wsa:Address>${escapeText(input.appliesTo)}</wsa:Address></wsa:EndpointReference>` +
     `</wsp:AppliesTo>` +
     `<${t}:RequestedSecurityToken>${input.assertionXml}</${t}:RequestedSecurityToken>` +
     tokenReferences(input) +
-    `<${t}:TokenType>${escapeXml(input.tokenType)}</${t}:TokenType>` +
+    `<${t}:TokenType>${escapeText(input.tokenType)}</${t}:TokenType>` +
     `<${t}:RequestType>${v.requestTypeIssue}</${t}:RequestType>` +
     `<${t}:KeyType>${v.keyTypeBearer}</${t}:KeyType>`
   );
@@ -140,7 +141,7 @@ export function buildRstr(input: RstrInput): string {
     `<a:Action s:mustUnderstand="1">${v.rstrIssueAction}</a:Action>` +
     (input.relatesTo === undefined
       ? ''
-      : `<a:RelatesTo>${escapeXml(input.relatesTo)}</a:RelatesTo>`) +
+      : `<a:RelatesTo>${escapeText(input.relatesTo)}</a:RelatesTo>`) +
     `<o:Security s:mustUnderstand="1" xmlns:o="${WSSE_NS}">` +
     `<u:Timestamp u:Id="_0"><u:Created>${created}</u:Created><u:Expires>${messageExpires}</u:Expires></u:Timestamp>` +
     `</o:Security>` +

@@ -6,7 +6,7 @@
 import { SOAP12_NS, WSA_FAULT_ACTION, WSA_NS } from './constants.ts';
 import { firstChild, parseXml } from '../xml/parse-xml.ts';
 import { childNamed, childPath, is, trimmedText } from './dom.ts';
-import { escapeXml } from './xml-text.ts';
+import { escapeAttribute, escapeText } from '../xml/escape-xml.ts';
 
 export interface SoapFaultInput {
   code: 'Sender' | 'Receiver';
@@ -33,20 +33,20 @@ function subcodeXml(subcode: NonNullable<SoapFaultInput['subcode']>): string {
   const given = colon < 0 ? '' : subcode.value.slice(0, colon);
   const prefix = given === '' || given === 's' ? 'a' : given;
   return (
-    `<s:Subcode><s:Value xmlns:${prefix}="${escapeXml(subcode.namespace)}">` +
-    `${prefix}:${escapeXml(local)}</s:Value></s:Subcode>`
+    `<s:Subcode><s:Value xmlns:${prefix}="${escapeAttribute(subcode.namespace)}">` +
+    `${prefix}:${escapeText(local)}</s:Value></s:Subcode>`
   );
 }
 
 export function buildSoapFault(input: SoapFaultInput): string {
   return (
     `<s:Envelope xmlns:s="${SOAP12_NS}" xmlns:a="${WSA_NS}">` +
-    `<s:Header><a:Action s:mustUnderstand="1">${escapeXml(input.action ?? WSA_FAULT_ACTION)}</a:Action></s:Header>` +
+    `<s:Header><a:Action s:mustUnderstand="1">${escapeText(input.action ?? WSA_FAULT_ACTION)}</a:Action></s:Header>` +
     `<s:Body><s:Fault>` +
     `<s:Code><s:Value>s:${input.code}</s:Value>` +
     (input.subcode ? subcodeXml(input.subcode) : '') +
     `</s:Code>` +
-    `<s:Reason><s:Text xml:lang="${escapeXml(input.lang ?? 'en-US')}">${escapeXml(input.reason)}</s:Text></s:Reason>` +
+    `<s:Reason><s:Text xml:lang="${escapeAttribute(input.lang ?? 'en-US')}">${escapeText(input.reason)}</s:Text></s:Reason>` +
     `</s:Fault></s:Body>` +
     `</s:Envelope>`
   );

@@ -8,6 +8,11 @@ import { certificateDer } from '../../protocol/x509/build-certificate.ts';
 import type { ConformSettings } from './conform-settings.ts';
 import { failed, passed, warning, type Judgement } from './judgement.ts';
 import { AADSTS } from '../../protocol/oauth/aadsts.ts';
+import {
+  checkAuthenticationProtocol,
+  checkMexUrl,
+  checkSigningCertificateValidity,
+} from '../../protocol/federation/federation-rules.ts';
 
 /** modeled: how early hjsim conform warns of an expiring signing certificate. */
 export const ROLLOVER_WARNING_DAYS = 30;
@@ -29,7 +34,7 @@ export function judgeFederation(settings: ConformSettings): Judgement[] {
   const out: Judgement[] = [];
 
   out.push(
-    f.preferredAuthenticationProtocol === 'wsFed'
+    checkAuthenticationProtocol(f.preferredAuthenticationProtocol) === undefined
       ? passed('federation.protocol', 'wsFed', 'wsFed: the user realm answers WSTrust')
       : failed(
           'federation.protocol',
@@ -40,7 +45,7 @@ export function judgeFederation(settings: ConformSettings): Judgement[] {
 
   const registered = f.metadataExchangeUri;
   const tested = settings.mexUrl;
-  if (!/^https:\/\//i.test(registered)) {
+  if (checkMexUrl(registered) !== undefined) {
     out.push(
       failed(
         'federation.metadata-exchange-uri',
@@ -84,7 +89,7 @@ export function judgeFederation(settings: ConformSettings): Judgement[] {
         `every token: AADSTS${AADSTS.InvalidSigningKey} (no registered key verifies it)`,
       ),
     );
-  } else if (validTo <= now) {
+  } else if (checkSigningCertificateValidity(new Date(validTo), new Date(now)) !== undefined) {
     out.push(
       warning(
         'federation.rollover',

@@ -19,8 +19,8 @@ import {
   CLAIM,
   claimType,
 } from '../../protocol/claims/claim-types.ts';
-import { base64GuidToUuid, uuidAsBase64BigEndian } from '../../protocol/encoding/guid.ts';
-import { isSid } from '../../protocol/encoding/sid.ts';
+import { judgeDeviceClaims } from '../../protocol/claims/device-claims.ts';
+import { uuidAsBase64BigEndian } from '../../protocol/encoding/guid.ts';
 import { WSA_NS } from '../../protocol/wstrust/constants.ts';
 import { childPath, selfAndDescendants } from '../../protocol/wstrust/dom.ts';
 import { parseMex } from '../../protocol/mex/select-endpoint.ts';
@@ -180,59 +180,44 @@ function checkValidity(
 
 function checkDeviceClaims(claims: readonly ClaimRow[], facts: Facts, saml2: boolean): string[] {
   const lines: string[] = [];
-  const wanted = [CLAIM.accounttype, CLAIM.onpremobjectguid, CLAIM.primarysid] as const;
   const problems: string[] = [];
-  for (const c of wanted) {
-    const type = claimType(c.namespace, c.name);
-    const exact = claims.find((x) => x.type === type);
-    const sameName = claims.filter(
-      (x) => x.type !== type && x.name.toLowerCase() === c.name.toLowerCase(),
-    );
-    if (!exact) {
-      if (sameName.length > 0) {
-        const got = sameName[0]!;
-        const msg = saml2
-          ? `${c.name}: Attribute Name ${got.type}; Entra needs Name="${type}"`
-          : `${c.name}: NameFormat (AttributeNamespace) ${got.namespace ?? '(none)'}; Entra needs ${c.namespace}`;
-        lines.push(`✗ ${msg}`);
-        problems.push(msg);
-      } else {
-        const msg = `${c.name}: missing (Entra needs ${type})`;
-        lines.push(`✗ ${msg}`);
-        problems.push(msg);
-      }
+  const fail = (msg: string) => {
+    lines.push(`✗ ${msg}`);
+    problems.push(msg);
+  };
+  for (const v of judgeDeviceClaims(claims).claims) {
+    const c = CLAIM[v.claim];
+    if (v.status === 'missing') {
+      const got = claims.find((x) => x.type === v.elsewhere[0]);
+      if (got)
+        fail(
+          saml2
+            ? `${c.name}: Attribute Name ${got.type}; Entra needs Name="${v.expected}"`
+            : `${c.name}: NameFormat (AttributeNamespace) ${got.namespace ?? '(none)'}; Entra needs ${c.namespace}`,
+        );
+      else fail(`${c.name}: missing (Entra needs ${v.expected})`);
       continue;
     }
-    const value = exact.values[0] ?? '';
-    if (c.name === 'accounttype') {
-      if (value === ACCOUNTTYPE_DOMAIN_JOINED) lines.push(`✓ accounttype = ${value}`);
-      else {
-        const msg = `accounttype = '${value}'; a computer's token needs '${ACCOUNTTYPE_DOMAIN_JOINED}'${value === ACCOUNTTYPE_USER ? " ('User' marks a user's token)" : ''}`;
-        lines.push(`✗ ${msg}`);
-        problems.push(msg);
-      }
-    } else if (c.name === 'onpremobjectguid') {
-      const guid = base64GuidToUuid(value);
-      if (!guid) {
-        const msg = `onpremobjectguid = '${value}': not base64 of 16 bytes (the objectGUID bytes)`;
-        lines.push(`✗ ${msg}`);
-        problems.push(msg);
-      } else {
-        const bigEndian = Buffer.from(value, 'base64').toString('hex');
-        const be = `${bigEndian.slice(0, 8)}-${bigEndian.slice(8, 12)}-${bigEndian.slice(12, 16)}-${bigEndian.slice(16, 20)}-${bigEndian.slice(20)}`;
-        lines.push(
-          `✓ onpremobjectguid = ${value}: objectGUID ${guid} (Microsoft byte order, as Entra reads it)`,
-          `    if the computer's objectGUID is ${be} instead, the IdP wrote the GUID big-endian: use uuidAsBase64Guid (PingOne) / the ;objectguid; query (AD FS); Entra then answers AADSTS${AADSTS.UserAccountNotInDirectory}`,
+    if (v.status === 'wrong-value') {
+      if (v.problem === 'not-domain-joined')
+        fail(
+          `accounttype = '${v.value}'; a computer's token needs '${ACCOUNTTYPE_DOMAIN_JOINED}'${v.value === ACCOUNTTYPE_USER ? " ('User' marks a user's token)" : ''}`,
         );
-        if (uuidAsBase64BigEndian(guid) === value)
-          lines.push('    (this GUID reads the same in both byte orders)');
-      }
-    } else if (isSid(value)) lines.push(`✓ primarysid = ${value}`);
-    else {
-      const msg = `primarysid = '${value}': not a SID (S-1-5-21-…)`;
-      lines.push(`✗ ${msg}`);
-      problems.push(msg);
+      else if (v.problem === 'not-a-guid')
+        fail(`onpremobjectguid = '${v.value}': not base64 of 16 bytes (the objectGUID bytes)`);
+      else fail(`primarysid = '${v.value}': not a SID (S-1-5-21-…)`);
+      continue;
     }
+    if (v.claim === 'onpremobjectguid') {
+      const bigEndian = Buffer.from(v.value, 'base64').toString('hex');
+      const be = `${bigEndian.slice(0, 8)}-${bigEndian.slice(8, 12)}-${bigEndian.slice(12, 16)}-${bigEndian.slice(16, 20)}-${bigEndian.slice(20)}`;
+      lines.push(
+        `✓ onpremobjectguid = ${v.value}: objectGUID ${v.guid} (Microsoft byte order, as Entra reads it)`,
+        `    if the computer's objectGUID is ${be} instead, the IdP wrote the GUID big-endian: use uuidAsBase64Guid (PingOne) / the ;objectguid; query (AD FS); Entra then answers AADSTS${AADSTS.UserAccountNotInDirectory}`,
+      );
+      if (uuidAsBase64BigEndian(v.guid!) === v.value)
+        lines.push('    (this GUID reads the same in both byte orders)');
+    } else lines.push(`✓ ${v.claim} = ${v.value}`);
   }
   const upn = claims.find((x) => x.name.toLowerCase() === 'upn');
   const accounttype = claims.find((x) => x.name === 'accounttype')?.values[0];

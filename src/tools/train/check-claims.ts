@@ -2,16 +2,17 @@
  * Checks each claim of an assertion the way mock Entra reads it: the claim type is exactly
  * `namespace + "/" + name` (`claimType`), so a known claim name under another namespace is
  * invisible to Entra ("wrong namespace"), and a device claim nobody sent is missing.
- * @see src/entra/token/check-device-claims.ts (the rule this mirrors); [PING]
+ * The device-claim rule is protocol/claims/device-claims.ts; this file words its verdicts.
+ * @see [PING]
  */
-import { ACCOUNTTYPE_DOMAIN_JOINED, CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
-import { base64GuidToUuid, uuidAsBase64BigEndian } from '../../protocol/encoding/guid.ts';
-import { isSid } from '../../protocol/encoding/sid.ts';
+import { CLAIM, claimType } from '../../protocol/claims/claim-types.ts';
+import {
+  DEVICE_CLAIMS,
+  isDeviceClaim,
+  judgeDeviceClaimValue,
+} from '../../protocol/claims/device-claims.ts';
 import type { Saml11Attribute } from '../../protocol/saml11/types.ts';
 import type { ClaimCheck } from './api-types.ts';
-
-/** The claims a device token must carry, each under its exact claim type. */
-export const DEVICE_CLAIMS = ['accounttype', 'onpremobjectguid', 'primarysid'] as const;
 
 /** What the trainer knows of the scenario's computer, to check GUID-valued claims against. */
 export interface DeviceHint {
@@ -26,22 +27,22 @@ function valueProblem(
   device?: DeviceHint,
 ): string | undefined {
   if (value === undefined) return 'no value';
-  switch (name) {
-    case 'accounttype':
-      return value === ACCOUNTTYPE_DOMAIN_JOINED ? undefined : `'${value}' is not 'DJ'`;
-    case 'onpremobjectguid': {
-      const guid = base64GuidToUuid(value);
-      if (!guid) return 'not the base64 of a GUID';
-      if (!device || guid === device.objectGuid.toLowerCase()) return undefined;
-      // Entra compares it with the synced computer's objectGUID (check-device-claims.ts).
-      return value === uuidAsBase64BigEndian(device.objectGuid)
-        ? `built from the big-endian GUID bytes: decodes to ${guid}, the computer is ${device.objectGuid} (use uuidAsBase64Guid)`
-        : `decodes to ${guid}, the computer's objectGUID is ${device.objectGuid}`;
-    }
-    case 'primarysid':
-      return isSid(value) ? undefined : 'not a SID';
-    default:
+  if (!isDeviceClaim(name)) return undefined;
+  const { problem, guid } = judgeDeviceClaimValue(name, value, device);
+  switch (problem) {
+    case undefined:
+    case 'another-sid':
       return undefined;
+    case 'not-domain-joined':
+      return `'${value}' is not 'DJ'`;
+    case 'not-a-guid':
+      return 'not the base64 of a GUID';
+    case 'big-endian-guid':
+      return `built from the big-endian GUID bytes: decodes to ${guid}, the computer is ${device?.objectGuid} (use uuidAsBase64Guid)`;
+    case 'another-guid':
+      return `decodes to ${guid}, the computer's objectGUID is ${device?.objectGuid}`;
+    case 'not-a-sid':
+      return 'not a SID';
   }
 }
 

@@ -9,7 +9,7 @@ import { mergeScenario } from '../../scenario/language/merge.ts';
 import { scenarioSchema, type Scenario } from '../../scenario/language/schema.ts';
 import { CLAIM } from '../../protocol/claims/claim-types.ts';
 import type { FaultEntry } from './api-types.ts';
-import { DEVICE_CLAIMS } from './check-claims.ts';
+import { DEVICE_CLAIMS } from '../../protocol/claims/device-claims.ts';
 import { NotFoundError } from './not-found.ts';
 
 export interface Fault extends FaultEntry {

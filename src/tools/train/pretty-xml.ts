@@ -3,6 +3,7 @@
  * attributes and text escaped as written. Display only: the signed bytes are the original ones.
  */
 import { parseXml } from '../../protocol/xml/parse-xml.ts';
+import { escapeAttribute, escapeText } from '../../protocol/xml/escape-xml.ts';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -10,16 +11,11 @@ const CDATA_SECTION_NODE = 4;
 const PROCESSING_INSTRUCTION_NODE = 7;
 const COMMENT_NODE = 8;
 
-function escape(text: string, quote: boolean): string {
-  const s = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return quote ? s.replace(/"/g, '&quot;') : s;
-}
-
 function openTag(el: Element): string {
   const attrs: string[] = [];
   for (let i = 0; i < el.attributes.length; i++) {
     const a = el.attributes.item(i)!;
-    attrs.push(` ${a.name}="${escape(a.value, true)}"`);
+    attrs.push(` ${a.name}="${escapeAttribute(a.value)}"`);
   }
   return `<${el.nodeName}${attrs.join('')}`;
 }
@@ -41,7 +37,7 @@ function write(node: Node, depth: number, out: string[], indent: string): void {
         children.length === 1 &&
         (only.nodeType === TEXT_NODE || only.nodeType === CDATA_SECTION_NODE)
       ) {
-        out.push(`${pad}${openTag(el)}>${escape(only.nodeValue ?? '', false)}</${el.nodeName}>`);
+        out.push(`${pad}${openTag(el)}>${escapeText(only.nodeValue ?? '')}</${el.nodeName}>`);
         return;
       }
       out.push(`${pad}${openTag(el)}>`);
@@ -51,7 +47,7 @@ function write(node: Node, depth: number, out: string[], indent: string): void {
     }
     case TEXT_NODE:
     case CDATA_SECTION_NODE:
-      out.push(`${pad}${escape((node.nodeValue ?? '').trim(), false)}`);
+      out.push(`${pad}${escapeText((node.nodeValue ?? '').trim())}`);
       return;
     case COMMENT_NODE:
       out.push(`${pad}<!--${node.nodeValue ?? ''}-->`);

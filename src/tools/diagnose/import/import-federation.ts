@@ -16,6 +16,11 @@ import { scenarioSchema } from '../../../scenario/language/schema.ts';
 import type { FederationListing } from './parse-federation-list.ts';
 import { HR, hresultLabel } from '../../../protocol/hresult/catalog.ts';
 import { AADSTS } from '../../../protocol/oauth/aadsts.ts';
+import {
+  checkAuthenticationProtocol,
+  checkMexUrl,
+  checkSigningCertificateValidity,
+} from '../../../protocol/federation/federation-rules.ts';
 
 export type ImportProfile = 'pingone' | 'adfs';
 
@@ -110,13 +115,14 @@ export function planImport(
   const checks: ImportCheck[] = [];
 
   const mexUrl = url(mex);
+  const insecureMex = checkMexUrl(mexUrl?.href ?? '');
   checks.push(
-    mexUrl?.protocol === 'https:'
+    insecureMex === undefined
       ? { ok: true, what: `MetadataExchangeUri is https (${mex})` }
       : {
           ok: false,
           what: `MetadataExchangeUri ${mex} is not https`,
-          signature: hresultLabel(HR.ERROR_ADAL_WS_TRUST_METADATAURL_NOT_SECURE),
+          signature: hresultLabel(insecureMex.hresult),
         },
   );
   if (profile === 'pingone') {
@@ -156,24 +162,26 @@ export function planImport(
       });
   }
   const protocol = p.get('PreferredAuthenticationProtocol') || 'wsFed';
+  const wrongProtocol = checkAuthenticationProtocol(protocol);
   checks.push(
-    protocol === 'wsFed'
+    wrongProtocol === undefined
       ? { ok: true, what: 'PreferredAuthenticationProtocol is wsFed' }
       : {
           ok: false,
           what: `PreferredAuthenticationProtocol is ${protocol}: the Windows join client needs WS-Federation / WS-Trust`,
-          signature: hresultLabel(HR.ERROR_ADAL_PROTOCOL_NOT_SUPPORTED),
+          signature: hresultLabel(wrongProtocol.hresult),
         },
   );
   const now = opts.now ?? new Date();
   const notAfter = new Date(cert.validTo);
   const thumbprint = cert.fingerprint.replace(/:/g, '');
+  const expired = checkSigningCertificateValidity(notAfter, now);
   checks.push(
-    notAfter.getTime() < now.getTime()
+    expired !== undefined
       ? {
           ok: false,
           what: `SigningCertificate expired on ${notAfter.toISOString()} (${cert.subject.replace(/\n/g, ', ')}, SHA-1 ${thumbprint}): the IdP has rolled over or is signing with an expired key`,
-          signature: `AADSTS${AADSTS.InvalidSigningKey} when the IdP signs with a newer key`,
+          signature: `AADSTS${expired.aadsts} when the IdP signs with a newer key`,
         }
       : {
           ok: true,
