@@ -201,7 +201,13 @@ describe('.dockerignore', () => {
 function runtimePackages(): { packages: Set<string>; files: number } {
   const packages = new Set<string>();
   const seen = new Set<string>();
-  const todo = [join(PACKAGE_ROOT, 'bin', 'hjsim.js')];
+  // bin/hjsim.js picks its entry at run time (src/ in a clone, dist/ in the package): both entries it
+  // names are roots, as the image runs from the sources.
+  const todo = [
+    join(PACKAGE_ROOT, 'bin', 'hjsim.js'),
+    join(PACKAGE_ROOT, 'src', 'tools', 'cli', 'main.ts'),
+    join(PACKAGE_ROOT, 'src', 'tools', 'cli', 'support-main.ts'),
+  ];
   const spec =
     /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
   while (todo.length > 0) {
