@@ -132,7 +132,8 @@ describe('fuzz: oauth2/token', () => {
         const json = JSON.parse(text) as Record<string, unknown>;
         if (status === 200) {
           const claims = verifyJwt(json['access_token'] as string, TOKEN_KEY);
-          expect(claims?.['deviceid']).toBe(DEVICE_GUID);
+          // The objectGUID travels as on_prem_id (AADIBLOG's captured device access token).
+          expect(claims?.['on_prem_id']).toBe(DEVICE_GUID);
           stats.count('200');
           return;
         }
