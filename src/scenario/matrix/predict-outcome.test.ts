@@ -37,7 +37,9 @@ describe('predictOutcome', () => {
     const p = predictOutcome(scenario, dir);
     expect(p.reasons).toEqual([
       expect.stringMatching(/^not a device token \(primarysid is missing\).*PingOne seed/),
-      expect.stringMatching(/FallbackToSyncJoin is on.*[TSC] [DSR] [WIKI]\.9/),
+      expect.stringMatching(
+        /FallbackToSyncJoin is on \(the default\).*\(DSR, WIKI, HIW, ROAD, AADI, TSC\)$/,
+      ),
       expect.stringMatching(/the sync join fails: Entra Connect has not synced the computer/),
     ]);
   });
