@@ -10,8 +10,9 @@ import type {
   ScenarioList,
   SequenceMessage,
 } from '../../src/tools/train/api-types.ts';
-import { api, ApiFailure } from './api.ts';
+import { api } from './api.ts';
 import { byId, clear, h, lines, tablistKeys } from './dom.ts';
+import { failureBox } from './failure-box.ts';
 import { renderMessage } from './message-view.ts';
 import { renderSequence } from './sequence.ts';
 
@@ -35,17 +36,6 @@ const TABS = [
   ['events', 'Event Viewer'],
   ['entra', 'Entra log'],
 ] as const;
-
-function errorBox(e: unknown): HTMLElement {
-  const msg = e instanceof Error ? e.message : String(e);
-  const hint = e instanceof ApiFailure ? e.hint : undefined;
-  return h(
-    'div',
-    { class: 'failure-box', role: 'alert' },
-    msg,
-    hint ? h('div', { class: 'note' }, hint) : null,
-  );
-}
 
 function matches(s: ScenarioEntry): boolean {
   if (state.folder && s.folder !== state.folder) return false;
@@ -151,7 +141,7 @@ async function select(s: ScenarioEntry): Promise<void> {
     toggle.disabled = list.faults.length === 0;
     sel.disabled = !toggle.checked || list.faults.length === 0;
   } catch (e) {
-    byId('outcome').replaceChildren(errorBox(e));
+    byId('outcome').replaceChildren(failureBox(e));
   }
 }
 
@@ -273,7 +263,7 @@ async function runSelected(): Promise<void> {
   try {
     renderRun(await api.run(s.id, fault));
   } catch (e) {
-    byId('outcome').replaceChildren(errorBox(e));
+    byId('outcome').replaceChildren(failureBox(e));
   } finally {
     button.disabled = false;
     button.textContent = 'Run';
@@ -441,6 +431,6 @@ export async function mountExplore(root: HTMLElement): Promise<void> {
     renderFilters();
     renderList();
   } catch (e) {
-    byId('scenario-list').replaceChildren(h('li', {}, errorBox(e)));
+    byId('scenario-list').replaceChildren(h('li', {}, failureBox(e)));
   }
 }

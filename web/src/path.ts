@@ -4,8 +4,9 @@
  * Explore; the last step leads to the quiz.
  */
 import type { GuidedPath } from '../../src/tools/train/api-types.ts';
-import { api, ApiFailure } from './api.ts';
+import { api } from './api.ts';
 import { byId, h } from './dom.ts';
+import { failureBox } from './failure-box.ts';
 
 const PHASES = {
   discover: 'discover phase',
@@ -15,15 +16,6 @@ const PHASES = {
 } as const;
 
 let path: GuidedPath | undefined;
-
-function failure(e: unknown): HTMLElement {
-  return h(
-    'div',
-    { class: 'failure-box', role: 'alert' },
-    e instanceof Error ? e.message : String(e),
-    e instanceof ApiFailure && e.hint ? h('div', { class: 'note' }, e.hint) : null,
-  );
-}
 
 function showStep(
   root: HTMLElement,
@@ -141,7 +133,7 @@ export async function mountPath(
   try {
     path = await api.path();
   } catch (e) {
-    root.replaceChildren(failure(e));
+    root.replaceChildren(failureBox(e));
     return;
   }
   showStep(root, 0, open, quiz);

@@ -3,8 +3,9 @@
  * explained with the lines that show it. The score lives for the browser session.
  */
 import type { QuizAnswer, QuizQuestion } from '../../src/tools/train/api-types.ts';
-import { api, ApiFailure } from './api.ts';
+import { api } from './api.ts';
 import { byId, h, lines } from './dom.ts';
+import { failureBox } from './failure-box.ts';
 
 const SCORE_KEY = 'hjsim-quiz-score';
 
@@ -30,15 +31,6 @@ function showScore(s: Score): void {
 
 export function initScore(): void {
   showScore(readScore());
-}
-
-function failure(e: unknown): HTMLElement {
-  return h(
-    'div',
-    { class: 'failure-box', role: 'alert' },
-    e instanceof Error ? e.message : String(e),
-    e instanceof ApiFailure && e.hint ? h('div', { class: 'note' }, e.hint) : null,
-  );
 }
 
 function renderAnswer(
@@ -129,7 +121,7 @@ export async function nextQuestion(root: HTMLElement, open: (id: string) => void
   try {
     q = await api.question();
   } catch (e) {
-    root.replaceChildren(failure(e));
+    root.replaceChildren(failureBox(e));
     return;
   }
   const form = h(
@@ -146,7 +138,7 @@ export async function nextQuestion(root: HTMLElement, open: (id: string) => void
         try {
           renderAnswer(root, q, await api.answer(q.id, picked.value), open);
         } catch (err) {
-          byId('quiz-feedback').replaceChildren(failure(err));
+          byId('quiz-feedback').replaceChildren(failureBox(err));
         }
       },
     },
